@@ -1,0 +1,48 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// The core in src/ is shared by the bot, the add-in and the tools, so it must not reach for any platform.
+const platformImports = {
+  patterns: [
+    { group: ['node:*'], message: 'src/ is the pure core: no Node built-ins. Do I/O in bot/ or tools/.' },
+    {
+      group: ['fs', 'path', 'os', 'child_process', 'http', 'https', 'crypto', 'process', 'url'],
+      message: 'src/ is the pure core: no Node built-ins.',
+    },
+    {
+      group: ['react', 'react-dom', '@fluentui/*', '@microsoft/*', 'office-js', '@azure/*'],
+      message: 'src/ is the pure core: no platform SDKs or UI libraries.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // Leading underscore marks a value left out on purpose (e.g. when destructuring the rest).
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', platformImports],
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'process',
+          message: 'src/ must not read process.env: configuration is read once in bot/ or tools/.',
+        },
+      ],
+      'no-console': 'error',
+    },
+  },
+);
