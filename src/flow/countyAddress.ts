@@ -1,0 +1,144 @@
+import { templateIds } from '../templates/emailTemplates.ts';
+import { fieldIds } from '../templates/fields.ts';
+import { defineFlow } from './check.ts';
+import type { FlowDefinitionInput } from './definition.ts';
+
+/**
+ * The reverse direction (seed 001, "Advice to City secondary schools with county address children at risk of
+ * exclusion"): a City school with a county-address child contacts the partnership for the district where the
+ * child lives. Charnwood is split between two partnerships: Loughborough and the north of Charnwood (LIP),
+ * and the south of Charnwood (MSCIP).
+ */
+
+const area = (id: string, label: string, partnership: string, partnershipName: string) => ({
+  id,
+  label,
+  sets: { partnership, partnershipName: `${partnershipName} (${partnership})` },
+});
+
+export const countyAddressFlowSource = {
+  id: 'countyAddress',
+  version: '1.0.0',
+  title: 'County-address children in City schools',
+  sections: {
+    R: {
+      label: 'A City school with a county-address child',
+      description: 'A City secondary school asks for help with a child who lives in Leicestershire.',
+      start: 'homeArea',
+      steps: {
+        homeArea: {
+          on: Object.fromEntries(
+            [
+              'hinckleyBosworth',
+              'northCharnwood',
+              'southCharnwood',
+              'melton',
+              'northWestLeicestershire',
+              'blaby',
+              'harborough',
+              'oadbyWigston',
+            ].map((id) => [id, { next: 'concern' }]),
+          ),
+        },
+        concern: {
+          on: {
+            belowTier4: { outcome: 'R.inclusionForum' },
+            possibleEhcp: { outcome: 'R.sena' },
+            riskOfTier4OrExclusion: { outcome: 'R.panel' },
+          },
+        },
+      },
+    },
+  },
+  questions: {
+    homeArea: {
+      prompt: 'In which district does the child live?',
+      help: 'The partnership to contact is the one for the area where the child lives, not where the school is.',
+      answer: {
+        kind: 'choice',
+        options: [
+          area(
+            'hinckleyBosworth',
+            'Hinckley and Bosworth',
+            'HBEP',
+            'Hinckley and Bosworth Education Partnership',
+          ),
+          area(
+            'northCharnwood',
+            'Loughborough and the north of Charnwood',
+            'LIP',
+            'Loughborough Inclusion Partnership',
+          ),
+          area(
+            'southCharnwood',
+            'The south of Charnwood',
+            'MSCIP',
+            'Melton and South Charnwood Inclusion Partnership',
+          ),
+          area('melton', 'Melton', 'MSCIP', 'Melton and South Charnwood Inclusion Partnership'),
+          area(
+            'northWestLeicestershire',
+            'North West Leicestershire',
+            'NWLLIP',
+            'North West Leicestershire Learning and Inclusion Partnership',
+          ),
+          area('blaby', 'Blaby', 'SLIP', 'South Leicestershire Inclusion Partnership'),
+          area('harborough', 'Harborough', 'SLIP', 'South Leicestershire Inclusion Partnership'),
+          area('oadbyWigston', 'Oadby and Wigston', 'SLIP', 'South Leicestershire Inclusion Partnership'),
+        ],
+      },
+    },
+    concern: {
+      prompt: 'What is the concern?',
+      answer: {
+        kind: 'choice',
+        options: [
+          { id: 'belowTier4', label: 'Challenging behaviour, not yet at Tier 4 (PSP3)' },
+          {
+            id: 'possibleEhcp',
+            label: 'Social, emotional and mental health needs: an EHCP assessment may be needed',
+          },
+          { id: 'riskOfTier4OrExclusion', label: 'At risk of Tier 4 (PSP3) or of permanent exclusion' },
+        ],
+      },
+    },
+  },
+  outcomes: {
+    'R.inclusionForum': {
+      section: 'R',
+      label: 'Refer to the Inclusion Forum where the child lives',
+      actions: [
+        'Refer the child to the Inclusion Forum of the {partnershipName}, the partnership for the area where the child lives.',
+        'Use the county-wide referral form: {inclusionForumsLink}.',
+        'Inclusion Forums bring together health, early help, educational psychologists and schools to plan ways forward and offer short-term interventions.',
+      ],
+      cityExpectation: null,
+    },
+    'R.sena': {
+      section: 'R',
+      label: 'Consult the partnership before asking SENA for an assessment',
+      actions: [
+        'Consult the {partnershipName} first: its Inclusion Forum for concerns below Tier 4, or its coordinator and panel where the child is at risk of Tier 4 or permanent exclusion, and follow up its recommendations.',
+        'SENA expects a SEND plan showing that the partnership’s advice was carried out and reviewed: it is essential evidence for a formal assessment. Contact SENA at {senaEmail}.',
+      ],
+      cityExpectation: null,
+    },
+    'R.panel': {
+      section: 'R',
+      label: "Contact the partnership's coordinator",
+      actions: [
+        'Contact the coordinator of the {partnershipName} directly: its panel of member schools’ representatives is the gatekeeper for the partnership’s additional resources and provision.',
+        'Coordinators’ email addresses and telephone numbers: {aboutUsLink}.',
+      ],
+      cityExpectation: null,
+    },
+  },
+} satisfies FlowDefinitionInput;
+
+export const countyAddressTextValueNames = ['inclusionForumsLink', 'senaEmail', 'aboutUsLink'] as const;
+
+export const countyAddressFlow = defineFlow(countyAddressFlowSource, {
+  templateIds,
+  fieldIds,
+  textValueNames: countyAddressTextValueNames,
+});

@@ -1,0 +1,40 @@
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date as year, month (1–12) and day. Dates here have no time of day or time zone. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Parses "2026-11-20"; rejects anything else, including dates that do not exist such as 2026-02-30. */
+export function parseIsoDate(value: string): CalendarDate | undefined {
+  const match = ISO_DATE.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    return undefined;
+  }
+  return { year, month, day };
+}
+
+/** "20 November 2026": the en-GB long date used in everything a user reads. */
+export function formatLongDate(date: CalendarDate): string {
+  return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
+}

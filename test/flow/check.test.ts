@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { cityAddressFlowSource } from '../../src/flow/cityAddress.ts';
+import { checkFlow, defineFlow, FlowDefinitionError, type FlowProblem } from '../../src/flow/check.ts';
+import { templateIds } from '../../src/templates/emailTemplates.ts';
+import { fieldIds } from '../../src/templates/fields.ts';
+
+const context = { templateIds, fieldIds, textValueNames: ['cityBapContact'] };
+
+/** A deep copy of the real definition to break in one place. */
+const source = () => structuredClone(cityAddressFlowSource) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function problemsOf(raw: unknown): FlowProblem[] {
+  const result = checkFlow(raw, context);
+  if (result.ok) throw new Error('expected the definition to be refused');
+  return result.problems;
+}
+
+describe('checking a flow definition when it loads', () => {
+  it('accepts the real city-address flow', () => {
+    expect(checkFlow(cityAddressFlowSource, context).ok).toBe(true);
+  });
+
+  it('names an email template that does not exist and suggests the right one', () => {
+    const broken = source();
+    broken.outcomes['B.psp2b'].emails[1].template = 'T33';
+    expect(problemsOf(broken)).toEqual([
+      expect.objectContaining({
+        reason: 'unknownTemplate',
+        path: 'outcomes.B.psp2b.emails.1.template',
+        message: expect.stringContaining('did you mean "T3"'),
+      }),
+    ]);
+  });
+
+  it('reports an answer that leads nowhere, with the branch to add', () => {
+    const broken = source();
+    delete broken.sections.A.steps.cityBapMember.on.no;
+    const problems = problemsOf(broken);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        reason: 'missingBranch',
+        path: 'sections.A.steps.cityBapMember.on',
+        message: expect.stringContaining('add on.no'),
+      }),
+    );
+    // The outcome it led to is now unused, which is reported too.
+    expect(problems).toContainEqual(
+      expect.objectContaining({ reason: 'unusedOutcome', path: 'outcomes.A.countyTier3' }),
+    );
+  });
+
+  it('reports a question that cannot be reached from the start', () => {
+    const broken = source();
+    broken.sections.C.steps.partnershipConvinced = {
+      on: { yes: { outcome: 'C.psp3AfterPsp2b' }, no: { outcome: 'C.psp3NoPsp2b' } },
+    };
+    expect(problemsOf(broken)).toContainEqual(
+      expect.objectContaining({ reason: 'unreachableStep', path: 'sections.C.steps.partnershipConvinced' }),
+    );
+  });
+
+  it('reports a misspelt question, outcome and branch with suggestions', () => {
+    const broken = source();
+    broken.sections.A.steps.residency.on.city = { next: 'cityBapMembr' };
+    broken.sections.C.steps.metCityPsp2b.on.yes = { outcome: 'C.psp3AfterPsp2' };
+    broken.sections.D.steps.partnershipConvinced.on.yess = { outcome: 'D.convinced' };
+    const messages = problemsOf(broken).map((problem) => `${problem.path}: ${problem.message}`);
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^sections\.A\.steps\.residency\.on\.city\.next: .*did you mean "cityBapMember"/),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^sections\.C\.steps\.metCityPsp2b\.on\.yes\.outcome: .*did you mean "C\.psp3AfterPsp2b"/,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^sections\.D\.steps\.partnershipConvinced\.on\.yess: .*did you mean "yes"/),
+    );
+  });
+
+  it('refuses a loop, because every path must end in an outcome', () => {
+    const broken = source();
+    broken.questions.extra = { prompt: 'Extra?', answer: { kind: 'yesNo' } };
+    broken.sections.A.steps.cityBapMember.on.no = { next: 'extra' };
+    broken.sections.A.steps.extra = {
+      on: { yes: { next: 'cityBapMember' }, no: { outcome: 'A.countyTier3' } },
+    };
+    expect(problemsOf(broken)).toContainEqual(
+      expect.objectContaining({
+        reason: 'cycle',
+        message: expect.stringContaining('cityBapMember → extra → cityBapMember'),
+      }),
+    );
+  });
+
+  it('refuses an outcome reached from the wrong section, and unknown placeholders in its texts', () => {
+    const broken = source();
+    broken.sections.A.steps.cityBapMember.on.yes = { outcome: 'B.psp2b' };
+    broken.outcomes['A.countyTier3'].actions.push('Call {cityBapContct}.');
+    const problems = problemsOf(broken);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        reason: 'wrongSection',
+        path: 'sections.A.steps.cityBapMember.on.yes.outcome',
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        reason: 'unknownPlaceholder',
+        path: 'outcomes.A.countyTier3.actions.1',
+        message: expect.stringContaining('did you mean "cityBapContact"'),
+      }),
+    );
+  });
+
+  it('reports shape errors by path, and defineFlow throws them all in one readable error', () => {
+    const broken = source();
+    broken.version = 'one';
+    broken.questions.residency.answer = { kind: 'maybe' };
+    expect(() => defineFlow(broken as never, context)).toThrow(FlowDefinitionError);
+    try {
+      defineFlow(broken as never, context);
+    } catch (error) {
+      expect((error as Error).message).toMatch(
+        /^The flow definition "cityAddress" is not valid:\n {2}- version: a version such as "1\.0\.0"/,
+      );
+      expect((error as Error).message).toContain('questions.residency.answer.kind');
+    }
+  });
+});
