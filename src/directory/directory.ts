@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../result.ts';
+import { didYouMean } from '../text/suggest.ts';
+import { lineOfText, partnershipIds, type PartnershipId } from '../templates/fields.ts';
+
+/**
+ * The directory of partnerships, schools, contacts and links. It is configuration, not code: contacts change,
+ * and a school's City BAP membership is unknown (null) until someone configures it. Validated when loaded.
+ */
+
+const email = z.email({ error: 'expected an email address' });
+const httpsUrl = z.url({ protocol: /^https$/, error: 'expected an https:// address' });
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case id such as "beauchamp-college"');
+
+const schoolSchema = z.strictObject({
+  id: slug,
+  name: lineOfText(120),
+  /** Whether the school is a member of the City Behaviour and Attendance Partnership; null while unknown. */
+  cityBapMember: z.boolean().nullable(),
+});
+
+const personSchema = z.strictObject({ name: lineOfText(100), email });
+
+const partnershipSchema = z.strictObject({
+  id: z.enum(partnershipIds),
+  name: lineOfText(120),
+  /** Names used in older documents, e.g. "Melton Behaviour Partnership – MBP" in the 2018 agreement. */
+  formerNames: z.array(lineOfText(120)).default([]),
+  /** The area it serves, in words. */
+  area: lineOfText(200),
+  coordinators: z.array(personSchema).default([]),
+  schools: z.array(schoolSchema).min(1),
+});
+
+export const directorySchema = z
+  .strictObject({
+    $comment: z.string().optional(),
+    version: z.literal(1),
+    partnerships: z.array(partnershipSchema).length(partnershipIds.length),
+    contacts: z.strictObject({
+      lps: z.strictObject({
+        name: lineOfText(120),
+        /** How the head is addressed in templates 3 and 4, e.g. "Mr Whittingham". */
+        headSalutation: lineOfText(100),
+        /** Where templates 3 and 4 go; null until configured. */
+        headEmail: email.nullable(),
+        /** The LPS contact schools are told to write to in template 1. */
+        referralEmail: email,
+      }),
+      cityBap: z.strictObject({
+        name: lineOfText(120),
+        contactName: lineOfText(100),
+        /** "Her", "His" or "Their": template 1 says "<pronoun> contact is …". */
+        contactPossessive: z.enum(['Her', 'His', 'Their']),
+        email,
+      }),
+      sena: z.strictObject({ name: lineOfText(120), email }),
+    }),
+    links: z.strictObject({
+      website: httpsUrl,
+      apLists: httpsUrl,
+      inclusionForums: httpsUrl,
+      makingAReferral: httpsUrl,
+      aboutUs: httpsUrl,
+    }),
+    /** Email domains the coordinators normally write to; the add-in warns before sending elsewhere. */
+    allowedRecipientDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/)).default([]),
+  })
+  .superRefine((directory, context) => {
+    const seenPartnerships = new Set<string>();
+    const seenSchools = new Map<string, string>();
+    directory.partnerships.forEach((partnership, index) => {
+      if (seenPartnerships.has(partnership.id)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['partnerships', index, 'id'],
+          message: `"${partnership.id}" is listed twice`,
+        });
+      }
+      seenPartnerships.add(partnership.id);
+      partnership.schools.forEach((school, schoolIndex) => {
+        const other = seenSchools.get(school.id);
+        if (other) {
+          context.addIssue({
+            code: 'custom',
+            path: ['partnerships', index, 'schools', schoolIndex, 'id'],
+            message: `"${school.id}" is already a school of ${other}; a school belongs to one partnership`,
+          });
+        }
+        seenSchools.set(school.id, partnership.id);
+      });
+    });
+  });
+
+export type Directory = z.output<typeof directorySchema>;
+export type Partnership = Directory['partnerships'][number];
+export type School = Partnership['schools'][number];
+
+export interface DirectoryError {
+  reason: 'invalidDirectory';
+  /** Every problem found, each with the dotted path to the value to fix. */
+  problems: { path: string; message: string }[];
+}
+
+/** Validates directory data (parsed JSON) and lists every problem with its path. */
+export function parseDirectory(raw: unknown): Result<Directory, DirectoryError> {
+  const parsed = directorySchema.safeParse(raw);
+  if (parsed.success) return ok(parsed.data);
+  return fail({
+    reason: 'invalidDirectory',
+    problems: parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.') || '(the directory)',
+      message: issue.message,
+    })),
+  });
+}
+
+export function partnershipById(directory: Directory, id: PartnershipId): Partnership {
+  const partnership = directory.partnerships.find((candidate) => candidate.id === id);
+  // The schema requires all five partnerships, so this only fails on a directory that skipped validation.
+  if (!partnership) throw new Error(`The directory has no partnership ${id}`);
+  return partnership;
+}
+
+export function findSchool(
+  directory: Directory,
+  schoolId: string,
+): Result<{ school: School; partnership: Partnership }, { reason: 'unknownSchool'; message: string }> {
+  for (const partnership of directory.partnerships) {
+    const school = partnership.schools.find((candidate) => candidate.id === schoolId);
+    if (school) return ok({ school, partnership });
+  }
+  const ids = directory.partnerships.flatMap((partnership) => partnership.schools.map((school) => school.id));
+  return fail({
+    reason: 'unknownSchool',
+    message: `no school "${schoolId}" in the directory${didYouMean(schoolId, ids)}`,
+  });
+}

@@ -1,0 +1,152 @@
+import { partnershipById, type Directory } from '../directory/directory.ts';
+import { formatLongDate, parseIsoDate } from '../text/dates.ts';
+import { escapeHtml } from '../text/html.ts';
+import type { EmailTemplate } from './emailTemplates.ts';
+import {
+  fieldIds,
+  meetingTypeLabels,
+  pspMeetingLongLabels,
+  switchFields,
+  type FieldId,
+  type Fields,
+} from './fields.ts';
+import type { DirectoryKey, FieldFormat, Segment } from './templateText.ts';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export type RenderResult = { ok: true; email: RenderedEmail } | { ok: false; missing: FieldId[] };
+
+/** A piece of output: plain words, or a link whose text and address differ. */
+type Piece = { text: string } | { text: string; href: string };
+
+function isGiven(fields: Fields, field: FieldId): boolean {
+  const value = fields[field];
+  return switchFields.includes(field) ? value === true : value !== undefined;
+}
+
+function fieldText(
+  fields: Fields,
+  field: FieldId,
+  format: FieldFormat | undefined,
+  directory: Directory,
+): string {
+  switch (field) {
+    case 'meetingType':
+      return fields.meetingType ? meetingTypeLabels[fields.meetingType] : '';
+    case 'meetingDate': {
+      const date = fields.meetingDate ? parseIsoDate(fields.meetingDate) : undefined;
+      return date ? formatLongDate(date) : '';
+    }
+    case 'pspMeeting':
+      if (!fields.pspMeeting) return '';
+      return format === 'long' ? pspMeetingLongLabels[fields.pspMeeting] : fields.pspMeeting;
+    case 'partnership':
+      if (!fields.partnership) return '';
+      return format === 'name' ? partnershipById(directory, fields.partnership).name : fields.partnership;
+    case 'attendee': {
+      const value = fields.attendee ?? '';
+      return format === 'sentence' ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+    }
+    default: {
+      const value = fields[field];
+      return typeof value === 'string' ? value : '';
+    }
+  }
+}
+
+function directoryPiece(directory: Directory, key: DirectoryKey): Piece {
+  const { lps, cityBap } = directory.contacts;
+  switch (key) {
+    case 'lps.headSalutation':
+      return { text: lps.headSalutation };
+    case 'lps.referralEmail':
+      return { text: lps.referralEmail, href: `mailto:${lps.referralEmail}` };
+    case 'cityBap.contactName':
+      return { text: cityBap.contactName };
+    case 'cityBap.contactPossessive':
+      return { text: cityBap.contactPossessive };
+    case 'cityBap.email':
+      return { text: cityBap.email, href: `mailto:${cityBap.email}` };
+    case 'links.website':
+      // Shown as the seed shows it, "www.leicsseips.org", without the scheme.
+      return {
+        text: directory.links.website.replace(/^https:\/\//, '').replace(/\/$/, ''),
+        href: directory.links.website,
+      };
+    case 'links.apLists':
+      return { text: directory.links.apLists, href: directory.links.apLists };
+  }
+}
+
+/** The fields a list of segments needs, given which optional parts the fields switch on. */
+function neededFields(segments: readonly Segment[], fields: Fields, into: Set<FieldId>): void {
+  for (const segment of segments) {
+    if (segment.kind === 'field') into.add(segment.field);
+    if (segment.kind === 'if' && segment.anyOf.some((field) => isGiven(fields, field))) {
+      neededFields(segment.body, fields, into);
+    }
+  }
+}
+
+function pieces(segments: readonly Segment[], fields: Fields, directory: Directory): Piece[] {
+  return segments.flatMap((segment): Piece[] => {
+    switch (segment.kind) {
+      case 'text':
+        return [{ text: segment.text }];
+      case 'field':
+        return [{ text: fieldText(fields, segment.field, segment.format, directory) }];
+      case 'directory':
+        return [directoryPiece(directory, segment.key)];
+      case 'if':
+        return segment.anyOf.some((field) => isGiven(fields, field))
+          ? pieces(segment.body, fields, directory)
+          : [];
+    }
+  });
+}
+
+const asText = (list: readonly Piece[]) => list.map((piece) => piece.text).join('');
+const asHtml = (list: readonly Piece[]) =>
+  list
+    .map((piece) =>
+      'href' in piece
+        ? `<a href="${escapeHtml(piece.href)}">${escapeHtml(piece.text)}</a>`
+        : escapeHtml(piece.text),
+    )
+    .join('');
+
+/**
+ * Renders a template with the fields given. Every required field must be present: if any is missing, nothing
+ * is rendered and the missing fields are listed (in domain.md's order), so no half-filled email or bracketed
+ * placeholder can reach a draft. Every value is escaped in the HTML.
+ */
+export function renderEmail(template: EmailTemplate, fields: Fields, directory: Directory): RenderResult {
+  const needed = new Set<FieldId>();
+  neededFields(template.subject, fields, needed);
+  for (const block of template.blocks) neededFields(block.segments, fields, needed);
+  const missing = fieldIds.filter((field) => needed.has(field) && !isGiven(fields, field));
+  if (missing.length > 0) return { ok: false, missing };
+
+  const blocks = template.blocks.map((block) => ({
+    style: block.style,
+    content: pieces(block.segments, fields, directory),
+  }));
+  return {
+    ok: true,
+    email: {
+      subject: asText(pieces(template.subject, fields, directory)),
+      html: blocks
+        .map((block) =>
+          block.style === 'student'
+            ? `<p><strong>${asHtml(block.content)}</strong></p>`
+            : `<p>${asHtml(block.content)}</p>`,
+        )
+        .join('\n'),
+      text: blocks.map((block) => asText(block.content)).join('\n\n'),
+    },
+  };
+}
