@@ -1,0 +1,179 @@
+import type { z } from 'zod';
+import type { Directory } from '../directory/directory.ts';
+import { checkAnswer, type AnswerValue } from '../flow/answers.ts';
+import { cityAddressFlow } from '../flow/cityAddress.ts';
+import type { RecipientRole } from '../flow/definition.ts';
+import { findSection, interpret } from '../flow/interpret.ts';
+import { flowTextValues } from '../flows.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { emailTemplates, type TemplateId } from '../templates/emailTemplates.ts';
+import { fieldIds, fieldsSchema, type FieldId, type Fields } from '../templates/fields.ts';
+import { renderEmail } from '../templates/render.ts';
+import { didYouMean } from '../text/suggest.ts';
+
+/**
+ * The scenario runner's contract: one case as JSON in, where it stands and the emails it needs out. Shared by
+ * the `npm run flow` command and the tests; pure, so it can run anywhere the core runs.
+ */
+
+export interface ScenarioEmail {
+  template: TemplateId;
+  to: RecipientRole;
+  subject: string;
+  html: string;
+  text: string;
+  /** Fields the template still needs; while any are missing, subject, html and text are empty. */
+  missing: FieldId[];
+}
+
+export interface ScenarioOutput {
+  outcome: string | null;
+  next: string | null;
+  path: string[];
+  actions: string[];
+  cityExpectation: string | null;
+  followUps: string[];
+  emails: ScenarioEmail[];
+}
+
+export interface ScenarioError {
+  reason:
+    | 'invalidJson'
+    | 'invalidInput'
+    | 'unknownSection'
+    | 'unknownQuestion'
+    | 'invalidAnswer'
+    | 'unknownField'
+    | 'invalidField'
+    | 'unknownPartnership';
+  /** The offending place in the input, e.g. "answers.cityBapMember" or "fields.partnership". */
+  path: string;
+  message: string;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Drops keys whose value is null: JSON producers often write null for "not given". */
+const withoutNulls = (record: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null));
+
+function describeInput(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+function fieldError(error: z.ZodError, input: Record<string, unknown>): ScenarioError {
+  const issue = error.issues[0];
+  if (issue?.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    return {
+      reason: 'unknownField',
+      path: `fields.${key}`,
+      message: `"${key}" is not a field${didYouMean(key, fieldIds)}; fields are: ${fieldIds.join(', ')}`,
+    };
+  }
+  const key = String(issue?.path[0] ?? '');
+  return {
+    reason: key === 'partnership' ? 'unknownPartnership' : 'invalidField',
+    path: `fields.${key}`,
+    message: `${issue?.message ?? 'invalid'}, got ${describeInput(input[key])}`,
+  };
+}
+
+/** Parses the JSON text of a scenario and runs it. */
+export function runScenarioText(text: string, directory: Directory): Result<ScenarioOutput, ScenarioError> {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message : 'unreadable';
+    return fail({ reason: 'invalidJson', path: '(input)', message: `not JSON: ${detail}` });
+  }
+  return runScenario(input, directory);
+}
+
+/** Runs one scenario: validates every answer and field, walks the flow, renders the recommended emails. */
+export function runScenario(input: unknown, directory: Directory): Result<ScenarioOutput, ScenarioError> {
+  const flow = cityAddressFlow;
+  if (!isObject(input)) {
+    return fail({
+      reason: 'invalidInput',
+      path: '(input)',
+      message: `expected a JSON object, got ${describeInput(input)}`,
+    });
+  }
+  const section = findSection(flow, input.section);
+  if (!section.ok) return section;
+
+  const rawAnswers = input.answers ?? {};
+  if (!isObject(rawAnswers)) {
+    return fail({
+      reason: 'invalidInput',
+      path: 'answers',
+      message: `expected an object, got ${describeInput(rawAnswers)}`,
+    });
+  }
+  const answers: Record<string, AnswerValue> = {};
+  for (const [questionId, value] of Object.entries(withoutNulls(rawAnswers))) {
+    const checked = checkAnswer(flow, questionId, value);
+    if (!checked.ok) return checked;
+    answers[questionId] = checked.value;
+  }
+
+  const rawFields = input.fields ?? {};
+  if (!isObject(rawFields)) {
+    return fail({
+      reason: 'invalidInput',
+      path: 'fields',
+      message: `expected an object, got ${describeInput(rawFields)}`,
+    });
+  }
+  const parsedFields = fieldsSchema.safeParse(withoutNulls(rawFields));
+  if (!parsedFields.success) return fail(fieldError(parsedFields.error, rawFields));
+
+  const state = interpret(flow, section.value, answers, flowTextValues(directory));
+  if (state.status === 'asking') {
+    return ok({
+      outcome: null,
+      next: state.next,
+      path: state.path,
+      actions: [],
+      cityExpectation: null,
+      followUps: [],
+      emails: [],
+    });
+  }
+
+  // What the outcome implies (e.g. PSP3 in section C) unless the case says otherwise.
+  const defaults: Fields = fieldsSchema.parse(flow.outcomes[state.outcome]?.fieldDefaults ?? {});
+  const fields: Fields = { ...defaults, ...parsedFields.data };
+  const emails = state.effects.flatMap((effect): ScenarioEmail[] => {
+    if (effect.type !== 'draftEmail') return [];
+    const template = emailTemplates[effect.template as TemplateId];
+    const rendered = renderEmail(template, fields, directory);
+    return [
+      rendered.ok
+        ? { template: template.id, to: effect.to, ...rendered.email, missing: [] }
+        : {
+            template: template.id,
+            to: effect.to,
+            subject: '',
+            html: '',
+            text: '',
+            missing: rendered.missing,
+          },
+    ];
+  });
+  return ok({
+    outcome: state.outcome,
+    next: null,
+    path: state.path,
+    actions: state.actions,
+    cityExpectation: state.cityExpectation,
+    followUps: state.followUps,
+    emails,
+  });
+}

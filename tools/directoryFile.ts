@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseDirectory, type Directory } from '../src/directory/directory.ts';
+
+/** The directory shipped with the app; DIRECTORY_FILE points elsewhere for a partnership's own copy. */
+export const defaultDirectoryFile = fileURLToPath(new URL('../config/directory.json', import.meta.url));
+
+/** Reads and validates a directory file, or throws an Error whose message lists every problem. */
+export function readDirectoryFile(path: string): Directory {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`cannot read the directory ${path}: ${detail}`, { cause: error });
+  }
+  const parsed = parseDirectory(raw);
+  if (!parsed.ok) {
+    const problems = parsed.error.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
+    throw new Error(`the directory ${path} is not valid: ${problems}`);
+  }
+  return parsed.value;
+}
