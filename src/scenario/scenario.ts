@@ -22,7 +22,8 @@ export interface ScenarioEmail {
   subject: string;
   html: string;
   text: string;
-  /** Fields the template still needs; while any are missing, subject, html and text are empty. */
+  /** Fields the template still needs; while any are missing, html and text are empty, and so is the subject
+   * unless the fields it needs are known. */
   missing: FieldId[];
 }
 
@@ -160,7 +161,7 @@ export function runScenario(input: unknown, directory: Directory): Result<Scenar
         : {
             template: template.id,
             to: effect.to,
-            subject: '',
+            subject: rendered.subject ?? '',
             html: '',
             text: '',
             missing: rendered.missing,

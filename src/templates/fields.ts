@@ -27,6 +27,9 @@ export const attendees = ['I', 'one of my team'] as const;
 // would break the email's layout) and the bidirectional overrides that can make text read differently from
 // what it is.
 const FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u200E\u200F]/u;
+// No name, school or identifier needs angle brackets; refusing them keeps markup out of subjects and plain
+// text too (the HTML is escaped regardless). Quotes and ampersands are real in names and are escaped.
+const MARKUP = /[<>]/;
 
 /** Single-line text typed by a person: trimmed, NFC-normalised, 1 to `max` characters, no control characters. */
 export function lineOfText(max: number) {
@@ -38,10 +41,8 @@ export function lineOfText(max: number) {
         .string()
         .min(1, 'must not be empty')
         .max(max, `at most ${max} characters`)
-        .refine(
-          (value) => !FORBIDDEN.test(value),
-          'must be a single line of text without control characters',
-        ),
+        .refine((value) => !FORBIDDEN.test(value), 'must be a single line of text without control characters')
+        .refine((value) => !MARKUP.test(value), 'must not contain < or >'),
     );
 }
 

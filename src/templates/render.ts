@@ -18,7 +18,10 @@ export interface RenderedEmail {
   text: string;
 }
 
-export type RenderResult = { ok: true; email: RenderedEmail } | { ok: false; missing: FieldId[] };
+export type RenderResult =
+  | { ok: true; email: RenderedEmail }
+  /** `subject` is filled when the subject's own fields are known, so a list of drafts can still name them. */
+  | { ok: false; missing: FieldId[]; subject: string | null };
 
 /** A piece of output: plain words, or a link whose text and address differ. */
 type Piece = { text: string } | { text: string; href: string };
@@ -120,16 +123,18 @@ const asHtml = (list: readonly Piece[]) =>
     .join('');
 
 /**
- * Renders a template with the fields given. Every required field must be present: if any is missing, nothing
+ * Renders a template with the fields given. Every required field must be present: if any is missing, no body
  * is rendered and the missing fields are listed (in domain.md's order), so no half-filled email or bracketed
  * placeholder can reach a draft. Every value is escaped in the HTML.
  */
 export function renderEmail(template: EmailTemplate, fields: Fields, directory: Directory): RenderResult {
   const needed = new Set<FieldId>();
   neededFields(template.subject, fields, needed);
+  const subjectComplete = [...needed].every((field) => isGiven(fields, field));
+  const subject = subjectComplete ? asText(pieces(template.subject, fields, directory)) : null;
   for (const block of template.blocks) neededFields(block.segments, fields, needed);
   const missing = fieldIds.filter((field) => needed.has(field) && !isGiven(fields, field));
-  if (missing.length > 0) return { ok: false, missing };
+  if (missing.length > 0) return { ok: false, missing, subject };
 
   const blocks = template.blocks.map((block) => ({
     style: block.style,
@@ -138,7 +143,7 @@ export function renderEmail(template: EmailTemplate, fields: Fields, directory: 
   return {
     ok: true,
     email: {
-      subject: asText(pieces(template.subject, fields, directory)),
+      subject: subject ?? '',
       html: blocks
         .map((block) =>
           block.style === 'student'

@@ -77,7 +77,7 @@ describe('the scenario runner contract', () => {
     expect(overridden.ok && overridden.value.emails[1]?.subject).toContain('PSP3 meeting');
   });
 
-  it('reports missing fields per email and renders nothing for those emails', () => {
+  it('reports missing fields per email and renders no body for those emails', () => {
     const result = runScenario(
       {
         section: 'D',
@@ -90,7 +90,7 @@ describe('the scenario runner contract', () => {
       {
         template: 'T4',
         to: 'lps',
-        subject: '',
+        subject: 'AB: permanent exclusion – a city address student in a county school',
         html: '',
         text: '',
         missing: ['schoolName', 'partnership', 'coordinatorName'],

@@ -13,14 +13,16 @@ const render = (id: keyof typeof emailTemplates, fields: Fields) =>
   renderEmail(emailTemplates[id], fields, directory);
 
 describe('rendering an email', () => {
-  it('lists every missing required field by name, in domain.md order, and renders nothing', () => {
+  it('lists every missing required field by name, in domain.md order, and renders no body', () => {
     expect(render('T1', { student: 'AB' })).toEqual({
       ok: false,
       missing: ['keyLinkName', 'pspMeeting', 'passportAction', 'attendee', 'partnership', 'coordinatorName'],
+      subject: 'AB: seeking support from the Leicester Partnership School',
     });
     expect(render('T4', {})).toEqual({
       ok: false,
       missing: ['student', 'schoolName', 'partnership', 'coordinatorName'],
+      subject: null,
     });
   });
 
@@ -36,7 +38,7 @@ describe('rendering an email', () => {
 
   it('needs both the meeting and its date once either is given', () => {
     const { meetingDate: _date, ...fields } = { ...completeFields, pspMeeting: 'PSP2b' as const };
-    expect(render('T1', fields)).toEqual({ ok: false, missing: ['meetingDate'] });
+    expect(render('T1', fields)).toMatchObject({ ok: false, missing: ['meetingDate'] });
   });
 
   it('writes dates the en-GB way and meetings by name', () => {
@@ -79,23 +81,36 @@ describe('rendering an email', () => {
 });
 
 describe('hostile field values', () => {
-  const hostile = `<script>alert("x")</script> & 'quotes' <img src=x onerror=alert(1)>`;
+  const hostile = `"Quotes" & 'apostrophes' && onerror=alert(1) &lt;b&gt;`;
 
-  it('escapes HTML in every field that reaches the HTML, and keeps the plain text as typed', () => {
-    const fields: Fields = {
+  it('refuses markup in every text field at the boundary', () => {
+    for (const field of ['keyLinkName', 'student', 'schoolName', 'coordinatorName']) {
+      const result = fieldsSchema.safeParse({ [field]: '<script>alert("x")</script>' });
+      expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+        [field, 'must not contain < or >'],
+      ]);
+    }
+  });
+
+  it('escapes quotes and ampersands in every field that reaches the HTML, and keeps the plain text as typed', () => {
+    const fields: Fields = fieldsSchema.parse({
       ...completeFields,
       pspMeeting: 'PSP2b',
       keyLinkName: hostile,
-      student: '<b>AB</b>',
+      student: 'O\'Neil & "AB"',
       schoolName: hostile,
       coordinatorName: hostile,
-    };
+    });
     for (const id of ['T1', 'T2', 'T3', 'T4'] as const) {
       const rendered = render(id, fields);
       if (!rendered.ok) throw new Error('expected a rendered email');
-      expect(rendered.email.html).not.toMatch(/<script|<img|<b>/);
-      expect(rendered.email.html).toContain(escapeHtml('<b>AB</b>'));
-      expect(rendered.email.text).toContain('<b>AB</b>');
+      expect(rendered.email.html).toContain(escapeHtml(`O'Neil & "AB"`));
+      expect(rendered.email.html).toContain('&amp;lt;b&amp;gt;');
+      expect(rendered.email.html).not.toMatch(/"Quotes"|'apostrophes'/);
+      expect(rendered.email.text).toContain(`O'Neil & "AB"`);
+      expect(rendered.email.subject).toBe(
+        `O'Neil & "AB": ${rendered.email.subject.split(': ').slice(1).join(': ')}`,
+      );
       // Only the template's own tags remain.
       const tags = new Set(rendered.email.html.match(/<\/?[a-z]+/g));
       expect(
