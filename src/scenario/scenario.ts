@@ -84,6 +84,20 @@ function fieldError(error: z.ZodError, input: Record<string, unknown>): Scenario
   };
 }
 
+/** The object under `key`; absent or null means empty. */
+function objectAt(
+  input: Record<string, unknown>,
+  key: string,
+): Result<Record<string, unknown>, ScenarioError> {
+  const value = input[key] ?? {};
+  if (isObject(value)) return ok(value);
+  return fail({
+    reason: 'invalidInput',
+    path: key,
+    message: `expected an object, got ${describeInput(value)}`,
+  });
+}
+
 /** Parses the JSON text of a scenario and runs it. */
 export function runScenarioText(text: string, directory: Directory): Result<ScenarioOutput, ScenarioError> {
   let input: unknown;
@@ -109,31 +123,19 @@ export function runScenario(input: unknown, directory: Directory): Result<Scenar
   const section = findSection(flow, input.section);
   if (!section.ok) return section;
 
-  const rawAnswers = input.answers ?? {};
-  if (!isObject(rawAnswers)) {
-    return fail({
-      reason: 'invalidInput',
-      path: 'answers',
-      message: `expected an object, got ${describeInput(rawAnswers)}`,
-    });
-  }
+  const rawAnswers = objectAt(input, 'answers');
+  if (!rawAnswers.ok) return rawAnswers;
   const answers: Record<string, AnswerValue> = {};
-  for (const [questionId, value] of Object.entries(withoutNulls(rawAnswers))) {
+  for (const [questionId, value] of Object.entries(withoutNulls(rawAnswers.value))) {
     const checked = checkAnswer(flow, questionId, value);
     if (!checked.ok) return checked;
     answers[questionId] = checked.value;
   }
 
-  const rawFields = input.fields ?? {};
-  if (!isObject(rawFields)) {
-    return fail({
-      reason: 'invalidInput',
-      path: 'fields',
-      message: `expected an object, got ${describeInput(rawFields)}`,
-    });
-  }
-  const parsedFields = fieldsSchema.safeParse(withoutNulls(rawFields));
-  if (!parsedFields.success) return fail(fieldError(parsedFields.error, rawFields));
+  const rawFields = objectAt(input, 'fields');
+  if (!rawFields.ok) return rawFields;
+  const parsedFields = fieldsSchema.safeParse(withoutNulls(rawFields.value));
+  if (!parsedFields.success) return fail(fieldError(parsedFields.error, rawFields.value));
 
   const state = interpret(flow, section.value, answers, flowTextValues(directory));
   if (state.status === 'asking') {

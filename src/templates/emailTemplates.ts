@@ -28,6 +28,14 @@ export interface EmailTemplate extends Omit<EmailTemplateSource, 'subject' | 'bl
   blocks: { style: 'p' | 'student'; segments: Segment[] }[];
 }
 
+// Paragraphs the seed repeats word for word in more than one template.
+const attendeeOffer =
+  '{attendee:sentence} will be happy to join the meeting if that will be helpful in ensuring that we can support your case for additional support from the City.';
+const pleaseContact = 'Please contact me if you need any further clarification';
+const furtherHelp =
+  'If we can be of any further help in finding a way forward for this student please do not hesitate to contact us.';
+const signature = { style: 'p', text: '{coordinatorName}' } as const;
+
 const sources: EmailTemplateSource[] = [
   {
     id: 'T1',
@@ -49,10 +57,7 @@ const sources: EmailTemplateSource[] = [
         style: 'p',
         text: 'If you consider that a managed move to a city school might be an appropriate way forward for this student we suggest you invite {dir:cityBap.contactName} of the City Behaviour and Attendance Partnership to the meeting. {dir:cityBap.contactPossessive} contact is {dir:cityBap.email}.',
       },
-      {
-        style: 'p',
-        text: '{attendee:sentence} will be happy to join the meeting if that will be helpful in ensuring that we can support your case for additional support from the City.',
-      },
+      { style: 'p', text: attendeeOffer },
       {
         style: 'p',
         text: "Once you have agreed a way forward with City Services for the student {partnership} will step back from involvement. Any payments of pupil based funding that you have been making to the Partnership will end as will any contribution the Partnership has been making towards the cost of the student's provision.",
@@ -65,8 +70,8 @@ const sources: EmailTemplateSource[] = [
         style: 'p',
         text: '*The Leicester Partnership School has a dual registration agreement with most county schools that ensures that its provision for dual registered places are cost free. County Schools who have not "signed up" may find that additional charges are levied. Contact the LPS for further details.',
       },
-      { style: 'p', text: 'Please contact me if you need any further clarification' },
-      { style: 'p', text: '{coordinatorName}' },
+      { style: 'p', text: pleaseContact },
+      signature,
     ],
   },
   {
@@ -93,10 +98,7 @@ const sources: EmailTemplateSource[] = [
         style: 'p',
         text: 'If you consider that a managed move to a city school might be an appropriate way forward for this student we suggest you invite {dir:cityBap.contactName} of the City Behaviour and Attendance Partnership to the meeting.',
       },
-      {
-        style: 'p',
-        text: '{attendee:sentence} will be happy to join the meeting if that will be helpful in ensuring that we can support your case for additional support from the City.',
-      },
+      { style: 'p', text: attendeeOffer },
       {
         style: 'p',
         text: 'We hope you will consider a dual registration with the City LPS as an alternative to Permanent Exclusion. If you do, the City operates in a different way from the County with regard to funding. Instead of a charge to the school for pupil funding the City makes no charge to schools for provision that it supplies directly* but expects the school to meet the cost of placements in alternative provisions.',
@@ -109,8 +111,8 @@ const sources: EmailTemplateSource[] = [
         style: 'p',
         text: '*The Leicester Partnership School has a dual registration agreement with most county schools that ensures that its provision for dual registered places are cost free. County Schools who have not “signed up” may find that additional charges are levied. Contact the LPS for further details.',
       },
-      { style: 'p', text: 'Please contact me if you need any further clarification' },
-      { style: 'p', text: '{coordinatorName}' },
+      { style: 'p', text: pleaseContact },
+      signature,
     ],
   },
   {
@@ -134,11 +136,8 @@ const sources: EmailTemplateSource[] = [
         style: 'p',
         text: "Because we have some knowledge of this student we have offered to attend the PSP meeting when it is called. However we have also made it clear that the Partnership cannot offer any additional resource above that already allocated and that our direct involvement in the management of this student's programme will end.",
       },
-      {
-        style: 'p',
-        text: 'If we can be of any further help in finding a way forward for this student please do not hesitate to contact us.',
-      },
-      { style: 'p', text: '{coordinatorName}' },
+      { style: 'p', text: furtherHelp },
+      signature,
     ],
   },
   {
@@ -161,11 +160,8 @@ const sources: EmailTemplateSource[] = [
         style: 'p',
         text: 'We know that the school and LPS may need to consider a variety of options, including, for example, a managed move to a city or county school. We would be happy to discuss possible options with you if this is helpful. Please contact me if needed.',
       },
-      {
-        style: 'p',
-        text: 'If we can be of any further help in finding a way forward for this student please do not hesitate to contact us.',
-      },
-      { style: 'p', text: '{coordinatorName}' },
+      { style: 'p', text: furtherHelp },
+      signature,
     ],
   },
 ];
