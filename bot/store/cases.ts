@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, CaseEvent, CaseRecord } from '../../src/cases/case.ts';
+import type { Answers } from '../../src/flow/answers.ts';
+import type { RecipientRole } from '../../src/flow/definition.ts';
+import { fail, ok, type Result } from '../../src/result.ts';
+import type { TemplateId } from '../../src/templates/emailTemplates.ts';
+import type { Fields, PartnershipId } from '../../src/templates/fields.ts';
+import type { Database, Queryable } from './database.ts';
+
+interface CaseRow {
+  id: string;
+  partnership: PartnershipId;
+  conversation_id: string;
+  meeting_id: string | null;
+  student_ref: string;
+  school_id: string;
+  section: string;
+  flow_id: string;
+  flow_version: string;
+  answers: Answers;
+  fields: Fields;
+  outcome: string | null;
+  extra_emails: { template: TemplateId; to: RecipientRole }[];
+  card_activity_id: string | null;
+  revision: number;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toRecord = (row: CaseRow): CaseRecord => ({
+  id: row.id,
+  partnership: row.partnership,
+  conversationId: row.conversation_id,
+  meetingId: row.meeting_id,
+  student: row.student_ref,
+  schoolId: row.school_id,
+  section: row.section,
+  flowId: row.flow_id,
+  flowVersion: row.flow_version,
+  answers: row.answers,
+  fields: row.fields,
+  outcome: row.outcome,
+  extraEmails: row.extra_emails,
+  cardActivityId: row.card_activity_id,
+  revision: row.revision,
+  createdBy: row.created_by,
+  createdAt: new Date(row.created_at),
+  updatedAt: new Date(row.updated_at),
+});
+
+export interface NewCaseRecord {
+  partnership: PartnershipId;
+  conversationId: string;
+  meetingId: string | null;
+  student: string;
+  schoolId: string;
+  section: string;
+  flowId: string;
+  flowVersion: string;
+  fields: Fields;
+}
+
+export interface HistoryEntry {
+  at: Date;
+  actorName: string | null;
+  kind: CaseEvent['kind'];
+  detail: Record<string, unknown>;
+  flowVersion: string;
+}
+
+export async function appendEvents(
+  tx: Queryable,
+  record: CaseRecord,
+  actor: Actor | null,
+  events: readonly CaseEvent[],
+) {
+  for (const event of events) {
+    await tx.query(
+      'INSERT INTO case_events (case_id, actor_id, actor_name, kind, detail, flow_version) VALUES ($1, $2, $3, $4, $5, $6)',
+      [
+        record.id,
+        actor?.id ?? null,
+        actor?.name ?? null,
+        event.kind,
+        JSON.stringify(event.detail),
+        record.flowVersion,
+      ],
+    );
+  }
+}
+
+export async function createCase(db: Database, input: NewCaseRecord, actor: Actor): Promise<CaseRecord> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<CaseRow>(
+      `INSERT INTO cases (id, partnership, conversation_id, meeting_id, student_ref, school_id, section, flow_id, flow_version, fields, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+      [
+        randomUUID(),
+        input.partnership,
+        input.conversationId,
+        input.meetingId,
+        input.student,
+        input.schoolId,
+        input.section,
+        input.flowId,
+        input.flowVersion,
+        JSON.stringify(input.fields),
+        actor.id,
+      ],
+    );
+    if (!row) throw new Error('The case was not stored');
+    const record = toRecord(row);
+    await appendEvents(tx, record, actor, [
+      {
+        kind: 'created',
+        detail: { section: input.section, partnership: input.partnership, schoolId: input.schoolId },
+      },
+    ]);
+    return record;
+  });
+}
+
+export async function getCase(db: Queryable, id: string): Promise<CaseRecord | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.query<CaseRow>('SELECT * FROM cases WHERE id = $1', [id]);
+  return row ? toRecord(row) : undefined;
+}
+
+export async function casesOfConversation(db: Queryable, conversationId: string): Promise<CaseRecord[]> {
+  const rows = await db.query<CaseRow>(
+    'SELECT * FROM cases WHERE conversation_id = $1 ORDER BY created_at, id',
+    [conversationId],
+  );
+  return rows.map(toRecord);
+}
+
+export async function casesOfPartnerships(
+  db: Queryable,
+  partnerships: readonly PartnershipId[],
+  limit = 100,
+): Promise<CaseRecord[]> {
+  if (partnerships.length === 0) return [];
+  const rows = await db.query<CaseRow>(
+    'SELECT * FROM cases WHERE partnership = ANY($1::text[]) ORDER BY updated_at DESC, id LIMIT $2',
+    [partnerships, limit],
+  );
+  return rows.map(toRecord);
+}
+
+export type CaseChange<E extends { reason: string }> = (
+  record: CaseRecord,
+) => Result<{ record: CaseRecord; events: CaseEvent[] }, E>;
+
+/** Writes a changed case and its history inside a transaction that holds the case's row lock. */
+export async function writeChange(
+  tx: Queryable,
+  record: CaseRecord,
+  actor: Actor | null,
+  events: readonly CaseEvent[],
+) {
+  const [row] = await tx.query<CaseRow>(
+    `UPDATE cases SET answers = $2, fields = $3, outcome = $4, extra_emails = $5, revision = revision + 1, updated_at = now()
+     WHERE id = $1 RETURNING *`,
+    [
+      record.id,
+      JSON.stringify(record.answers),
+      JSON.stringify(record.fields),
+      record.outcome,
+      JSON.stringify(record.extraEmails),
+    ],
+  );
+  if (!row) throw new Error('The case disappeared while it was being changed');
+  const written = toRecord(row);
+  await appendEvents(tx, written, actor, events);
+  return written;
+}
+
+export async function lockCase(tx: Queryable, id: string): Promise<CaseRecord | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await tx.query<CaseRow>('SELECT * FROM cases WHERE id = $1 FOR UPDATE', [id]);
+  return row ? toRecord(row) : undefined;
+}
+
+/**
+ * Changes a case: the row is locked, the pure change runs on what is stored now, and the result and its
+ * history are written in the same transaction, so concurrent changes from several bot processes never
+ * overwrite each other.
+ */
+export async function updateCase<E extends { reason: string }>(
+  db: Database,
+  id: string,
+  actor: Actor,
+  change: CaseChange<E>,
+): Promise<Result<CaseRecord, E | { reason: 'caseNotFound' }>> {
+  return db.transaction(async (tx) => {
+    const current = await lockCase(tx, id);
+    if (!current) return fail({ reason: 'caseNotFound' as const });
+    const changed = change(current);
+    if (!changed.ok) return changed;
+    return ok(await writeChange(tx, changed.value.record, actor, changed.value.events));
+  });
+}
+
+export async function setCardActivity(db: Queryable, id: string, activityId: string): Promise<void> {
+  await db.query('UPDATE cases SET card_activity_id = $2 WHERE id = $1', [id, activityId]);
+}
+
+export async function caseHistory(db: Queryable, id: string): Promise<HistoryEntry[]> {
+  const rows = await db.query<{
+    at: Date;
+    actor_name: string | null;
+    kind: CaseEvent['kind'];
+    detail: Record<string, unknown>;
+    flow_version: string;
+  }>('SELECT at, actor_name, kind, detail, flow_version FROM case_events WHERE case_id = $1 ORDER BY id', [
+    id,
+  ]);
+  return rows.map((row) => ({
+    at: new Date(row.at),
+    actorName: row.actor_name,
+    kind: row.kind,
+    detail: row.detail,
+    flowVersion: row.flow_version,
+  }));
+}
+
+/**
+ * Deletes the cases (with their history and votes) whose last change is older than the retention period.
+ * The partnership agreement keeps decision records for 7 years (clause 10.1).
+ */
+export async function purgeExpiredCases(db: Database, years: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT set_config('app.retention_purge', 'on', true)");
+    const rows = await tx.query<{ id: string }>('DELETE FROM cases WHERE updated_at < $1 RETURNING id', [
+      cutoff,
+    ]);
+    return rows.length;
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);

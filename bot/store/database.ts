@@ -1,0 +1,130 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/**
+ * PostgreSQL is the system of record. With no DATABASE_URL the app runs on an embedded, file-backed PGlite so
+ * a newcomer needs nothing installed; with one, several bot processes share a real server. Both speak the
+ * same SQL, so one set of migrations and one store serve both.
+ */
+
+export interface Queryable {
+  query<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction; retried when PostgreSQL reports a serialisation failure or deadlock. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs several statements at once (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A database failure the caller can explain to a person: the store is unreachable, or it refused. */
+export class StoreUnavailableError extends Error {
+  readonly reason = 'storeUnavailable' as const;
+  constructor(cause: unknown) {
+    super('The case store cannot be reached', { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  // No dataDir means in memory (tests); otherwise files under dataDir survive restarts.
+  const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      return (await db.query<T>(sql, [...params])).rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      return db.transaction((tx) =>
+        work({
+          query: async <R>(sql: string, params: readonly unknown[] = []) =>
+            (await tx.query<R>(sql, [...params])).rows,
+        }),
+      );
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+]);
+
+function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return (
+    (code !== undefined && UNREACHABLE.has(code)) ||
+    /Connection terminated|timeout exceeded/i.test(String(error))
+  );
+}
+
+export function openPostgres(connectionString: string, options: { maxConnections?: number } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+
+  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] = []) => {
+    try {
+      return (await client.query(sql, [...params])).rows as T[];
+    } catch (error) {
+      throw isUnreachable(error) ? new StoreUnavailableError(error) : error;
+    }
+  };
+
+  return {
+    kind: 'postgres',
+    query: <T>(sql: string, params?: readonly unknown[]) => run<T>(pool, sql, params),
+    async exec(sql: string) {
+      await run(pool, sql);
+    },
+    async transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      for (let attempt = 1; ; attempt++) {
+        let client: pg.PoolClient;
+        try {
+          client = await pool.connect();
+        } catch (error) {
+          throw new StoreUnavailableError(error);
+        }
+        try {
+          await client.query('BEGIN');
+          const result = await work({
+            query: <R>(sql: string, params?: readonly unknown[]) => run<R>(client, sql, params),
+          });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          const code = (error as { code?: string }).code;
+          if (code !== undefined && RETRYABLE.has(code) && attempt < 5) continue;
+          throw isUnreachable(error) ? new StoreUnavailableError(error) : error;
+        } finally {
+          client.release();
+        }
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

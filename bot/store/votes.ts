@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, CaseEvent, CaseRecord } from '../../src/cases/case.ts';
+import { fail, ok, type Result } from '../../src/result.ts';
+import {
+  decideVote,
+  type Tally,
+  type VoteDecision,
+  type VoteOption,
+  type VoteRefusal,
+} from '../../src/votes/vote.ts';
+import { appendEvents, isUuid, lockCase, writeChange } from './cases.ts';
+import type { Database, Queryable } from './database.ts';
+
+export interface VoteRecord {
+  id: string;
+  caseId: string;
+  question: string;
+  options: VoteOption[];
+  anonymous: boolean;
+  quorum: number | null;
+  status: 'open' | 'closed';
+  result: string | null;
+  castingDecision: boolean;
+  cardActivityId: string | null;
+  /** Who may vote, fixed when the vote opened. */
+  eligible: Actor[];
+  /** Who has voted (names, never choices). */
+  voted: Actor[];
+  tally: Tally;
+}
+
+interface VoteRow {
+  id: string;
+  case_id: string;
+  question: string;
+  options: VoteOption[];
+  anonymous: boolean;
+  quorum: number | null;
+  status: 'open' | 'closed';
+  result: string | null;
+  tally: Tally | null;
+  casting_decision: boolean;
+  card_activity_id: string | null;
+}
+
+export type VoteFailure =
+  | { reason: 'voteNotFound'; message: string }
+  | { reason: 'voteClosed'; message: string }
+  | { reason: 'notEligible'; message: string }
+  | { reason: 'invalidChoice'; message: string }
+  | { reason: 'voteAlreadyOpen'; message: string }
+  | { reason: 'caseNotFound'; message: string };
+
+const notFound = { reason: 'voteNotFound', message: 'This vote no longer exists.' } as const;
+
+async function counts(tx: Queryable, vote: VoteRow): Promise<Tally> {
+  const rows = vote.anonymous
+    ? await tx.query<{ choice: string; count: number }>(
+        'SELECT choice, count FROM anonymous_counts WHERE vote_id = $1',
+        [vote.id],
+      )
+    : await tx.query<{ choice: string; count: number }>(
+        'SELECT choice, count(*)::int AS count FROM ballots WHERE vote_id = $1 GROUP BY choice',
+        [vote.id],
+      );
+  return Object.fromEntries(rows.map((row) => [row.choice, Number(row.count)]));
+}
+
+async function load(tx: Queryable, row: VoteRow): Promise<VoteRecord> {
+  const eligible = await tx.query<{ member_id: string; member_name: string }>(
+    'SELECT member_id, member_name FROM vote_eligible WHERE vote_id = $1 ORDER BY member_name, member_id',
+    [row.id],
+  );
+  const voted = await tx.query<{ member_id: string; member_name: string }>(
+    `SELECT b.member_id, e.member_name FROM ballots b JOIN vote_eligible e ON e.vote_id = b.vote_id AND e.member_id = b.member_id
+     WHERE b.vote_id = $1 ORDER BY e.member_name, b.member_id`,
+    [row.id],
+  );
+  const tally = row.status === 'closed' && row.tally ? row.tally : await counts(tx, row);
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    question: row.question,
+    options: row.options,
+    anonymous: row.anonymous,
+    quorum: row.quorum,
+    status: row.status,
+    result: row.result,
+    castingDecision: row.casting_decision,
+    cardActivityId: row.card_activity_id,
+    eligible: eligible.map((member) => ({ id: member.member_id, name: member.member_name })),
+    voted: voted.map((member) => ({ id: member.member_id, name: member.member_name })),
+    tally: Object.fromEntries(row.options.map((option) => [option.id, tally[option.id] ?? 0])),
+  };
+}
+
+export async function getVote(db: Queryable, id: string): Promise<VoteRecord | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.query<VoteRow>('SELECT * FROM votes WHERE id = $1', [id]);
+  return row ? load(db, row) : undefined;
+}
+
+/** The member's own choice, for their personal view of the card (never stored for an anonymous vote). */
+export async function ownChoice(
+  db: Queryable,
+  voteId: string,
+  memberId: string,
+): Promise<string | null | undefined> {
+  const [row] = await db.query<{ choice: string | null }>(
+    'SELECT choice FROM ballots WHERE vote_id = $1 AND member_id = $2',
+    [voteId, memberId],
+  );
+  return row === undefined ? undefined : row.choice;
+}
+
+export interface OpenVote {
+  caseId: string;
+  question: string;
+  options: readonly VoteOption[];
+  anonymous: boolean;
+  quorum: number | null;
+  eligible: readonly Actor[];
+}
+
+export async function openVote(
+  db: Database,
+  input: OpenVote,
+  actor: Actor,
+): Promise<Result<VoteRecord, VoteFailure>> {
+  return db.transaction(async (tx) => {
+    const record = await lockCase(tx, input.caseId);
+    if (!record) return fail({ reason: 'caseNotFound', message: 'This case no longer exists.' });
+    const [open] = await tx.query<{ id: string }>(
+      "SELECT id FROM votes WHERE case_id = $1 AND question = $2 AND status = 'open'",
+      [input.caseId, input.question],
+    );
+    if (open) return fail({ reason: 'voteAlreadyOpen', message: 'A vote on this question is already open.' });
+    const id = randomUUID();
+    const [row] = await tx.query<VoteRow>(
+      'INSERT INTO votes (id, case_id, question, options, anonymous, quorum, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+      [
+        id,
+        input.caseId,
+        input.question,
+        JSON.stringify(input.options),
+        input.anonymous,
+        input.quorum,
+        actor.id,
+      ],
+    );
+    for (const member of input.eligible) {
+      await tx.query(
+        'INSERT INTO vote_eligible (vote_id, member_id, member_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [id, member.id, member.name],
+      );
+    }
+    await appendEvents(tx, record, actor, [
+      {
+        kind: 'voteOpened',
+        detail: {
+          voteId: id,
+          question: input.question,
+          anonymous: input.anonymous,
+          quorum: input.quorum,
+          eligible: input.eligible.length,
+        },
+      },
+    ]);
+    if (!row) throw new Error('The vote was not stored');
+    return ok(await load(tx, row));
+  });
+}
+
+export async function setVoteCard(db: Queryable, voteId: string, activityId: string): Promise<void> {
+  await db.query('UPDATE votes SET card_activity_id = $2 WHERE id = $1', [voteId, activityId]);
+}
+
+export interface CastResult {
+  vote: VoteRecord;
+  /** False when the request repeated a vote already counted (a retry), so nothing changed. */
+  changed: boolean;
+}
+
+/**
+ * Casts or changes a member's vote. The ballot's primary key (vote, member) makes a retried or concurrent
+ * request count once; the vote row is read FOR SHARE so casting waits for a close in progress, and a vote
+ * after closing is refused. An anonymous ballot records only that the member voted; its choice goes into a
+ * count with no link to the member, so it cannot be changed afterwards.
+ */
+export async function castBallot(
+  db: Database,
+  voteId: string,
+  member: Actor,
+  choice: string,
+): Promise<Result<CastResult, VoteFailure>> {
+  if (!isUuid(voteId)) return fail(notFound);
+  return db.transaction(async (tx) => {
+    const [vote] = await tx.query<VoteRow>('SELECT * FROM votes WHERE id = $1 FOR SHARE', [voteId]);
+    if (!vote) return fail(notFound);
+    if (vote.status !== 'open')
+      return fail({
+        reason: 'voteClosed',
+        message: 'This vote has been closed: votes are no longer counted.',
+      });
+    if (!vote.options.some((option) => option.id === choice)) {
+      return fail({ reason: 'invalidChoice', message: 'That is not one of the options of this vote.' });
+    }
+    const [eligible] = await tx.query<{ member_id: string }>(
+      'SELECT member_id FROM vote_eligible WHERE vote_id = $1 AND member_id = $2',
+      [voteId, member.id],
+    );
+    if (!eligible)
+      return fail({ reason: 'notEligible', message: 'Only the panel members of this meeting can vote.' });
+
+    let changed: boolean;
+    if (vote.anonymous) {
+      const inserted = await tx.query(
+        'INSERT INTO ballots (vote_id, member_id, choice) VALUES ($1, $2, NULL) ON CONFLICT DO NOTHING RETURNING member_id',
+        [voteId, member.id],
+      );
+      changed = inserted.length > 0;
+      if (changed) {
+        await tx.query(
+          'INSERT INTO anonymous_counts (vote_id, choice, count) VALUES ($1, $2, 1) ON CONFLICT (vote_id, choice) DO UPDATE SET count = anonymous_counts.count + 1',
+          [voteId, choice],
+        );
+      }
+    } else {
+      const [previous] = await tx.query<{ choice: string }>(
+        'SELECT choice FROM ballots WHERE vote_id = $1 AND member_id = $2 FOR UPDATE',
+        [voteId, member.id],
+      );
+      changed = previous?.choice !== choice;
+      if (changed) {
+        await tx.query(
+          'INSERT INTO ballots (vote_id, member_id, choice) VALUES ($1, $2, $3) ON CONFLICT (vote_id, member_id) DO UPDATE SET choice = EXCLUDED.choice, cast_at = now()',
+          [voteId, member.id, choice],
+        );
+      }
+    }
+    if (changed) {
+      const detail: CaseEvent = {
+        kind: 'voteCast',
+        detail: vote.anonymous ? { voteId } : { voteId, choice },
+      };
+      await tx.query(
+        `INSERT INTO case_events (case_id, actor_id, actor_name, kind, detail, flow_version)
+         SELECT id, $2, $3, $4, $5, flow_version FROM cases WHERE id = $1`,
+        [vote.case_id, member.id, member.name, detail.kind, JSON.stringify(detail.detail)],
+      );
+    }
+    return ok({ vote: await load(tx, vote), changed });
+  });
+}
+
+export type ApplyVoteResult = (
+  record: CaseRecord,
+  vote: VoteRecord,
+  decision: VoteDecision,
+) => Result<{ record: CaseRecord; events: CaseEvent[] }, { reason: string; message: string }>;
+
+/**
+ * Closes a vote, records the result and the tally, and applies the result to the case (answering the flow's
+ * question) in the same transaction. A tie needs the coordinator's casting decision, recorded as such.
+ */
+export async function closeVote(
+  db: Database,
+  voteId: string,
+  actor: Actor,
+  apply: ApplyVoteResult,
+  castingChoice?: string,
+): Promise<
+  Result<
+    { vote: VoteRecord; record: CaseRecord; decision: VoteDecision },
+    VoteFailure | VoteRefusal | { reason: string; message: string }
+  >
+> {
+  if (!isUuid(voteId)) return fail(notFound);
+  return db.transaction(async (tx) => {
+    const [vote] = await tx.query<VoteRow>('SELECT * FROM votes WHERE id = $1 FOR UPDATE', [voteId]);
+    if (!vote) return fail(notFound);
+    if (vote.status !== 'open')
+      return fail({ reason: 'voteClosed', message: 'This vote is already closed.' });
+    const decided = decideVote(vote.options, await counts(tx, vote), vote.quorum, castingChoice);
+    if (!decided.ok) return decided;
+    const record = await lockCase(tx, vote.case_id);
+    if (!record) return fail({ reason: 'caseNotFound', message: 'This case no longer exists.' });
+    const before = await load(tx, vote);
+    const applied = apply(record, before, decided.value);
+    if (!applied.ok) return applied;
+    const [closed] = await tx.query<VoteRow>(
+      `UPDATE votes SET status = 'closed', result = $2, tally = $3, casting_decision = $4, closed_by = $5, closed_at = now()
+       WHERE id = $1 RETURNING *`,
+      [
+        voteId,
+        decided.value.result,
+        JSON.stringify(decided.value.tally),
+        decided.value.castingDecision,
+        actor.id,
+      ],
+    );
+    const events: CaseEvent[] = [
+      {
+        kind: 'voteClosed',
+        detail: {
+          voteId,
+          result: decided.value.result,
+          tally: decided.value.tally,
+          castingDecision: decided.value.castingDecision,
+        },
+      },
+      ...applied.value.events,
+    ];
+    const written = await writeChange(tx, applied.value.record, actor, events);
+    if (!closed) throw new Error('The vote disappeared while it was being closed');
+    return ok({ vote: await load(tx, closed), record: written, decision: decided.value });
+  });
+}
+
+export async function votesOfCase(db: Queryable, caseId: string): Promise<VoteRecord[]> {
+  if (!isUuid(caseId)) return [];
+  const rows = await db.query<VoteRow>('SELECT * FROM votes WHERE case_id = $1 ORDER BY opened_at, id', [
+    caseId,
+  ]);
+  return Promise.all(rows.map((row) => load(db, row)));
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { Answers } from '../flow/answers.ts';
+import type { FlowDefinition, RecipientRole } from '../flow/definition.ts';
+import {
+  answerQuestion,
+  interpret,
+  type AnswerRefusal,
+  type FlowState,
+  type TextValues,
+} from '../flow/interpret.ts';
+import { fail, ok, type Result } from '../result.ts';
+import type { TemplateId } from '../templates/emailTemplates.ts';
+import {
+  fieldsSchema,
+  lineOfText,
+  meetingTypes,
+  partnershipIds,
+  type Fields,
+  type PartnershipId,
+} from '../templates/fields.ts';
+
+/**
+ * A case: one student, referred by one county school to one partnership, run through the flow in a meeting.
+ * The student is named only by an identifier (initials or a reference), never the full name.
+ */
+export interface CaseRecord {
+  id: string;
+  partnership: PartnershipId;
+  conversationId: string;
+  meetingId: string | null;
+  student: string;
+  schoolId: string;
+  section: string;
+  flowId: string;
+  flowVersion: string;
+  answers: Answers;
+  /** Template fields the case knows (school, key link, meeting, …); the add-in completes the rest. */
+  fields: Fields;
+  outcome: string | null;
+  /** Templates the coordinator added beyond the chart's recommendation. */
+  extraEmails: { template: TemplateId; to: RecipientRole }[];
+  cardActivityId: string | null;
+  revision: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Someone acting on a case, identified by their Entra object id. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+// "John Smith": two or more capitalised words and nothing else is almost certainly a full name.
+const LOOKS_LIKE_FULL_NAME = /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+$/u;
+
+export const studentIdentifierSchema = lineOfText(60).refine(
+  (value) => !LOOKS_LIKE_FULL_NAME.test(value),
+  'looks like a full name: use initials or a reference, such as "JS-2291"',
+);
+
+/** What a coordinator gives to start a case (the "Start a case" card). */
+export const newCaseSchema = z.strictObject({
+  partnership: z.enum(partnershipIds, { error: `choose a partnership: ${partnershipIds.join(', ')}` }),
+  schoolId: z.string({ error: 'choose a school' }).min(1, 'choose a school').max(100),
+  keyLinkName: lineOfText(100).optional(),
+  student: studentIdentifierSchema,
+  meetingType: z.enum(meetingTypes).optional(),
+  meetingDate: fieldsSchema.shape.meetingDate.optional(),
+  section: z.enum(['A', 'B', 'C', 'D'], { error: 'choose what the school has done (section A, B, C or D)' }),
+});
+export type NewCase = z.output<typeof newCaseSchema>;
+
+/** The flow state of a case now. */
+export function caseState(flow: FlowDefinition, record: CaseRecord, values: TextValues): FlowState {
+  return interpret(flow, record.section, record.answers, values);
+}
+
+/** The emails the case needs: the outcome's recommendation plus any the coordinator added. */
+export function caseEmails(
+  state: FlowState,
+  record: CaseRecord,
+): { template: TemplateId; to: RecipientRole }[] {
+  if (state.status !== 'decided') return [];
+  const recommended = state.effects.flatMap((effect) =>
+    effect.type === 'draftEmail' ? [{ template: effect.template as TemplateId, to: effect.to }] : [],
+  );
+  const extra = record.extraEmails.filter(
+    (email) => !recommended.some((other) => other.template === email.template && other.to === email.to),
+  );
+  return [...recommended, ...extra];
+}
+
+export type CaseEvent =
+  | { kind: 'created'; detail: { section: string; partnership: PartnershipId; schoolId: string } }
+  | { kind: 'answered'; detail: { question: string; answer: unknown; previous: unknown; byVote?: string } }
+  | { kind: 'decided'; detail: { outcome: string | null } }
+  | {
+      kind: 'voteOpened';
+      detail: {
+        voteId: string;
+        question: string;
+        anonymous: boolean;
+        quorum: number | null;
+        eligible: number;
+      };
+    }
+  | { kind: 'voteCast'; detail: { voteId: string; choice?: string } }
+  | {
+      kind: 'voteClosed';
+      detail: { voteId: string; result: string; tally: Record<string, number>; castingDecision: boolean };
+    }
+  | { kind: 'emailDrafted'; detail: { template: TemplateId; to: RecipientRole } };
+
+/** Answers one question of a case, returning the changed case and the history it adds. */
+export function answerCase(
+  flow: FlowDefinition,
+  record: CaseRecord,
+  questionId: string,
+  value: unknown,
+  values: TextValues,
+  byVote?: string,
+): Result<{ record: CaseRecord; state: FlowState; events: CaseEvent[] }, AnswerRefusal> {
+  const answered = answerQuestion(flow, record.section, record.answers, questionId, value, values);
+  if (!answered.ok) return answered;
+  const { answers, state } = answered.value;
+  const outcome = state.status === 'decided' ? state.outcome : null;
+  const events: CaseEvent[] = [
+    {
+      kind: 'answered',
+      detail: {
+        question: questionId,
+        answer: answers[questionId],
+        previous: record.answers[questionId] ?? null,
+        ...(byVote ? { byVote } : {}),
+      },
+    },
+  ];
+  if (outcome !== record.outcome) events.push({ kind: 'decided', detail: { outcome } });
+  return ok({ record: { ...record, answers, outcome }, state, events });
+}
+
+export interface CaseRefusal {
+  reason: 'wrongFlowVersion';
+  message: string;
+}
+
+/** A case is always continued under the flow version it was decided under. */
+export function checkFlowVersion(flow: FlowDefinition, record: CaseRecord): Result<true, CaseRefusal> {
+  if (record.flowId === flow.id && record.flowVersion === flow.version) return ok(true);
+  return fail({
+    reason: 'wrongFlowVersion',
+    message: `This case was started under ${record.flowId} ${record.flowVersion}; this app runs ${flow.id} ${flow.version}.`,
+  });
+}

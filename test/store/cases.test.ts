@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  caseHistory,
+  casesOfConversation,
+  createCase,
+  getCase,
+  purgeExpiredCases,
+  updateCase,
+} from '../../bot/store/cases.ts';
+import { migrate } from '../../bot/store/migrate.ts';
+import { answerCase } from '../../src/cases/case.ts';
+import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
+import { ok } from '../../src/result.ts';
+import { storeKinds, type TestDatabase } from '../helpers/databases.ts';
+import { newCase } from '../helpers/cases.ts';
+
+const coordinator = { id: '6f1c0a5e-0000-4000-8000-000000000001', name: 'Sam Lee' };
+
+describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
+  let store: TestDatabase;
+  beforeAll(async () => {
+    store = await fresh();
+  });
+  afterAll(async () => {
+    await store.drop();
+  });
+
+  it('applies each migration once, however often it runs', async () => {
+    expect(await migrate(store.db)).toEqual([]);
+    const rows = await store.db.query<{ version: string }>('SELECT version FROM schema_migrations');
+    expect(rows.map((row) => row.version)).toEqual(['0001_cases_and_votes']);
+  });
+
+  it('stores a case with its flow version and a history entry', async () => {
+    const created = await createCase(store.db, newCase(), coordinator);
+    expect(await getCase(store.db, created.id)).toMatchObject({
+      student: 'JS-2291',
+      flowVersion: '1.0.0',
+      answers: {},
+      outcome: null,
+      revision: 0,
+    });
+    expect(await caseHistory(store.db, created.id)).toEqual([
+      expect.objectContaining({
+        kind: 'created',
+        actorName: 'Sam Lee',
+        flowVersion: '1.0.0',
+        detail: { section: 'A', partnership: 'SLIP', schoolId: 'beauchamp-college' },
+      }),
+    ]);
+    expect(await getCase(store.db, 'not-a-uuid')).toBeUndefined();
+  });
+
+  it('answers questions, records the outcome and every step in the history', async () => {
+    const created = await createCase(store.db, newCase(), coordinator);
+    for (const [question, value] of [
+      ['residency', 'city'],
+      ['cityBapMember', false],
+    ] as const) {
+      const result = await updateCase(store.db, created.id, coordinator, (record) => {
+        const answered = answerCase(cityAddressFlow, record, question, value, {});
+        return answered.ok ? ok({ record: answered.value.record, events: answered.value.events }) : answered;
+      });
+      expect(result.ok).toBe(true);
+    }
+    expect(await getCase(store.db, created.id)).toMatchObject({
+      outcome: 'A.countyTier3',
+      revision: 2,
+      answers: { residency: 'city', cityBapMember: false },
+    });
+    expect((await caseHistory(store.db, created.id)).map((entry) => entry.kind)).toEqual([
+      'created',
+      'answered',
+      'answered',
+      'decided',
+    ]);
+  });
+
+  it('loses no update when many changes race on one case', async () => {
+    const created = await createCase(store.db, newCase({ student: 'RACE-1' }), coordinator);
+    const emails = (['T1', 'T2', 'T3', 'T4'] as const).flatMap((template) =>
+      (['school', 'lps'] as const).map((to) => ({ template, to })),
+    );
+    await Promise.all(
+      emails.map((email) =>
+        updateCase(store.db, created.id, coordinator, (record) =>
+          ok({ record: { ...record, extraEmails: [...record.extraEmails, email] }, events: [] }),
+        ),
+      ),
+    );
+    const stored = await getCase(store.db, created.id);
+    expect(stored?.extraEmails).toHaveLength(8);
+    expect(stored?.revision).toBe(8);
+  });
+
+  it('keeps the history append-only', async () => {
+    const created = await createCase(store.db, newCase(), coordinator);
+    await expect(
+      store.db.query('UPDATE case_events SET kind = $2 WHERE case_id = $1', [created.id, 'forged']),
+    ).rejects.toThrow(/append-only/);
+    await expect(store.db.query('DELETE FROM case_events WHERE case_id = $1', [created.id])).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await caseHistory(store.db, created.id)).toHaveLength(1);
+  });
+
+  it('purges cases untouched for longer than the retention period, with their history', async () => {
+    const old = await createCase(
+      store.db,
+      newCase({ conversationId: 'purge-test', student: 'OLD-1' }),
+      coordinator,
+    );
+    const recent = await createCase(
+      store.db,
+      newCase({ conversationId: 'purge-test', student: 'NEW-1' }),
+      coordinator,
+    );
+    const now = new Date('2026-11-22T12:00:00Z');
+    await store.db.query('UPDATE cases SET updated_at = $2 WHERE id = $1', [
+      old.id,
+      new Date('2019-11-21T12:00:00Z'),
+    ]);
+    await store.db.query('UPDATE cases SET updated_at = $2 WHERE id = $1', [
+      recent.id,
+      new Date('2019-11-23T12:00:00Z'),
+    ]);
+    expect(await purgeExpiredCases(store.db, 7, now)).toBe(1);
+    expect((await casesOfConversation(store.db, 'purge-test')).map((record) => record.student)).toEqual([
+      'NEW-1',
+    ]);
+    const events = await store.db.query('SELECT id FROM case_events WHERE case_id = $1', [old.id]);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a case row that breaks the schema', async () => {
+    await expect(
+      createCase(store.db, newCase({ partnership: 'MBP' as never }), coordinator),
+    ).rejects.toThrow();
+    await expect(createCase(store.db, newCase({ student: 'x'.repeat(61) }), coordinator)).rejects.toThrow();
+  });
+});

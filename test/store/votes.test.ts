@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseHistory, createCase, getCase } from '../../bot/store/cases.ts';
+import {
+  castBallot,
+  closeVote,
+  getVote,
+  openVote,
+  ownChoice,
+  type ApplyVoteResult,
+} from '../../bot/store/votes.ts';
+import { answerCase } from '../../src/cases/case.ts';
+import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
+import { ok } from '../../src/result.ts';
+import { coreGroupOptions, yesNoOptions } from '../../src/votes/vote.ts';
+import { storeKinds, type TestDatabase } from '../helpers/databases.ts';
+import { newCase } from '../helpers/cases.ts';
+
+const coordinator = { id: '6f1c0a5e-0000-4000-8000-000000000001', name: 'Sam Lee' };
+const members = Array.from({ length: 60 }, (_, i) => ({
+  id: `a0000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  name: `Member ${i + 1}`,
+}));
+
+/** Answers the D question with the vote's result, as the bot does. */
+const answerWithResult: ApplyVoteResult = (record, vote, decision) => {
+  const answered = answerCase(cityAddressFlow, record, vote.question, decision.result === 'yes', {}, vote.id);
+  return answered.ok
+    ? ok({ record: answered.value.record, events: answered.value.events })
+    : { ok: false, error: { reason: answered.error.reason, message: answered.error.message } };
+};
+const recordOnly: ApplyVoteResult = (record) => ok({ record, events: [] });
+
+describe.each(storeKinds)('votes on $name', ({ fresh }) => {
+  let store: TestDatabase;
+  beforeAll(async () => {
+    store = await fresh();
+  });
+  afterAll(async () => {
+    await store.drop();
+  });
+
+  async function caseAtQuestionD() {
+    const record = await createCase(store.db, newCase({ section: 'D', student: 'PEX-1' }), coordinator);
+    await store.db.query(`UPDATE cases SET answers = '{"residency":"city"}'::jsonb WHERE id = $1`, [
+      record.id,
+    ]);
+    return record;
+  }
+
+  it('counts 60 members voting at once exactly once each, and a retried burst not at all', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openVote(
+      store.db,
+      {
+        caseId: record.id,
+        question: 'partnershipConvinced',
+        options: yesNoOptions,
+        anonymous: false,
+        quorum: null,
+        eligible: members,
+      },
+      coordinator,
+    );
+    if (!opened.ok) throw new Error(opened.error.message);
+    const voteId = opened.value.id;
+    const choose = (i: number) => (i % 3 === 0 ? 'no' : 'yes');
+    const first = await Promise.all(
+      members.map((member, i) => castBallot(store.db, voteId, member, choose(i))),
+    );
+    expect(first.every((result) => result.ok && result.value.changed)).toBe(true);
+    const retry = await Promise.all(
+      members.map((member, i) => castBallot(store.db, voteId, member, choose(i))),
+    );
+    expect(retry.every((result) => result.ok && !result.value.changed)).toBe(true);
+    const vote = await getVote(store.db, voteId);
+    expect(vote?.tally).toEqual({ yes: 40, no: 20 });
+    expect(vote?.voted).toHaveLength(60);
+    const ballots = await store.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM ballots WHERE vote_id = $1',
+      [voteId],
+    );
+    expect(ballots[0]?.n).toBe(60);
+  });
+
+  it('lets a member change their vote until it closes, then refuses votes and applies the result to the case', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openVote(
+      store.db,
+      {
+        caseId: record.id,
+        question: 'partnershipConvinced',
+        options: yesNoOptions,
+        anonymous: false,
+        quorum: null,
+        eligible: members.slice(0, 3),
+      },
+      coordinator,
+    );
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = opened.value.id;
+    await castBallot(store.db, id, members[0]!, 'yes');
+    await castBallot(store.db, id, members[1]!, 'yes');
+    await castBallot(store.db, id, members[0]!, 'no');
+    await castBallot(store.db, id, members[2]!, 'no');
+    expect(await ownChoice(store.db, id, members[0]!.id)).toBe('no');
+    expect((await getVote(store.db, id))?.tally).toEqual({ yes: 1, no: 2 });
+
+    const closed = await closeVote(store.db, id, coordinator, answerWithResult);
+    expect(closed).toMatchObject({
+      ok: true,
+      value: { decision: { result: 'no', castingDecision: false }, record: { outcome: 'D.notConvinced' } },
+    });
+    expect(await castBallot(store.db, id, members[1]!, 'no')).toEqual({
+      ok: false,
+      error: { reason: 'voteClosed', message: 'This vote has been closed: votes are no longer counted.' },
+    });
+    expect((await getCase(store.db, record.id))?.answers).toEqual({
+      residency: 'city',
+      partnershipConvinced: false,
+    });
+    const kinds = (await caseHistory(store.db, record.id)).map((entry) => entry.kind);
+    expect(kinds).toEqual([
+      'created',
+      'voteOpened',
+      'voteCast',
+      'voteCast',
+      'voteCast',
+      'voteCast',
+      'voteClosed',
+      'answered',
+      'decided',
+    ]);
+  });
+
+  it('refuses members who are not eligible, unknown choices and a second open vote on the question', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openVote(
+      store.db,
+      {
+        caseId: record.id,
+        question: 'partnershipConvinced',
+        options: yesNoOptions,
+        anonymous: false,
+        quorum: null,
+        eligible: members.slice(0, 2),
+      },
+      coordinator,
+    );
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(await castBallot(store.db, opened.value.id, members[5]!, 'yes')).toMatchObject({
+      ok: false,
+      error: { reason: 'notEligible' },
+    });
+    expect(await castBallot(store.db, opened.value.id, members[0]!, 'maybe')).toMatchObject({
+      ok: false,
+      error: { reason: 'invalidChoice' },
+    });
+    const again = await openVote(
+      store.db,
+      {
+        caseId: record.id,
+        question: 'partnershipConvinced',
+        options: yesNoOptions,
+        anonymous: false,
+        quorum: null,
+        eligible: members,
+      },
+      coordinator,
+    );
+    expect(again).toMatchObject({ ok: false, error: { reason: 'voteAlreadyOpen' } });
+  });
+
+  it('settles a tie only with the coordinator’s casting decision, recorded as such', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openVote(
+      store.db,
+      {
+        caseId: record.id,
+        question: 'coreGroupDecision',
+        options: coreGroupOptions,
+        anonymous: false,
+        quorum: 2,
+        eligible: members.slice(0, 4),
+      },
+      coordinator,
+    );
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = opened.value.id;
+    await castBallot(store.db, id, members[0]!, 'inSchoolSupport');
+    expect(await closeVote(store.db, id, coordinator, recordOnly)).toMatchObject({
+      ok: false,
+      error: { reason: 'quorumNotMet' },
+    });
+    await castBallot(store.db, id, members[1]!, 'backToIf');
+    expect(await closeVote(store.db, id, coordinator, recordOnly)).toMatchObject({
+      ok: false,
+      error: { reason: 'tie', tied: ['backToIf', 'inSchoolSupport'] },
+    });
+    expect(await closeVote(store.db, id, coordinator, recordOnly, 'schoolContinues')).toMatchObject({
+      ok: false,
+      error: { reason: 'invalidCastingChoice' },
+    });
+    const closed = await closeVote(store.db, id, coordinator, recordOnly, 'inSchoolSupport');
+    expect(closed).toMatchObject({
+      ok: true,
+      value: {
+        decision: {
+          result: 'inSchoolSupport',
+          castingDecision: true,
+          tally: { backToIf: 1, schoolContinues: 0, inSchoolSupport: 1, programmeManagement: 0 },
+        },
+      },
+    });
+    const stored = await store.db.query<{ casting_decision: boolean; result: string }>(
+      'SELECT casting_decision, result FROM votes WHERE id = $1',
+      [id],
+    );
+    expect(stored).toEqual([{ casting_decision: true, result: 'inSchoolSupport' }]);
+  });
+
+  it('stores no link between a member and a choice in an anonymous vote', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openVote(
+      store.db,
+      {
+        caseId: record.id,
+        question: 'partnershipConvinced',
+        options: yesNoOptions,
+        anonymous: true,
+        quorum: null,
+        eligible: members.slice(0, 5),
+      },
+      coordinator,
+    );
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = opened.value.id;
+    await Promise.all(
+      members.slice(0, 5).map((member, i) => castBallot(store.db, id, member, i < 3 ? 'yes' : 'no')),
+    );
+    // A second click (or a retry) by the same member does not count again, whatever it chooses.
+    expect(await castBallot(store.db, id, members[0]!, 'no')).toMatchObject({
+      ok: true,
+      value: { changed: false },
+    });
+    expect((await getVote(store.db, id))?.tally).toEqual({ yes: 3, no: 2 });
+    const ballots = await store.db.query<{ choice: string | null }>(
+      'SELECT choice FROM ballots WHERE vote_id = $1',
+      [id],
+    );
+    expect(ballots.map((ballot) => ballot.choice)).toEqual([null, null, null, null, null]);
+    const history = await caseHistory(store.db, record.id);
+    expect(
+      history.filter((entry) => entry.kind === 'voteCast').every((entry) => !('choice' in entry.detail)),
+    ).toBe(true);
+  });
+});
