@@ -11,6 +11,11 @@ import {
 import { appendEvents, isUuid, lockCase, writeChange } from './cases.ts';
 import type { Database, Queryable } from './database.ts';
 
+/** A panel member: Entra object id, display name and, when known, their Teams id (MRI) for card refresh. */
+export interface Member extends Actor {
+  mri?: string;
+}
+
 export interface VoteRecord {
   id: string;
   caseId: string;
@@ -23,7 +28,7 @@ export interface VoteRecord {
   castingDecision: boolean;
   cardActivityId: string | null;
   /** Who may vote, fixed when the vote opened. */
-  eligible: Actor[];
+  eligible: Member[];
   /** Who has voted (names, never choices). */
   voted: Actor[];
   tally: Tally;
@@ -67,8 +72,8 @@ async function counts(tx: Queryable, vote: VoteRow): Promise<Tally> {
 }
 
 async function load(tx: Queryable, row: VoteRow): Promise<VoteRecord> {
-  const eligible = await tx.query<{ member_id: string; member_name: string }>(
-    'SELECT member_id, member_name FROM vote_eligible WHERE vote_id = $1 ORDER BY member_name, member_id',
+  const eligible = await tx.query<{ member_id: string; member_name: string; member_mri: string | null }>(
+    'SELECT member_id, member_name, member_mri FROM vote_eligible WHERE vote_id = $1 ORDER BY member_name, member_id',
     [row.id],
   );
   const voted = await tx.query<{ member_id: string; member_name: string }>(
@@ -88,7 +93,11 @@ async function load(tx: Queryable, row: VoteRow): Promise<VoteRecord> {
     result: row.result,
     castingDecision: row.casting_decision,
     cardActivityId: row.card_activity_id,
-    eligible: eligible.map((member) => ({ id: member.member_id, name: member.member_name })),
+    eligible: eligible.map((member) => ({
+      id: member.member_id,
+      name: member.member_name,
+      ...(member.member_mri ? { mri: member.member_mri } : {}),
+    })),
     voted: voted.map((member) => ({ id: member.member_id, name: member.member_name })),
     tally: Object.fromEntries(row.options.map((option) => [option.id, tally[option.id] ?? 0])),
   };
@@ -119,7 +128,7 @@ export interface OpenVote {
   options: readonly VoteOption[];
   anonymous: boolean;
   quorum: number | null;
-  eligible: readonly Actor[];
+  eligible: readonly Member[];
 }
 
 export async function openVote(
@@ -150,8 +159,8 @@ export async function openVote(
     );
     for (const member of input.eligible) {
       await tx.query(
-        'INSERT INTO vote_eligible (vote_id, member_id, member_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [id, member.id, member.name],
+        'INSERT INTO vote_eligible (vote_id, member_id, member_name, member_mri) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+        [id, member.id, member.name, member.mri ?? null],
       );
     }
     await appendEvents(tx, record, actor, [

@@ -38,3 +38,28 @@ export function parseIsoDate(value: string): CalendarDate | undefined {
 export function formatLongDate(date: CalendarDate): string {
   return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
 }
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "20 November 2026 at 14:05", in UK time, for history entries. */
+export function formatDateTime(instant: Date): string {
+  return dateTime.format(instant);
+}
+
+/** The calendar date of an instant in the UK, as YYYY-MM-DD. */
+export function ukIsoDate(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+  return parts;
+}

@@ -88,3 +88,24 @@ export function decideVote(
   }
   return ok({ result: castingChoice, tally, castingDecision: true });
 }
+
+/** A vote as the cards show it. */
+export interface VoteView {
+  id: string;
+  caseId: string;
+  question: string;
+  options: VoteOption[];
+  anonymous: boolean;
+  quorum: number | null;
+  status: 'open' | 'closed';
+  result: string | null;
+  castingDecision: boolean;
+  /** Who may vote; `mri` is the member's Teams id, needed for their personal view of the card. */
+  eligible: { id: string; name: string; mri?: string }[];
+  /** Who has voted: names only, never choices. */
+  voted: { id: string; name: string }[];
+  tally: Tally;
+}
+
+/** Teams refreshes a card automatically for at most 60 users; beyond that members refresh by hand. */
+export const MAX_AUTOMATIC_REFRESH = 60;

@@ -72,6 +72,8 @@ CREATE TABLE vote_eligible (
   vote_id uuid NOT NULL REFERENCES votes (id) ON DELETE CASCADE,
   member_id text NOT NULL,
   member_name text NOT NULL,
+  -- The member's Teams id (MRI), which the card's refresh.userIds needs for their personal view.
+  member_mri text,
   PRIMARY KEY (vote_id, member_id)
 );
 

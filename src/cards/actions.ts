@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * The card actions the bot answers, by verb, each with the schema of its data. Mapped once here, so the card
+ * builders and the bot's router cannot disagree. Teams merges the card's input values (always strings) into
+ * the action's data.
+ */
+
+const uuid = z.uuid({ error: 'expected a case or vote id' });
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+export const cardActionSchemas = {
+  'case.new': z.object({}),
+  'case.start': z.object({
+    partnership: optionalText,
+    schoolId: optionalText,
+    keyLinkName: optionalText,
+    student: optionalText,
+    meetingType: optionalText,
+    meetingDate: optionalText,
+    section: optionalText,
+  }),
+  'case.answer': z.object({
+    caseId: uuid,
+    question: z.string().min(1).max(60),
+    /** The answer for yes/no and choice questions; checklists send their toggles as item_<id> inputs. */
+    value: z.union([z.boolean(), z.string().max(60)]).optional(),
+  }),
+  'case.change': z.object({ caseId: uuid, question: z.string().min(1).max(60) }),
+  'case.show': z.object({ caseId: uuid }),
+  'case.history': z.object({ caseId: uuid }),
+  'case.list': z.object({}),
+  'vote.open': z.object({
+    caseId: uuid,
+    question: z.string().min(1).max(60),
+    anonymous: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+    quorum: optionalText,
+  }),
+  'vote.cast': z.object({ voteId: uuid, choice: z.string().min(1).max(60) }),
+  'vote.close': z.object({ voteId: uuid, casting: z.string().min(1).max(60).optional() }),
+  'vote.refresh': z.object({ voteId: uuid }),
+} as const;
+
+export type CardVerb = keyof typeof cardActionSchemas;
+export type CardActionData<V extends CardVerb> = z.output<(typeof cardActionSchemas)[V]>;
+export type CardAction = { [V in CardVerb]: { verb: V; data: CardActionData<V> } }[CardVerb];
+
+export const cardVerbs = Object.keys(cardActionSchemas) as CardVerb[];
+
+/** The prefix of checklist toggle inputs: item_<itemId>. */
+export const CHECKLIST_INPUT_PREFIX = 'item_';

@@ -1,0 +1,60 @@
+import type { FlowDefinition } from '../flow/definition.ts';
+import { emailTemplates, type TemplateId } from '../templates/emailTemplates.ts';
+import { coreGroupOptions, yesNoOptions } from '../votes/vote.ts';
+import type { CaseEvent } from './case.ts';
+
+/** One line of a case's history in words, for the history card. */
+export function describeEvent(
+  flow: FlowDefinition,
+  event: { kind: CaseEvent['kind']; detail: Record<string, unknown> },
+): string {
+  const detail = event.detail;
+  const prompt = (id: unknown) =>
+    id === 'coreGroupDecision'
+      ? 'the Core Group decision'
+      : `“${flow.questions[String(id)]?.prompt ?? String(id)}”`;
+  const option = (id: unknown) =>
+    [...yesNoOptions, ...coreGroupOptions].find((candidate) => candidate.id === id)?.label ?? String(id);
+  const answer = (question: unknown, value: unknown): string => {
+    const definition = flow.questions[String(question)];
+    if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+    if (definition?.answer.kind === 'choice')
+      return definition.answer.options.find((candidate) => candidate.id === value)?.label ?? String(value);
+    if (definition?.answer.kind === 'checklist' && typeof value === 'object' && value !== null) {
+      const ticked = definition.answer.items.filter(
+        (item) => (value as Record<string, unknown>)[item.id] === true,
+      );
+      return ticked.length === definition.answer.items.length
+        ? 'All done'
+        : `${ticked.length} of ${definition.answer.items.length} done`;
+    }
+    return String(value);
+  };
+  switch (event.kind) {
+    case 'created':
+      return `Started the case: section ${String(detail.section)}, ${String(detail.partnership)}.`;
+    case 'answered': {
+      const previous =
+        detail.previous === null || detail.previous === undefined
+          ? ''
+          : ` (was: ${answer(detail.question, detail.previous)})`;
+      return `Answered ${prompt(detail.question)}: ${answer(detail.question, detail.answer)}${previous}${detail.byVote ? ', by the panel’s vote' : ''}.`;
+    }
+    case 'decided':
+      return detail.outcome
+        ? `Outcome: ${flow.outcomes[String(detail.outcome)]?.label ?? String(detail.outcome)}.`
+        : 'The outcome was withdrawn while an answer changed.';
+    case 'voteOpened':
+      return `Put ${prompt(detail.question)} to the panel (${String(detail.eligible)} eligible${detail.anonymous ? ', anonymous' : ''}${detail.quorum ? `, quorum ${String(detail.quorum)}` : ''}).`;
+    case 'voteCast':
+      return detail.choice === undefined ? 'Voted.' : `Voted: ${option(detail.choice)}.`;
+    case 'voteClosed': {
+      const tally = Object.entries((detail.tally ?? {}) as Record<string, number>)
+        .map(([id, count]) => `${option(id)} ${count}`)
+        .join(', ');
+      return `Closed the vote: ${option(detail.result)} (${tally})${detail.castingDecision ? ', settled by the coordinator’s casting decision' : ''}.`;
+    }
+    case 'emailDrafted':
+      return `Drafted ${emailTemplates[detail.template as TemplateId]?.title ?? String(detail.template)}.`;
+  }
+}
