@@ -20,7 +20,7 @@ export interface VoteViewer {
   /** The member looking at the card, for their own choice; absent for the view everyone shares. */
   memberId?: string;
   /** Their own choice: a string, null for "voted anonymously", undefined for "not voted". */
-  ownChoice?: string | null;
+  ownChoice?: string | null | undefined;
   isCoordinator: boolean;
 }
 

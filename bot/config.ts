@@ -1,0 +1,130 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The bot's configuration, read from the environment once at start-up into a typed object. Anything missing
+ * or malformed stops the start with a list of every problem, so a deployment never half-works.
+ */
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
+const environmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    CLIENT_ID: z.string().min(1).optional(),
+    CLIENT_SECRET: z.string().min(1).optional(),
+    TENANT_ID: z.string().min(1).optional(),
+    MANAGED_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
+    /** Accept Teams requests without validating their tokens: local development only, loopback only. */
+    DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: flag,
+    /** Entra tenant ids whose Teams activities are served; others are refused. */
+    ALLOWED_TENANT_IDS: list,
+    DATABASE_URL: z.string().url().optional(),
+    /** Where the embedded PGlite keeps its files when DATABASE_URL is not set. */
+    DATA_DIR: z
+      .string()
+      .min(1)
+      .default(fileURLToPath(new URL('../data/pglite', import.meta.url))),
+    DIRECTORY_FILE: z
+      .string()
+      .min(1)
+      .default(fileURLToPath(new URL('../config/directory.json', import.meta.url))),
+    ROLES_FILE: z.string().min(1).optional(),
+    RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(7),
+    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  })
+  .superRefine((env, context) => {
+    if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) return;
+    const missing = (name: string, why: string) =>
+      context.addIssue({ code: 'custom', path: [name], message: why });
+    if (!env.CLIENT_ID) missing('CLIENT_ID', 'the bot’s Entra app id is required to validate Teams tokens');
+    if (!env.TENANT_ID) missing('TENANT_ID', 'the tenant the bot is registered in is required');
+    if (!env.CLIENT_SECRET && !env.MANAGED_IDENTITY_CLIENT_ID) {
+      missing(
+        'CLIENT_SECRET',
+        'a client secret or MANAGED_IDENTITY_CLIENT_ID is required to reply as the bot',
+      );
+    }
+    if (env.ALLOWED_TENANT_IDS.length === 0) {
+      missing('ALLOWED_TENANT_IDS', 'list the tenant ids allowed to use the bot (comma-separated)');
+    }
+  });
+
+export interface BotConfig {
+  port: number;
+  /** 127.0.0.1 when unauthenticated requests are allowed, so nothing off this machine can reach the bot. */
+  host: string;
+  auth:
+    | { kind: 'dangerouslyUnauthenticated' }
+    | {
+        kind: 'entra';
+        clientId: string;
+        tenantId: string;
+        clientSecret?: string;
+        managedIdentityClientId?: string;
+      };
+  allowedTenantIds: string[];
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  directoryFile: string;
+  rolesFile?: string;
+  retentionYears: number;
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {
+  readonly reason = 'invalidConfiguration' as const;
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(
+      `The bot cannot start; fix its configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const unauthenticated = e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS;
+  return {
+    port: e.PORT,
+    host: unauthenticated ? '127.0.0.1' : '0.0.0.0',
+    auth:
+      unauthenticated || !e.CLIENT_ID || !e.TENANT_ID
+        ? { kind: 'dangerouslyUnauthenticated' }
+        : {
+            kind: 'entra',
+            clientId: e.CLIENT_ID,
+            tenantId: e.TENANT_ID,
+            ...(e.CLIENT_SECRET ? { clientSecret: e.CLIENT_SECRET } : {}),
+            ...(e.MANAGED_IDENTITY_CLIENT_ID
+              ? { managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID }
+              : {}),
+          },
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
+    directoryFile: e.DIRECTORY_FILE,
+    ...(e.ROLES_FILE ? { rolesFile: e.ROLES_FILE } : {}),
+    retentionYears: e.RETENTION_YEARS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

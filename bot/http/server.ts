@@ -1,0 +1,146 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
+
+/**
+ * The HTTP transport, kept apart from the Teams protocol: it parses and bounds request bodies, routes them, and
+ * writes JSON answers. The Teams SDK registers /api/messages on it like any other route; `guard` lets the app
+ * refuse a Teams request (bad shape, tenant not allowed) before the SDK sees it.
+ */
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[]>;
+  body: unknown;
+}
+
+export interface HttpResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Route = (request: HttpRequest) => Promise<HttpResponse>;
+export type Guard = (request: HttpRequest) => HttpResponse | undefined;
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+class RequestError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new RequestError(413, 'The request body is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return undefined;
+  const contentType = String(request.headers['content-type'] ?? '');
+  if (!contentType.includes('application/json'))
+    throw new RequestError(415, 'Send the request body as application/json.');
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new RequestError(400, 'The request body is not valid JSON.');
+  }
+}
+
+export class NodeHttpAdapter implements IHttpServerAdapter {
+  private readonly routes = new Map<string, Route>();
+  private readonly guards = new Map<string, Guard>();
+  private server: Server | undefined;
+  private readonly host: string;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(options: { host: string; onError: (error: unknown) => void }) {
+    this.host = options.host;
+    this.onError = options.onError;
+  }
+
+  /** Called by the Teams SDK for /api/messages. */
+  registerRoute(method: 'POST', path: string, handler: HttpRouteHandler): void {
+    this.route(method, path, async (request) => handler({ body: request.body, headers: request.headers }));
+  }
+
+  route(method: string, path: string, handler: Route): void {
+    this.routes.set(`${method} ${path}`, handler);
+  }
+
+  guard(method: string, path: string, check: Guard): void {
+    this.guards.set(`${method} ${path}`, check);
+  }
+
+  /** The port actually listened on (useful with port 0 in tests). */
+  get port(): number | undefined {
+    return (this.server?.address() as AddressInfo | null)?.port;
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const send = (answer: HttpResponse) => {
+      const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      response.writeHead(answer.status, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        ...answer.headers,
+      });
+      response.end(body);
+    };
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const key = `${request.method} ${url.pathname}`;
+      const handler = this.routes.get(key);
+      if (!handler) {
+        const known = [...this.routes.keys()].some((route) => route.endsWith(` ${url.pathname}`));
+        return send(
+          known
+            ? { status: 405, body: { error: 'That method is not allowed here.' } }
+            : { status: 404, body: { error: 'Not found.' } },
+        );
+      }
+      const parsed: HttpRequest = {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: request.headers as Record<string, string | string[]>,
+        body: await readBody(request),
+      };
+      const refused = this.guards.get(key)?.(parsed);
+      send(refused ?? (await handler(parsed)));
+    } catch (error) {
+      if (error instanceof RequestError)
+        return send({ status: error.status, body: { error: error.message } });
+      this.onError(error);
+      send({
+        status: 500,
+        body: { error: 'Something went wrong on our side; nothing was changed. Please try again.' },
+      });
+    }
+  }
+
+  async start(port: number | string): Promise<void> {
+    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(Number(port), this.host, () => resolve());
+    });
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
+  }
+}

@@ -1,0 +1,30 @@
+// `npm run purge`: deletes cases (with their history and votes) untouched for longer than RETENTION_YEARS
+// (default 7, the partnership agreement's clause 10.1). `--dry-run` only counts them.
+import { readConfig } from './config.ts';
+import { openDatabase } from './start.ts';
+import { migrate } from './store/migrate.ts';
+import { purgeExpiredCases } from './store/cases.ts';
+
+try {
+  const config = readConfig({ ...process.env, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true' });
+  const db = await openDatabase(config);
+  await migrate(db);
+  if (process.argv.includes('--dry-run')) {
+    const cutoff = new Date();
+    cutoff.setUTCFullYear(cutoff.getUTCFullYear() - config.retentionYears);
+    const [row] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM cases WHERE updated_at < $1',
+      [cutoff],
+    );
+    process.stdout.write(
+      `${row?.n ?? 0} case(s) older than ${config.retentionYears} years would be purged.\n`,
+    );
+  } else {
+    const purged = await purgeExpiredCases(db, config.retentionYears);
+    process.stdout.write(`Purged ${purged} case(s) older than ${config.retentionYears} years.\n`);
+  }
+  await db.close();
+} catch (error) {
+  process.stderr.write(`purge: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

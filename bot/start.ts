@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { cityAddressFlow } from '../src/flow/cityAddress.ts';
+import { flowTextValues } from '../src/flows.ts';
+import { readDirectoryFile } from '../tools/directoryFile.ts';
+import type { BotConfig } from './config.ts';
+import { NodeHttpAdapter } from './http/server.ts';
+import { createLogger, type AppLogger, type LogSink } from './logger.ts';
+import { noRoles, readRolesFile } from './roles.ts';
+import { openPglite, openPostgres, type Database } from './store/database.ts';
+import { migrate } from './store/migrate.ts';
+import { createBot, type BotOptions } from './teams/app.ts';
+import type { Services } from './teams/services.ts';
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+export async function openDatabase(config: BotConfig): Promise<Database> {
+  if (config.database.kind === 'postgres') return openPostgres(config.database.url);
+  mkdirSync(config.database.dataDir, { recursive: true });
+  return openPglite(config.database.dataDir);
+}
+
+/** Starts the bot: store, migrations, directory and roles, then the HTTP server with the Teams app on it. */
+export async function startBot(
+  config: BotConfig,
+  options: BotOptions & { logSink?: LogSink; db?: Database } = {},
+): Promise<RunningBot> {
+  const log: AppLogger = createLogger(config.logLevel, options.logSink);
+  const directory = readDirectoryFile(config.directoryFile);
+  const roles = config.rolesFile ? readRolesFile(config.rolesFile) : noRoles;
+  const db = options.db ?? (await openDatabase(config));
+  await migrate(db);
+  const services: Services = {
+    db,
+    flow: cityAddressFlow,
+    directory,
+    roles,
+    textValues: flowTextValues(directory),
+    log,
+  };
+
+  const adapter = new NodeHttpAdapter({
+    host: config.host,
+    onError: (error) =>
+      log.event('error', 'http.failed', { error: error instanceof Error ? error.name : 'unknown' }),
+  });
+  adapter.route('GET', '/healthz', async () => {
+    try {
+      await db.query('SELECT 1');
+      return { status: 200, body: { status: 'ok', database: db.kind } };
+    } catch {
+      return {
+        status: 503,
+        body: { status: 'unavailable', database: db.kind, error: 'The case store cannot be reached.' },
+      };
+    }
+  });
+  const app = createBot(services, config, adapter, options);
+  await app.initialize();
+  await adapter.start(config.port);
+  const port = adapter.port ?? config.port;
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  log.event('info', 'bot.ready', { port, database: db.kind, authentication: config.auth.kind });
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    services,
+    async stop() {
+      await adapter.stop();
+      if (!options.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import { App } from '@microsoft/teams.apps';
+import type { CloudEnvironment, TokenCredentials } from '@microsoft/teams.api';
+import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
+import { welcomeCard } from '../../src/cards/caseCards.ts';
+import type { BotConfig } from '../config.ts';
+import type { NodeHttpAdapter } from '../http/server.ts';
+import { StoreUnavailableError } from '../store/database.ts';
+import type { Member } from '../store/votes.ts';
+import { handleCardAction, helpCard, listCases, messageCard, parseCardAction, startForm } from './actions.ts';
+import { activitySchema, tenantOf } from './activity.ts';
+import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
+
+/**
+ * The Teams side of the bot: the SDK receives and authenticates activities; this maps them onto the action
+ * handlers and sends their cards back, updating the clicked message in place so a meeting chat does not fill
+ * with cards.
+ */
+
+export interface BotOptions {
+  /** Overrides for tests: a local token issuer and key set, and a fixed outgoing token. */
+  cloud?: CloudEnvironment;
+  token?: TokenCredentials['token'];
+}
+
+const attachment = (card: AdaptiveCard) => ({
+  contentType: 'application/vnd.microsoft.card.adaptive',
+  content: card,
+});
+const cardMessage = (card: AdaptiveCard) => ({ type: 'message' as const, attachments: [attachment(card)] });
+
+interface ActivityLike {
+  from: { id: string; name?: string; aadObjectId?: string };
+  conversation: { id: string };
+  channelData?: { meeting?: { id?: string } };
+  replyToId?: string;
+}
+
+function whoOf(activity: ActivityLike): Who {
+  return {
+    mri: activity.from.id,
+    name: activity.from.name?.trim() || 'Someone',
+    ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+  };
+}
+
+function whereOf(activity: ActivityLike): Where {
+  const meetingId = activity.channelData?.meeting?.id;
+  return {
+    conversationId: activity.conversation.id,
+    ...(meetingId ? { meetingId } : {}),
+    ...(activity.replyToId ? { messageId: activity.replyToId } : {}),
+  };
+}
+
+export function createBot(
+  services: Services,
+  config: BotConfig,
+  adapter: NodeHttpAdapter,
+  options: BotOptions = {},
+) {
+  const { log } = services;
+  const app = new App({
+    httpServerAdapter: adapter,
+    logger: log.sdk,
+    activity: { mentions: { stripText: true } },
+    ...(config.auth.kind === 'entra'
+      ? {
+          clientId: config.auth.clientId,
+          tenantId: config.auth.tenantId,
+          ...(config.auth.clientSecret ? { clientSecret: config.auth.clientSecret } : {}),
+          ...(config.auth.managedIdentityClientId
+            ? { managedIdentityClientId: config.auth.managedIdentityClientId }
+            : {}),
+          dangerouslyAllowUnauthenticatedRequests: false,
+        }
+      : { dangerouslyAllowUnauthenticatedRequests: true }),
+    ...(options.cloud ? { cloud: options.cloud } : {}),
+    ...(options.token ? { token: options.token } : {}),
+  });
+
+  // Every Teams request is checked at the boundary: its shape, then its tenant, before the SDK sees it.
+  adapter.guard('POST', '/api/messages', (request) => {
+    const parsed = activitySchema.safeParse(request.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return {
+        status: 400,
+        body: { error: `Not a Teams activity: ${issue?.path.join('.') || 'body'}: ${issue?.message}` },
+      };
+    }
+    const tenant = tenantOf(parsed.data);
+    if (config.allowedTenantIds.length > 0 && (!tenant || !config.allowedTenantIds.includes(tenant))) {
+      log.event('warn', 'teams.tenantRefused', { tenantKnown: tenant !== undefined });
+      return {
+        status: 403,
+        body: { error: 'This organisation is not allowed to use the Inclusion Partnerships bot.' },
+      };
+    }
+    return undefined;
+  });
+
+  function portFor(api: App['api'], activity: ActivityLike): TeamsPort {
+    return {
+      async members(): Promise<Member[]> {
+        const members = await api.conversations.members(activity.conversation.id).get();
+        return members
+          .filter(
+            (member) =>
+              member.aadObjectId &&
+              !member.id.startsWith('28:') &&
+              member.userRole !== 'guest' &&
+              member.userRole !== 'anonymous',
+          )
+          .map((member) => ({
+            id: member.aadObjectId as string,
+            name: member.name ?? 'Member',
+            mri: member.id,
+          }));
+      },
+      async meeting() {
+        const meetingId = activity.channelData?.meeting?.id;
+        if (!meetingId) return undefined;
+        const info = await api.meetings.getById(meetingId);
+        const start = info.details?.scheduledStartTime;
+        return {
+          ...(start ? { start: new Date(start) } : {}),
+          ...(info.details?.title ? { title: info.details.title } : {}),
+        };
+      },
+    };
+  }
+
+  /** Runs a handler, turning a store outage or an unexpected failure into a card that says so. */
+  async function safely(run: () => Promise<ActionOutcome>, what: string): Promise<ActionOutcome> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) {
+        log.event('error', 'store.unavailable', { action: what });
+        return {
+          card: messageCard('Please try again in a minute', {
+            message: 'The case store cannot be reached just now, so nothing was changed.',
+            tone: 'attention',
+          }),
+        };
+      }
+      log.event('error', 'action.failed', {
+        action: what,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      return {
+        card: messageCard('Something went wrong', {
+          message: 'That did not work and nothing was changed. Please try again.',
+          tone: 'attention',
+        }),
+      };
+    }
+  }
+
+  async function updateShared(api: App['api'], where: Where, card: AdaptiveCard | undefined) {
+    if (!card || !where.messageId) return;
+    try {
+      await api.conversations.activities(where.conversationId).update(where.messageId, cardMessage(card));
+    } catch (error) {
+      log.event('warn', 'teams.updateFailed', { error: error instanceof Error ? error.name : 'unknown' });
+    }
+  }
+
+  // Universal Actions (Action.Execute): the answer card goes back in the invoke response.
+  app.on('card.action', async ({ activity, api }) => {
+    const value = activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined;
+    const who = whoOf(activity);
+    const where = whereOf(activity);
+    const parsed = parseCardAction(value?.action?.verb, value?.action?.data);
+    const outcome = parsed.ok
+      ? await safely(
+          () => handleCardAction(services, who, where, portFor(api, activity), parsed.value),
+          parsed.value.verb,
+        )
+      : {
+          card: messageCard('This card is out of date', { message: parsed.error.message, tone: 'attention' }),
+        };
+    await updateShared(api, where, outcome.shared);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.card as never };
+  });
+
+  // Messages: text commands, and Action.Submit from clients without Universal Actions (the card's fallback).
+  app.on('message', async ({ activity, api, send }) => {
+    const who = whoOf(activity);
+    const where = whereOf(activity);
+    const port = portFor(api, activity);
+    const submitted = activity.value as { verb?: unknown } | undefined;
+    if (submitted && typeof submitted === 'object' && 'verb' in submitted) {
+      const { verb, ...data } = submitted;
+      const parsed = parseCardAction(verb, data);
+      const outcome = parsed.ok
+        ? await safely(() => handleCardAction(services, who, where, port, parsed.value), parsed.value.verb)
+        : {
+            card: messageCard('This card is out of date', {
+              message: parsed.error.message,
+              tone: 'attention',
+            }),
+          };
+      if (where.messageId) await updateShared(api, where, outcome.shared ?? outcome.card);
+      else await send(cardMessage(outcome.card));
+      return;
+    }
+    const command = (activity.text ?? '')
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z ]/g, '');
+    const outcome = await safely(async () => {
+      if (/^(start|new|start a case|new case)$/.test(command)) return startForm(services, who, port);
+      if (/^(cases|list|list cases)$/.test(command)) return listCases(services, who, where);
+      if (/^(help|hello|hi|)$/.test(command)) return { card: welcomeCard() };
+      return { card: helpCard() };
+    }, 'text');
+    await send(cardMessage(outcome.card));
+  });
+
+  // Installed in a chat, meeting or team: say what the bot does, with a "Start a case" button.
+  app.on('conversationUpdate', async ({ activity, send }) => {
+    const added = activity.membersAdded ?? [];
+    if (added.some((member) => member.id === activity.recipient.id)) await send(cardMessage(welcomeCard()));
+  });
+
+  return app;
+}

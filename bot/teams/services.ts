@@ -1,0 +1,52 @@
+import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
+import type { Directory } from '../../src/directory/directory.ts';
+import type { FlowDefinition } from '../../src/flow/definition.ts';
+import type { TextValues } from '../../src/flow/interpret.ts';
+import type { AppLogger } from '../logger.ts';
+import type { Roles } from '../roles.ts';
+import type { Database } from '../store/database.ts';
+import type { Member } from '../store/votes.ts';
+
+/** Everything the bot's logic needs, built once at start-up. */
+export interface Services {
+  db: Database;
+  flow: FlowDefinition;
+  directory: Directory;
+  roles: Roles;
+  textValues: TextValues;
+  log: AppLogger;
+}
+
+/** The person acting, as Teams identifies them. */
+export interface Who {
+  /** Entra object id: the identity roles, cases and votes are keyed by. Absent for anonymous users. */
+  aadObjectId?: string;
+  /** Teams user id (MRI), used for a card's refresh.userIds. */
+  mri: string;
+  name: string;
+  /** Teams' role for the user in this conversation: "user", "guest" or "anonymous". */
+  userRole?: string;
+}
+
+/** Where the action happened. */
+export interface Where {
+  conversationId: string;
+  meetingId?: string;
+  /** The message holding the card that was clicked, which is updated in place. */
+  messageId?: string;
+}
+
+/** What the logic needs from Teams itself; the SDK provides it in the app and a mock connector in tests. */
+export interface TeamsPort {
+  /** The chat's members who may vote: no guests, anonymous users or bots. */
+  members(): Promise<Member[]>;
+  /** The meeting's own details when the chat is a meeting chat. */
+  meeting(): Promise<{ start?: Date; title?: string } | undefined>;
+}
+
+/** The answer to a card action: a card for the person who clicked, and one for everyone when they differ. */
+export interface ActionOutcome {
+  card: AdaptiveCard;
+  /** Replaces the clicked message for everyone in the chat. */
+  shared?: AdaptiveCard;
+}

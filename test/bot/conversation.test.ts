@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
+import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
+import { enumerateRoutes } from '../../src/flow/paths.ts';
+import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import {
+  click,
+  messageActivity,
+  people,
+  post,
+  startConnector,
+  startTestBot,
+  type MockConnector,
+  type TestBot,
+} from '../helpers/teams.ts';
+
+const conversation = '19:meeting-a@thread.v2';
+const startData = {
+  partnership: 'SLIP',
+  schoolId: 'beauchamp-college',
+  keyLinkName: 'Mrs Patel',
+  student: 'JS-2291',
+  meetingType: 'inclusionForum',
+  meetingDate: '2026-11-20',
+};
+
+describe('the bot in a meeting chat, over loopback HTTP', () => {
+  let store: TestDatabase;
+  let connector: MockConnector;
+  let bot: TestBot;
+
+  beforeAll(async () => {
+    store = await freshPglite();
+    connector = await startConnector();
+    bot = await startTestBot(store.db);
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await connector.close();
+    await store.drop();
+  });
+  beforeEach(() => {
+    connector.calls.length = 0;
+  });
+
+  const sentCards = () =>
+    connector.calls
+      .filter((call) => call.method === 'POST' || call.method === 'PUT')
+      .map((call) => JSON.stringify(call.body));
+
+  async function startCase(
+    section: string,
+    student = `S${section}-${Math.random().toString(36).slice(2, 8)}`,
+    messageId = `card-${student}`,
+  ) {
+    const card = await click(
+      bot,
+      connector,
+      people.coordinator,
+      'case.start',
+      { ...startData, student, section },
+      messageId,
+    );
+    const [record] = (await casesOfConversation(store.db, conversation)).filter(
+      (candidate) => candidate.student === student,
+    );
+    if (!record) throw new Error(`case ${student} was not stored: ${card.text}`);
+    return { card, record, messageId };
+  }
+
+  it('greets with what it does and a Start a case button when added to the chat', async () => {
+    const response = await post(bot, {
+      ...messageActivity(connector, people.coordinator, ''),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: '28:bot' }],
+    });
+    expect(response.status).toBe(200);
+    const [sent] = sentCards();
+    expect(sent).toContain('I run the coordinators’ flow chart');
+    expect(sent).toContain('"verb":"case.new"');
+  });
+
+  it('answers the text command "start" with the form for a coordinator, and politely for anyone else', async () => {
+    await post(bot, messageActivity(connector, people.coordinator, 'start'));
+    expect(sentCards()[0]).toContain('"id":"student"');
+    connector.calls.length = 0;
+    await post(bot, messageActivity(connector, people.member(1), 'start'));
+    expect(sentCards()[0]).toContain('Only coordinators can start a case.');
+    expect(sentCards()[0]).not.toContain('"id":"student"');
+  });
+
+  it('prefills the meeting type and date from the meeting’s own details', async () => {
+    connector.meeting = { title: 'SLIP Panel – November', scheduledStartTime: '2026-11-20T09:30:00Z' };
+    const card = await click(bot, connector, people.coordinator, 'case.new', {});
+    const input = (id: string) =>
+      (card.value.body as { id?: string; value?: string }[]).find((element) => element.id === id);
+    expect(input('meetingType')?.value).toBe('panel');
+    expect(input('meetingDate')?.value).toBe('2026-11-20');
+    expect(input('partnership')?.value).toBe('SLIP');
+    delete connector.meeting;
+  });
+
+  it('starts a case, stores it with its flow version, and updates the same message in place', async () => {
+    const { card, record } = await startCase('B', 'JS-2291', 'card-1');
+    expect(card.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.text).toContain('Is the student a City of Leicester resident?');
+    expect(record).toMatchObject({
+      partnership: 'SLIP',
+      flowVersion: '1.0.0',
+      cardActivityId: 'card-1',
+      fields: { coordinatorName: 'Sam Lee', schoolName: 'Beauchamp College' },
+    });
+    const updates = connector.calls.filter((call) => call.method === 'PUT');
+    expect(updates.map((call) => decodeURIComponent(call.path))).toEqual([
+      `/v3/conversations/${conversation}/activities/card-1`,
+    ]);
+  });
+
+  it.each(
+    enumerateRoutes(cityAddressFlow).filter(
+      (route, i, all) => all.findIndex((other) => other.outcome === route.outcome) === i,
+    ),
+  )('runs section $section through $path to $outcome', async (route) => {
+    const { record, messageId } = await startCase(route.section);
+    let card = { text: '' };
+    for (const question of route.path) {
+      const value = route.answers[question];
+      const isChecklist = typeof value === 'object';
+      const data = isChecklist
+        ? {
+            caseId: record.id,
+            question,
+            ...Object.fromEntries(
+              Object.entries(value).map(([item, ticked]) => [`item_${item}`, String(ticked)]),
+            ),
+          }
+        : { caseId: record.id, question, value };
+      card = await click(bot, connector, people.coordinator, 'case.answer', data, messageId);
+    }
+    const outcome = cityAddressFlow.outcomes[route.outcome];
+    expect(card.text).toContain(`Outcome: ${outcome?.label}`);
+    expect(card.text).toContain('Our actions');
+    for (const email of outcome?.emails ?? [])
+      expect(card.text).toContain(
+        email.to === 'lps' ? 'to the LPS (Mr Whittingham)' : 'to the school’s key link (Mrs Patel)',
+      );
+    expect((await getCase(store.db, record.id))?.outcome).toBe(route.outcome);
+  });
+
+  it('lets the coordinator change an answer and recomputes the outcome', async () => {
+    const { record, messageId } = await startCase('A');
+    await click(
+      bot,
+      connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: record.id, question: 'residency', value: 'city' },
+      messageId,
+    );
+    await click(
+      bot,
+      connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: record.id, question: 'cityBapMember', value: true },
+      messageId,
+    );
+    const change = await click(
+      bot,
+      connector,
+      people.coordinator,
+      'case.change',
+      { caseId: record.id, question: 'residency' },
+      messageId,
+    );
+    expect(change.text).toContain('Change the answer');
+    const changed = await click(
+      bot,
+      connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: record.id, question: 'residency', value: 'county' },
+      messageId,
+    );
+    expect(changed.text).toContain('Outcome: County address student');
+    const history = await caseHistory(store.db, record.id);
+    expect(history.map((entry) => entry.kind)).toEqual([
+      'created',
+      'answered',
+      'answered',
+      'decided',
+      'answered',
+      'decided',
+    ]);
+  });
+
+  it('refuses a panel member who tries to answer, politely and on the card, and changes nothing', async () => {
+    const { record, messageId } = await startCase('C');
+    connector.calls.length = 0;
+    const card = await click(
+      bot,
+      connector,
+      people.member(3),
+      'case.answer',
+      { caseId: record.id, question: 'residency', value: 'city' },
+      messageId,
+    );
+    expect(card.statusCode).toBe(200);
+    expect(card.text).toContain('Only the coordinator can answer the questions.');
+    expect((await getCase(store.db, record.id))?.answers).toEqual({});
+    expect(connector.calls.filter((call) => call.method === 'PUT')).toEqual([]);
+  });
+
+  it('refuses a coordinator of another partnership', async () => {
+    const card = await click(bot, connector, people.otherCoordinator, 'case.start', {
+      ...startData,
+      student: 'XP-1',
+      section: 'A',
+    });
+    expect(card.text).toContain('Only a coordinator of SLIP can start its cases.');
+  });
+
+  it.each([
+    [{ student: 'John Smith' }, 'Student identifier: looks like a full name'],
+    [
+      { schoolId: 'hastings-high-school' },
+      'Hastings High School is a HBEP school: choose HBEP, or a SLIP school.',
+    ],
+    [{ section: '' }, 'What the school has done: choose what the school has done'],
+    [{ meetingDate: '2026-02-30' }, 'Date of the meeting: expected a real date'],
+  ])('keeps the form with a clear message for %j', async (change, message) => {
+    const card = await click(bot, connector, people.coordinator, 'case.start', {
+      ...startData,
+      section: 'A',
+      student: 'OK-1',
+      ...change,
+    });
+    expect(card.text).toContain(message);
+    expect(card.text).toContain('"id":"student"');
+  });
+
+  it('lists the cases of this meeting and shows a case’s history', async () => {
+    const { record } = await startCase('A', 'LIST-1');
+    const list = await click(bot, connector, people.coordinator, 'case.list', {});
+    expect(list.text).toContain('LIST\\\\-1');
+    expect(list.text).toContain(`"caseId":"${record.id}"`);
+    const history = await click(bot, connector, people.coordinator, 'case.history', { caseId: record.id });
+    expect(history.text).toContain('Started the case: section A, SLIP.');
+    expect(history.text).toContain('Decided under the flow version 1.0.0.');
+    const refused = await click(bot, connector, people.member(1), 'case.history', { caseId: record.id });
+    expect(refused.text).toContain('Only the coordinator can see a case’s history.');
+  });
+
+  it('answers damaged or unknown card actions with a clear card, never an error', async () => {
+    const unknown = await click(bot, connector, people.coordinator, 'case.explode', {});
+    expect(unknown.text).toContain('This button is not one the app knows');
+    const damaged = await click(bot, connector, people.coordinator, 'case.answer', {
+      caseId: 'not-a-uuid',
+      question: 'residency',
+    });
+    expect(damaged.text).toContain(
+      'This card is out of date or damaged (caseId: expected a case or vote id)',
+    );
+    const missing = await click(bot, connector, people.coordinator, 'case.show', {
+      caseId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(missing.text).toContain('This case no longer exists.');
+  });
+
+  it('refuses requests that are not Teams activities, and tenants not allowed', async () => {
+    expect(await post(bot, { hello: 'world' })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining('Not a Teams activity') },
+    });
+    const foreign = messageActivity(connector, people.coordinator, 'start');
+    foreign.conversation.tenantId = 'f0f0f0f0-0000-4000-8000-000000000000';
+    foreign.channelData.tenant.id = 'f0f0f0f0-0000-4000-8000-000000000000';
+    expect(await post(bot, foreign)).toMatchObject({ status: 403 });
+  });
+
+  it('logs no student identifiers or names', async () => {
+    const logged = bot.logs.join('\n');
+    expect(logged).not.toMatch(/JS-2291|LIST-1|Sam Lee|Mrs Patel|Member \d/);
+    expect(logged).toContain('"event":"case.started"');
+  });
+});

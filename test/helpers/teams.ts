@@ -1,0 +1,249 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PUBLIC, withOverrides } from '@microsoft/teams.api';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { fileURLToPath } from 'node:url';
+import type { BotConfig } from '../../bot/config.ts';
+import { startBot, type RunningBot } from '../../bot/start.ts';
+import type { Database } from '../../bot/store/database.ts';
+
+/**
+ * Drives the bot over loopback HTTP exactly as Teams would: activities are POSTed to /api/messages with the
+ * mock connector as their serviceUrl, and the connector records every call the bot makes back to Teams.
+ */
+
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  body: unknown;
+  authorization?: string;
+}
+
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  userRole?: string;
+}
+
+export interface MockConnector {
+  url: string;
+  calls: ConnectorCall[];
+  roster: RosterMember[];
+  meeting?: { title: string; scheduledStartTime: string };
+  /** The JSON Web Key Set served at /v1/.well-known/keys for token validation tests. */
+  jwks: { keys: JWK[] };
+  close(): Promise<void>;
+}
+
+async function bodyOf(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function startConnector(): Promise<MockConnector> {
+  let next = 1;
+  const connector: Omit<MockConnector, 'url' | 'close'> = { calls: [], roster: [], jwks: { keys: [] } };
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const body = await bodyOf(request);
+    const reply = (status: number, json: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(json));
+    };
+    if (url.pathname === '/v1/.well-known/openidconfiguration')
+      return reply(200, { jwks_uri: `${connectorUrl}/v1/.well-known/keys` });
+    if (url.pathname === '/v1/.well-known/keys') return reply(200, connector.jwks);
+    connector.calls.push({
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      body,
+      ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+    });
+    if (/\/v3\/conversations\/[^/]+\/(paged)?members$/.test(url.pathname))
+      return reply(200, connector.roster);
+    if (/\/v1\/meetings\/[^/]+$/.test(url.pathname)) {
+      return connector.meeting
+        ? reply(200, { details: connector.meeting })
+        : reply(404, { error: { code: 'NotFound' } });
+    }
+    if (request.method === 'POST' && /\/activities$/.test(url.pathname))
+      return reply(200, { id: `sent-${next++}` });
+    if (request.method === 'PUT' && /\/activities\/[^/]+$/.test(url.pathname))
+      return reply(200, { id: url.pathname.split('/').pop() });
+    reply(404, { error: { code: 'NotFound', message: `No mock for ${request.method} ${url.pathname}` } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const connectorUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return Object.assign(connector, {
+    url: connectorUrl,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+}
+
+export const CLIENT_ID = 'b0b0b0b0-1111-4222-8333-444444444444';
+export const TENANT_ID = 'a1a1a1a1-5555-4666-8777-888888888888';
+export const TOKEN_ISSUER = 'https://api.botframework.com';
+
+/** A local key set standing in for Bot Framework's, with a signer for tokens as Teams would send them. */
+export async function localKeys(connector: MockConnector) {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
+  connector.jwks.keys.push(jwk);
+  const forger = await generateKeyPair('RS256');
+  const sign = async (
+    claims: { aud?: string; iss?: string; serviceurl?: string; expiresIn?: string },
+    key = privateKey,
+  ) =>
+    new SignJWT({ serviceurl: claims.serviceurl ?? connector.url })
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setIssuer(claims.iss ?? TOKEN_ISSUER)
+      .setAudience(claims.aud ?? CLIENT_ID)
+      .setIssuedAt()
+      .setExpirationTime(claims.expiresIn ?? '10m')
+      .sign(key);
+  return {
+    sign,
+    /** A token of the right shape signed by a key Teams never published. */
+    forge: () => sign({}, forger.privateKey),
+    cloud: withOverrides(PUBLIC, {
+      openIdMetadataUrl: `${connector.url}/v1/.well-known/openidconfiguration`,
+      tokenIssuer: TOKEN_ISSUER,
+    }),
+  };
+}
+
+export const rolesFile = fileURLToPath(new URL('./roles.test.json', import.meta.url));
+
+export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    auth: { kind: 'dangerouslyUnauthenticated' },
+    allowedTenantIds: [TENANT_ID],
+    database: { kind: 'pglite', dataDir: '' },
+    directoryFile: fileURLToPath(new URL('../../config/directory.json', import.meta.url)),
+    rolesFile,
+    retentionYears: 7,
+    logLevel: 'info',
+    ...overrides,
+  };
+}
+
+export interface TestBot extends RunningBot {
+  logs: string[];
+}
+
+export async function startTestBot(
+  db: Database,
+  overrides: Partial<BotConfig> = {},
+  options: Parameters<typeof startBot>[1] = {},
+): Promise<TestBot> {
+  const logs: string[] = [];
+  const bot = await startBot(testConfig(overrides), { db, logSink: (line) => logs.push(line), ...options });
+  return Object.assign(bot, { logs });
+}
+
+/** People in the test roles file and chats. */
+export const people = {
+  coordinator: { id: '29:coordinator', name: 'Sam Lee', aadObjectId: 'c0000000-0000-4000-8000-000000000001' },
+  otherCoordinator: {
+    id: '29:other-coordinator',
+    name: 'Jo Hart',
+    aadObjectId: 'c0000000-0000-4000-8000-000000000002',
+  },
+  member: (i: number) => ({
+    id: `29:member-${i}`,
+    name: `Member ${i}`,
+    aadObjectId: `b0000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  }),
+  guest: { id: '29:guest', name: 'Visiting Guest', aadObjectId: 'd0000000-0000-4000-8000-000000000009' },
+};
+
+export interface Person {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+}
+
+const base = (connector: MockConnector, from: Person, conversationId: string) => ({
+  channelId: 'msteams',
+  serviceUrl: connector.url,
+  from,
+  recipient: { id: '28:bot', name: 'Inclusion Partnerships' },
+  conversation: { id: conversationId, conversationType: 'groupChat', tenantId: TENANT_ID, isGroup: true },
+  channelData: { tenant: { id: TENANT_ID }, meeting: { id: `meeting-${conversationId}` } },
+  locale: 'en-GB',
+  timestamp: new Date().toISOString(),
+});
+
+let activityNumber = 0;
+
+export function messageActivity(
+  connector: MockConnector,
+  from: Person,
+  text: string,
+  conversationId = '19:meeting-a@thread.v2',
+) {
+  return {
+    ...base(connector, from, conversationId),
+    type: 'message',
+    id: `incoming-${++activityNumber}`,
+    text,
+  };
+}
+
+export function invokeActivity(
+  connector: MockConnector,
+  from: Person,
+  verb: string,
+  data: Record<string, unknown>,
+  messageId: string,
+  conversationId = '19:meeting-a@thread.v2',
+) {
+  return {
+    ...base(connector, from, conversationId),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `incoming-${++activityNumber}`,
+    replyToId: messageId,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}
+
+export async function post(bot: RunningBot, activity: unknown, token?: string) {
+  const response = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+/** Clicks an Action.Execute button and returns the card Teams would show the person who clicked. */
+export async function click(
+  bot: RunningBot,
+  connector: MockConnector,
+  from: Person,
+  verb: string,
+  data: Record<string, unknown>,
+  messageId = 'card-1',
+  conversationId?: string,
+) {
+  const response = await post(bot, invokeActivity(connector, from, verb, data, messageId, conversationId));
+  if (response.status !== 200)
+    throw new Error(`invoke ${verb} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  const body = response.body as {
+    statusCode: number;
+    type: string;
+    value: { body: unknown[]; actions?: unknown[] };
+  };
+  return { ...body, text: JSON.stringify(body.value) };
+}
