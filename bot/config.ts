@@ -23,7 +23,7 @@ const list = z
 
 const environmentSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     CLIENT_ID: z.string().min(1).optional(),
     CLIENT_SECRET: z.string().min(1).optional(),
     TENANT_ID: z.string().min(1).optional(),

@@ -1,0 +1,296 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
+import { getVote } from '../../bot/store/votes.ts';
+import { freshPglite, freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
+import {
+  click,
+  people,
+  rolesFile,
+  startConnector,
+  startTestBot,
+  TENANT_ID,
+  type MockConnector,
+  type Person,
+  type TestBot,
+} from '../helpers/teams.ts';
+import type { RunningBot } from '../../bot/start.ts';
+
+const members = Array.from({ length: 60 }, (_, i) => people.member(i + 1));
+const roster = [
+  people.coordinator,
+  ...members,
+  { ...people.guest, userRole: 'guest' },
+  { id: '28:bot', name: 'Inclusion Partnerships' },
+];
+
+/** Starts a section D case at the panel's question and opens the vote; returns ids. */
+async function openPanelVote(
+  bots: RunningBot[],
+  connector: MockConnector,
+  db: TestDatabase['db'],
+  student: string,
+) {
+  const [bot] = bots;
+  if (!bot) throw new Error('no bot');
+  const messageId = `card-${student}`;
+  await click(
+    bot,
+    connector,
+    people.coordinator,
+    'case.start',
+    { partnership: 'SLIP', schoolId: 'wigston-college', student, section: 'D' },
+    messageId,
+  );
+  const record = (await casesOfConversation(db, '19:meeting-a@thread.v2')).find(
+    (candidate) => candidate.student === student,
+  );
+  if (!record) throw new Error('case not stored');
+  await click(
+    bot,
+    connector,
+    people.coordinator,
+    'case.answer',
+    { caseId: record.id, question: 'residency', value: 'city' },
+    messageId,
+  );
+  const opened = await click(
+    bot,
+    connector,
+    people.coordinator,
+    'vote.open',
+    { caseId: record.id, question: 'partnershipConvinced' },
+    messageId,
+  );
+  const voteId = /"voteId":"([0-9a-f-]{36})"/.exec(opened.text)?.[1];
+  if (!voteId) throw new Error(`no vote opened: ${opened.text}`);
+  return { record, voteId, messageId, opened };
+}
+
+/** 60 members vote at once, spread over the bots; each answer must confirm the vote. */
+async function burst(
+  bots: RunningBot[],
+  connector: MockConnector,
+  voteId: string,
+  messageId: string,
+  who: Person[] = members,
+) {
+  return Promise.all(
+    who.map((member, i) =>
+      click(
+        bots[i % bots.length] as RunningBot,
+        connector,
+        member,
+        'vote.cast',
+        { voteId, choice: i % 4 === 0 ? 'no' : 'yes' },
+        messageId,
+      ),
+    ),
+  );
+}
+
+describe('panel votes over loopback HTTP on PGlite', () => {
+  let store: TestDatabase;
+  let connector: MockConnector;
+  let bot: TestBot;
+
+  beforeAll(async () => {
+    store = await freshPglite();
+    connector = await startConnector();
+    connector.roster = roster;
+    bot = await startTestBot(store.db);
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await connector.close();
+    await store.drop();
+  });
+
+  it('counts 60 members voting at once exactly once each, and a retried burst not at all', async () => {
+    const { voteId, messageId, opened } = await openPanelVote([bot], connector, store.db, 'V-60');
+    expect(opened.text).toContain('0 of 61 members have voted.');
+    const answers = await burst([bot], connector, voteId, messageId);
+    expect(answers.every((answer) => answer.text.includes('Your vote is counted.'))).toBe(true);
+    const retried = await burst([bot], connector, voteId, messageId);
+    expect(retried.every((answer) => answer.text.includes('Your vote was already counted.'))).toBe(true);
+    expect((await getVote(store.db, voteId))?.tally).toEqual({ yes: 45, no: 15 });
+    expect(answers[0]?.text).toMatch(/Your vote: No/);
+    expect(answers[1]?.text).toMatch(/Your vote: Yes/);
+  });
+
+  it('shows each member their own view, refuses guests and strangers, and only the coordinator can close', async () => {
+    const { voteId, messageId, record } = await openPanelVote([bot], connector, store.db, 'V-ROLES');
+    const shared = connector.calls.filter((call) => call.method === 'PUT').pop();
+    const sharedCard = (shared?.body as { attachments: { content: { refresh?: { userIds: string[] } } }[] })
+      .attachments[0]?.content;
+    // 61 eligible is more than Teams refreshes automatically: members get a Refresh button instead.
+    expect(sharedCard?.refresh?.userIds).toEqual([]);
+    expect(JSON.stringify(sharedCard)).not.toContain('Your vote');
+
+    const guest = await click(
+      bot,
+      connector,
+      people.guest,
+      'vote.cast',
+      { voteId, choice: 'yes' },
+      messageId,
+    );
+    expect(guest.text).toContain('Only the panel members of this meeting can vote.');
+    const stranger = await click(
+      bot,
+      connector,
+      { id: '29:x', name: 'Stranger', aadObjectId: 'e0000000-0000-4000-8000-000000000001' },
+      'vote.cast',
+      { voteId, choice: 'yes' },
+      messageId,
+    );
+    expect(stranger.text).toContain('Only the panel members of this meeting can vote.');
+
+    await click(bot, connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
+    const changed = await click(
+      bot,
+      connector,
+      members[0]!,
+      'vote.cast',
+      { voteId, choice: 'no' },
+      messageId,
+    );
+    expect(changed.text).toContain('Your vote: No');
+    const view = await click(bot, connector, members[0]!, 'vote.refresh', { voteId }, messageId);
+    expect(view.text).toContain('Your vote: No');
+    expect(view.text).not.toContain('Close the vote');
+
+    const memberClose = await click(bot, connector, members[1]!, 'vote.close', { voteId }, messageId);
+    expect(memberClose.text).toContain('Only the coordinator can close the vote.');
+    const memberAnswer = await click(
+      bot,
+      connector,
+      members[1]!,
+      'case.answer',
+      { caseId: record.id, question: 'partnershipConvinced', value: true },
+      messageId,
+    );
+    expect(memberAnswer.text).toContain('Only the coordinator can answer the questions.');
+
+    const closed = await click(bot, connector, people.coordinator, 'vote.close', { voteId }, messageId);
+    expect(closed.text).toContain('The panel decided: No (Yes 0, No 1).');
+    expect(closed.text).toContain('Outcome: The Partnership is not convinced');
+    expect((await getCase(store.db, record.id))?.outcome).toBe('D.notConvinced');
+
+    const late = await click(bot, connector, members[2]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
+    expect(late.text).toContain('This vote has been closed: votes are no longer counted.');
+    const kinds = (await caseHistory(store.db, record.id)).map((entry) => entry.kind);
+    expect(kinds.slice(-3)).toEqual(['voteClosed', 'answered', 'decided']);
+  });
+
+  it('asks the coordinator for a casting decision on a tie and records it as such', async () => {
+    const { voteId, messageId, record } = await openPanelVote([bot], connector, store.db, 'V-TIE');
+    await click(bot, connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
+    await click(bot, connector, members[1]!, 'vote.cast', { voteId, choice: 'no' }, messageId);
+    const tie = await click(bot, connector, people.coordinator, 'vote.close', { voteId }, messageId);
+    expect(tie.text).toContain('The vote is tied: as coordinator, you have the casting decision.');
+    const decided = await click(
+      bot,
+      connector,
+      people.coordinator,
+      'vote.close',
+      { voteId, casting: 'yes' },
+      messageId,
+    );
+    expect(decided.text).toContain('on the coordinator’s casting decision');
+    expect((await getCase(store.db, record.id))?.outcome).toBe('D.convinced');
+    expect((await getVote(store.db, voteId))?.castingDecision).toBe(true);
+  });
+
+  it('runs a Core Group decision vote with its four outcomes', async () => {
+    const { record, messageId } = await openPanelVote([bot], connector, store.db, 'V-CORE');
+    // The panel question's vote is still open; the Core Group decision is a separate vote on the case.
+    const opened = await click(
+      bot,
+      connector,
+      people.coordinator,
+      'vote.open',
+      { caseId: record.id, question: 'coreGroupDecision' },
+      messageId,
+    );
+    expect(opened.text).toContain('Core Group decision on this referral');
+    for (const label of [
+      'Referral back to the Inclusion Forum',
+      'School to continue using the advice shared at Core',
+      'Partnership offers in-school support (Tier 2)',
+    ]) {
+      expect(opened.text).toContain(label);
+    }
+  });
+});
+
+/** Starts `bot/main.ts` as a separate process on a free port, as `npm run bot` would. */
+async function spawnBot(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['bot/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
+      ALLOWED_TENANT_IDS: TENANT_ID,
+      ROLES_FILE: rolesFile,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`bot did not start: ${output}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^/\s]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`bot exited with ${code}: ${output}`)));
+  });
+  return { url, process: child };
+}
+
+describe.skipIf(!serverUrl)('panel votes with two bot processes on one PostgreSQL server', () => {
+  let store: TestDatabase;
+  let connector: MockConnector;
+  const processes: ChildProcess[] = [];
+  const bots: RunningBot[] = [];
+
+  beforeAll(async () => {
+    store = await freshPostgres();
+    connector = await startConnector();
+    connector.roster = roster;
+    for (let i = 0; i < 2; i++) {
+      const started = await spawnBot(store.url ?? '');
+      processes.push(started.process);
+      bots.push({ url: started.url, port: 0, services: undefined as never, stop: async () => undefined });
+    }
+  }, 60_000);
+  afterAll(async () => {
+    for (const child of processes) child.kill('SIGTERM');
+    await connector.close();
+    await store.drop();
+  });
+
+  it('counts 60 members voting at once across both processes exactly once each', async () => {
+    const { voteId, messageId, record } = await openPanelVote(bots, connector, store.db, 'V-PG');
+    const answers = await burst(bots, connector, voteId, messageId);
+    expect(answers.every((answer) => answer.text.includes('Your vote is counted.'))).toBe(true);
+    await burst(bots, connector, voteId, messageId);
+    expect((await getVote(store.db, voteId))?.tally).toEqual({ yes: 45, no: 15 });
+    const ballots = await store.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM ballots WHERE vote_id = $1',
+      [voteId],
+    );
+    expect(ballots[0]?.n).toBe(60);
+    // The second process closes the vote the first opened: state lives in the database, not in a process.
+    const closed = await click(bots[1]!, connector, people.coordinator, 'vote.close', { voteId }, messageId);
+    expect(closed.text).toContain('The panel decided: Yes (Yes 45, No 15).');
+    expect((await getCase(store.db, record.id))?.outcome).toBe('D.convinced');
+  }, 60_000);
+});
