@@ -14,7 +14,6 @@ export interface AdaptiveCard {
   actions?: CardElement[];
   refresh?: { action: CardElement; userIds?: string[] };
   fallbackText: string;
-  msteams: { width: 'Full' };
 }
 
 export function card(
@@ -30,7 +29,6 @@ export function card(
     ...(actions.length > 0 ? { actions } : {}),
     ...(refresh ? { refresh } : {}),
     fallbackText: 'This card needs a newer version of Microsoft Teams.',
-    msteams: { width: 'Full' },
   };
 }
 

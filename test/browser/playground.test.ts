@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { casesOfConversation } from '../../bot/store/cases.ts';
+import { freePort, launchChromium, skipBrowserTests } from '../helpers/browser.ts';
+import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import { root } from '../helpers/fixtures.ts';
+import { startTestBot, type TestBot } from '../helpers/teams.ts';
+
+const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
+
+describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, in Chromium', () => {
+  let store: TestDatabase;
+  let bot: TestBot;
+  let playground: ChildProcess;
+  let playgroundUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    store = await freshPglite();
+    // As `npm start` runs it: no sign-in, Alex Wilber (the Playground's user) is a SLIP coordinator.
+    bot = await startTestBot(store.db, { allowedTenantIds: [], rolesFile: localRoles });
+    const port = await freePort();
+    playground = spawn(
+      process.execPath,
+      [
+        'node_modules/@microsoft/m365agentsplayground/cli.js',
+        '--app-endpoint',
+        `${bot.url}/api/messages`,
+        '--channel-id',
+        'msteams',
+        '--port',
+        String(port),
+        '--disable-telemetry',
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          TEAMSAPPTESTER_BROWSER: 'none',
+          M365_AGENTS_PLAYGROUND_LOGFILE: join(mkdtempSync(join(tmpdir(), 'playground-')), 'playground.log'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    playgroundUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Agents Playground did not start')), 30_000);
+      playground.stdout?.on('data', (chunk: Buffer) => {
+        const match = /Listening on (\d+)/.exec(chunk.toString());
+        if (match) {
+          clearTimeout(timer);
+          resolve(`http://localhost:${match[1]}/`);
+        }
+      });
+    });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    playground?.kill('SIGTERM');
+    await bot?.stop();
+    await store?.drop();
+  });
+
+  it('runs a whole section B case from the greeting to the outcome card, updating one card in place', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    await page.goto(playgroundUrl);
+    await page.getByRole('button', { name: 'Start a case' }).first().click();
+
+    const card = page.locator('.ac-adaptiveCard').last();
+    await card.getByText('Never the student’s full name').waitFor();
+    const inputs = card.locator('input[type=text]');
+    // The school list is a filtered combobox: open it, type, pick.
+    await inputs.nth(1).click();
+    await inputs.nth(1).fill('Beauchamp');
+    await page.getByRole('option', { name: 'Beauchamp College (SLIP)' }).click();
+    await inputs.nth(2).fill('Mrs Patel');
+    await inputs.nth(3).fill('JS-2291');
+    await card.getByText('B. The school makes a second or third referral').click();
+    await card.getByRole('button', { name: 'Start', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Yes – a City of Leicester address' }).click();
+    await page.getByText('Has the school done all of these?').waitFor();
+    for (const item of [
+      'Previously agreed school action',
+      'Considered an in-county managed move',
+      'Considered a part-time programme',
+      'Considered some short-term support',
+    ]) {
+      await page.getByText(item).click();
+    }
+    await page.getByRole('button', { name: 'Save the answer' }).click();
+
+    const outcome = page.getByText('Outcome: The school sets up a City PSP2b meeting');
+    await outcome.waitFor();
+    await expect(page.getByText('to the LPS (Mr Whittingham)').count()).resolves.toBe(1);
+    // The greeting became the form, then the case: one card, not a chat full of cards.
+    await expect(page.locator('.ac-adaptiveCard').count()).resolves.toBe(1);
+
+    const [record] = (
+      await store.db.query<{ conversation_id: string }>('SELECT conversation_id FROM cases')
+    ).map((row) => row.conversation_id);
+    const cases = await casesOfConversation(store.db, record ?? '');
+    expect(cases.map((stored) => [stored.student, stored.outcome, stored.fields.coordinatorName])).toEqual([
+      ['JS-2291', 'B.psp2b', 'Alex Wilber'],
+    ]);
+  }, 90_000);
+});

@@ -1,0 +1,101 @@
+// `npm start`: everything locally, with no Microsoft 365 tenant. The bot runs on the embedded PGlite with
+// unauthenticated requests allowed on loopback only, and Microsoft 365 Agents Playground gives it a Teams-like
+// chat in the browser, signed in as Alex Wilber, a SLIP coordinator (config/roles.local.json).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const botPort = process.env.PORT ?? '3978';
+const playgroundPort = process.env.PLAYGROUND_PORT ?? '56150';
+const children: ChildProcess[] = [];
+
+mkdirSync(`${root}data`, { recursive: true });
+
+/** Starts a child process and resolves with the first match of `ready` in its output. */
+function launch(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<RegExpMatchArray> {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const watch = (chunk: Buffer) => {
+      const text = chunk.toString();
+      seen += text;
+      const match = ready.exec(seen);
+      if (match) resolve(match);
+    };
+    child.stdout?.on('data', watch);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(`[${name}] ${chunk.toString()}`);
+      watch(chunk);
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`${name} stopped (exit code ${code}).\n${seen.slice(-2000)}`));
+      shutDown(code ?? 1);
+    });
+  });
+}
+
+function shutDown(code: number): void {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+
+process.once('SIGINT', () => shutDown(0));
+process.once('SIGTERM', () => shutDown(0));
+
+try {
+  await launch(
+    'bot',
+    ['bot/main.ts'],
+    {
+      PORT: botPort,
+      DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
+      ROLES_FILE: process.env.ROLES_FILE ?? `${root}config/roles.local.json`,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
+    /listening on/,
+  );
+  const [, port] = await launch(
+    'playground',
+    [
+      'node_modules/@microsoft/m365agentsplayground/cli.js',
+      '--app-endpoint',
+      `http://127.0.0.1:${botPort}/api/messages`,
+      '--channel-id',
+      'msteams',
+      '--port',
+      playgroundPort,
+      '--disable-telemetry',
+    ],
+    // The Playground would try to open a browser itself; we print the address instead.
+    {
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: `${root}data/m365agentsplayground.log`,
+    },
+    /Listening on (\d+)/,
+  );
+  process.stdout.write(
+    [
+      '',
+      'Inclusion Partnerships is running locally.',
+      `  Teams chat (Microsoft 365 Agents Playground): http://localhost:${port}`,
+      '    You are Alex Wilber, a SLIP coordinator. Type "start" to run a case.',
+      `  Bot endpoint: http://127.0.0.1:${botPort}/api/messages (loopback only, no sign-in: local use only)`,
+      '  Cases are kept in data/pglite. Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  shutDown(1);
+}
