@@ -269,6 +269,21 @@ export function caseCard(
       if (question.decidedBy === 'panelVote') {
         body.push(text('This is the panel’s decision: put it to a vote, or record the panel’s answer.'));
         body.push(
+          {
+            type: 'Input.Toggle',
+            id: 'anonymous',
+            title: 'Anonymous vote (choices are not linked to members)',
+            valueOn: 'true',
+            valueOff: 'false',
+            value: 'false',
+          },
+          {
+            type: 'Input.Number',
+            id: 'quorum',
+            label: 'Quorum (optional): the least number of votes for a result',
+            min: 1,
+            max: 500,
+          },
           actionSet([
             execute(
               'vote.open',

@@ -1,0 +1,186 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { casesOfConversation, createCase } from '../../bot/store/cases.ts';
+import { openPglite } from '../../bot/store/database.ts';
+import { migrate } from '../../bot/store/migrate.ts';
+import { getVote } from '../../bot/store/votes.ts';
+import { newCase } from '../helpers/cases.ts';
+import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import { root } from '../helpers/fixtures.ts';
+import {
+  click,
+  messageActivity,
+  people,
+  post,
+  startConnector,
+  startTestBot,
+  testConfig,
+  type MockConnector,
+  type TestBot,
+} from '../helpers/teams.ts';
+import { startBot } from '../../bot/start.ts';
+
+describe('keeping records', () => {
+  it('loses nothing when the bot restarts on its file-backed store', async () => {
+    const connector = await startConnector();
+    const dataDir = mkdtempSync(join(tmpdir(), 'pglite-'));
+    const config = testConfig({ database: { kind: 'pglite', dataDir } });
+    const first = await startBot(config, { logSink: () => undefined });
+    await click(
+      first,
+      connector,
+      people.coordinator,
+      'case.start',
+      { partnership: 'SLIP', schoolId: 'wigston-academy', student: 'RS-1', section: 'C' },
+      'card-rs',
+    );
+    const [started] = await casesOfConversation(first.services.db, '19:meeting-a@thread.v2');
+    await click(
+      first,
+      connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: started?.id, question: 'residency', value: 'city' },
+      'card-rs',
+    );
+    await first.stop();
+
+    const second = await startBot(config, { logSink: () => undefined });
+    const answered = await click(
+      second,
+      connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: started?.id, question: 'metCityPsp2b', value: true },
+      'card-rs',
+    );
+    expect(answered.text).toContain('Outcome: On to a PSP3 meeting after the PSP2b meeting');
+    const [after] = await casesOfConversation(second.services.db, '19:meeting-a@thread.v2');
+    expect(after).toMatchObject({
+      student: 'RS-1',
+      answers: { residency: 'city', metCityPsp2b: true },
+      outcome: 'C.psp3AfterPsp2b',
+    });
+    await second.stop();
+    await connector.close();
+  }, 60_000);
+
+  it('purges records older than the retention period with `npm run purge`', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pglite-'));
+    const db = await openPglite(dataDir);
+    await migrate(db);
+    const old = await createCase(db, newCase({ conversationId: 'retention', student: 'OLD-2' }), {
+      id: 'u',
+      name: 'U',
+    });
+    await createCase(db, newCase({ conversationId: 'retention', student: 'NEW-2' }), { id: 'u', name: 'U' });
+    await db.query("UPDATE cases SET updated_at = now() - interval '7 years 1 day' WHERE id = $1", [old.id]);
+    await db.close();
+
+    const run = (...args: string[]) =>
+      spawnSync('npm', ['run', '--silent', 'purge', '--', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      });
+    const dry = run('--dry-run');
+    expect(dry.stdout).toBe('1 case(s) older than 7 years would be purged.\n');
+    const purged = run();
+    expect(purged.status).toBe(0);
+    expect(purged.stdout).toBe('Purged 1 case(s) older than 7 years.\n');
+
+    const reopened = await openPglite(dataDir);
+    expect((await casesOfConversation(reopened, 'retention')).map((record) => record.student)).toEqual([
+      'NEW-2',
+    ]);
+    await reopened.close();
+  }, 60_000);
+});
+
+describe('older Teams clients and configured panels', () => {
+  let store: TestDatabase;
+  let connector: MockConnector;
+  let bot: TestBot;
+
+  beforeAll(async () => {
+    store = await freshPglite();
+    connector = await startConnector();
+    bot = await startTestBot(store.db);
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await connector.close();
+    await store.drop();
+  });
+
+  it('handles the Action.Submit fallback like Action.Execute, updating the card message', async () => {
+    connector.calls.length = 0;
+    const submit = {
+      ...messageActivity(connector, people.coordinator, ''),
+      text: undefined,
+      replyToId: 'card-fallback',
+      value: {
+        verb: 'case.start',
+        partnership: 'SLIP',
+        schoolId: 'lutterworth-college',
+        student: 'FB-1',
+        section: 'A',
+      },
+    };
+    expect((await post(bot, submit)).status).toBe(200);
+    const update = connector.calls.find((call) => call.method === 'PUT');
+    expect(decodeURIComponent(update?.path ?? '')).toMatch(/\/activities\/card-fallback$/);
+    expect(JSON.stringify(update?.body)).toContain('Is the student a City of Leicester resident?');
+  });
+
+  it('opens an anonymous vote with a quorum from the card’s inputs', async () => {
+    connector.roster = [people.coordinator, people.member(1), people.member(2)];
+    await click(
+      bot,
+      connector,
+      people.coordinator,
+      'case.start',
+      { partnership: 'SLIP', schoolId: 'lutterworth-college', student: 'AN-1', section: 'D' },
+      'card-an',
+    );
+    const record = (await casesOfConversation(store.db, '19:meeting-a@thread.v2')).find(
+      (candidate) => candidate.student === 'AN-1',
+    );
+    const caseCard = await click(
+      bot,
+      connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: record?.id, question: 'residency', value: 'city' },
+      'card-an',
+    );
+    expect(caseCard.text).toContain('"id":"anonymous"');
+    const opened = await click(
+      bot,
+      connector,
+      people.coordinator,
+      'vote.open',
+      { caseId: record?.id, question: 'partnershipConvinced', anonymous: 'true', quorum: '2' },
+      'card-an',
+    );
+    expect(opened.text).toContain('Anonymous vote');
+    expect(opened.text).toContain('Quorum: 2 votes.');
+    const voteId = /"voteId":"([0-9a-f-]{36})"/.exec(opened.text)?.[1] ?? '';
+    const cast = await click(
+      bot,
+      connector,
+      people.member(1),
+      'vote.cast',
+      { voteId, choice: 'yes' },
+      'card-an',
+    );
+    expect(cast.text).toContain('You have voted.');
+    expect(cast.text).not.toContain('Your vote: Yes');
+    const early = await click(bot, connector, people.coordinator, 'vote.close', { voteId }, 'card-an');
+    expect(early.text).toContain('The quorum is 2 votes and 1 has been cast.');
+    expect((await getVote(store.db, voteId))?.status).toBe('open');
+  });
+});
