@@ -49,17 +49,19 @@ const toRecord = (row: CaseRow): CaseRecord => ({
   updatedAt: new Date(row.updated_at),
 });
 
-export interface NewCaseRecord {
-  partnership: PartnershipId;
-  conversationId: string;
-  meetingId: string | null;
-  student: string;
-  schoolId: string;
-  section: string;
-  flowId: string;
-  flowVersion: string;
-  fields: Fields;
-}
+/** What a new case is stored with; the store adds its id, times and history. */
+export type NewCaseRecord = Pick<
+  CaseRecord,
+  | 'partnership'
+  | 'conversationId'
+  | 'meetingId'
+  | 'student'
+  | 'schoolId'
+  | 'section'
+  | 'flowId'
+  | 'flowVersion'
+  | 'fields'
+>;
 
 export interface HistoryEntry {
   at: Date;

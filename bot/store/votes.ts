@@ -7,31 +7,18 @@ import {
   type VoteDecision,
   type VoteOption,
   type VoteRefusal,
+  type VoteView,
 } from '../../src/votes/vote.ts';
 import { appendEvents, isUuid, lockCase, writeChange } from './cases.ts';
 import type { Database, Queryable } from './database.ts';
 
 /** A panel member: Entra object id, display name and, when known, their Teams id (MRI) for card refresh. */
-export interface Member extends Actor {
-  mri?: string;
-}
+/** A panel member: Entra object id, display name and, when known, their Teams id (MRI) for card refresh. */
+export type Member = VoteView['eligible'][number];
 
-export interface VoteRecord {
-  id: string;
-  caseId: string;
-  question: string;
-  options: VoteOption[];
-  anonymous: boolean;
-  quorum: number | null;
-  status: 'open' | 'closed';
-  result: string | null;
-  castingDecision: boolean;
+/** A stored vote: what the cards show, and the message that holds its card. */
+export interface VoteRecord extends VoteView {
   cardActivityId: string | null;
-  /** Who may vote, fixed when the vote opened. */
-  eligible: Member[];
-  /** Who has voted (names, never choices). */
-  voted: Actor[];
-  tally: Tally;
 }
 
 interface VoteRow {

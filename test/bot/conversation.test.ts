@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
 import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { enumerateRoutes } from '../../src/flow/paths.ts';
-import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
-import {
-  click,
-  messageActivity,
-  people,
-  post,
-  startConnector,
-  startTestBot,
-  type MockConnector,
-  type TestBot,
-} from '../helpers/teams.ts';
+import { click, messageActivity, people, post, useBot } from '../helpers/teams.ts';
 
 const conversation = '19:meeting-a@thread.v2';
 const startData = {
@@ -25,26 +15,14 @@ const startData = {
 };
 
 describe('the bot in a meeting chat, over loopback HTTP', () => {
-  let store: TestDatabase;
-  let connector: MockConnector;
-  let bot: TestBot;
+  const h = useBot();
 
-  beforeAll(async () => {
-    store = await freshPglite();
-    connector = await startConnector();
-    bot = await startTestBot(store.db);
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.close();
-    await store.drop();
-  });
   beforeEach(() => {
-    connector.calls.length = 0;
+    h.connector.calls.length = 0;
   });
 
   const sentCards = () =>
-    connector.calls
+    h.connector.calls
       .filter((call) => call.method === 'POST' || call.method === 'PUT')
       .map((call) => JSON.stringify(call.body));
 
@@ -54,14 +32,14 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     messageId = `card-${student}`,
   ) {
     const card = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       people.coordinator,
       'case.start',
       { ...startData, student, section },
       messageId,
     );
-    const [record] = (await casesOfConversation(store.db, conversation)).filter(
+    const [record] = (await casesOfConversation(h.store.db, conversation)).filter(
       (candidate) => candidate.student === student,
     );
     if (!record) throw new Error(`case ${student} was not stored: ${card.text}`);
@@ -69,8 +47,8 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
   }
 
   it('greets with what it does and a Start a case button when added to the chat', async () => {
-    const response = await post(bot, {
-      ...messageActivity(connector, people.coordinator, ''),
+    const response = await post(h.bot, {
+      ...messageActivity(h.connector, people.coordinator, ''),
       type: 'conversationUpdate',
       text: undefined,
       membersAdded: [{ id: '28:bot' }],
@@ -82,23 +60,23 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
   });
 
   it('answers the text command "start" with the form for a coordinator, and politely for anyone else', async () => {
-    await post(bot, messageActivity(connector, people.coordinator, 'start'));
+    await post(h.bot, messageActivity(h.connector, people.coordinator, 'start'));
     expect(sentCards()[0]).toContain('"id":"student"');
-    connector.calls.length = 0;
-    await post(bot, messageActivity(connector, people.member(1), 'start'));
+    h.connector.calls.length = 0;
+    await post(h.bot, messageActivity(h.connector, people.member(1), 'start'));
     expect(sentCards()[0]).toContain('Only coordinators can start a case.');
     expect(sentCards()[0]).not.toContain('"id":"student"');
   });
 
   it('prefills the meeting type and date from the meeting’s own details', async () => {
-    connector.meeting = { title: 'SLIP Panel – November', scheduledStartTime: '2026-11-20T09:30:00Z' };
-    const card = await click(bot, connector, people.coordinator, 'case.new', {});
+    h.connector.meeting = { title: 'SLIP Panel – November', scheduledStartTime: '2026-11-20T09:30:00Z' };
+    const card = await click(h.bot, h.connector, people.coordinator, 'case.new', {});
     const input = (id: string) =>
       (card.value.body as { id?: string; value?: string }[]).find((element) => element.id === id);
     expect(input('meetingType')?.value).toBe('panel');
     expect(input('meetingDate')?.value).toBe('2026-11-20');
     expect(input('partnership')?.value).toBe('SLIP');
-    delete connector.meeting;
+    delete h.connector.meeting;
   });
 
   it('starts a case, stores it with its flow version, and updates the same message in place', async () => {
@@ -111,7 +89,7 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
       cardActivityId: 'card-1',
       fields: { coordinatorName: 'Sam Lee', schoolName: 'Beauchamp College' },
     });
-    const updates = connector.calls.filter((call) => call.method === 'PUT');
+    const updates = h.connector.calls.filter((call) => call.method === 'PUT');
     expect(updates.map((call) => decodeURIComponent(call.path))).toEqual([
       `/v3/conversations/${conversation}/activities/card-1`,
     ]);
@@ -136,7 +114,7 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
             ),
           }
         : { caseId: record.id, question, value };
-      card = await click(bot, connector, people.coordinator, 'case.answer', data, messageId);
+      card = await click(h.bot, h.connector, people.coordinator, 'case.answer', data, messageId);
     }
     const outcome = cityAddressFlow.outcomes[route.outcome];
     expect(card.text).toContain(`Outcome: ${outcome?.label}`);
@@ -145,30 +123,30 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
       expect(card.text).toContain(
         email.to === 'lps' ? 'to the LPS (Mr Whittingham)' : 'to the school’s key link (Mrs Patel)',
       );
-    expect((await getCase(store.db, record.id))?.outcome).toBe(route.outcome);
+    expect((await getCase(h.store.db, record.id))?.outcome).toBe(route.outcome);
   });
 
   it('lets the coordinator change an answer and recomputes the outcome', async () => {
     const { record, messageId } = await startCase('A');
     await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       people.coordinator,
       'case.answer',
       { caseId: record.id, question: 'residency', value: 'city' },
       messageId,
     );
     await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       people.coordinator,
       'case.answer',
       { caseId: record.id, question: 'cityBapMember', value: true },
       messageId,
     );
     const change = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       people.coordinator,
       'case.change',
       { caseId: record.id, question: 'residency' },
@@ -176,15 +154,15 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     );
     expect(change.text).toContain('Change the answer');
     const changed = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       people.coordinator,
       'case.answer',
       { caseId: record.id, question: 'residency', value: 'county' },
       messageId,
     );
     expect(changed.text).toContain('Outcome: County address student');
-    const history = await caseHistory(store.db, record.id);
+    const history = await caseHistory(h.store.db, record.id);
     expect(history.map((entry) => entry.kind)).toEqual([
       'created',
       'answered',
@@ -197,10 +175,10 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
 
   it('refuses a panel member who tries to answer, politely and on the card, and changes nothing', async () => {
     const { record, messageId } = await startCase('C');
-    connector.calls.length = 0;
+    h.connector.calls.length = 0;
     const card = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       people.member(3),
       'case.answer',
       { caseId: record.id, question: 'residency', value: 'city' },
@@ -208,12 +186,12 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     );
     expect(card.statusCode).toBe(200);
     expect(card.text).toContain('Only the coordinator can answer the questions.');
-    expect((await getCase(store.db, record.id))?.answers).toEqual({});
-    expect(connector.calls.filter((call) => call.method === 'PUT')).toEqual([]);
+    expect((await getCase(h.store.db, record.id))?.answers).toEqual({});
+    expect(h.connector.calls.filter((call) => call.method === 'PUT')).toEqual([]);
   });
 
   it('refuses a coordinator of another partnership', async () => {
-    const card = await click(bot, connector, people.otherCoordinator, 'case.start', {
+    const card = await click(h.bot, h.connector, people.otherCoordinator, 'case.start', {
       ...startData,
       student: 'XP-1',
       section: 'A',
@@ -230,7 +208,7 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     [{ section: '' }, 'What the school has done: choose what the school has done'],
     [{ meetingDate: '2026-02-30' }, 'Date of the meeting: expected a real date'],
   ])('keeps the form with a clear message for %j', async (change, message) => {
-    const card = await click(bot, connector, people.coordinator, 'case.start', {
+    const card = await click(h.bot, h.connector, people.coordinator, 'case.start', {
       ...startData,
       section: 'A',
       student: 'OK-1',
@@ -242,45 +220,47 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
 
   it('lists the cases of this meeting and shows a case’s history', async () => {
     const { record } = await startCase('A', 'LIST-1');
-    const list = await click(bot, connector, people.coordinator, 'case.list', {});
+    const list = await click(h.bot, h.connector, people.coordinator, 'case.list', {});
     expect(list.text).toContain('LIST\\\\-1');
     expect(list.text).toContain(`"caseId":"${record.id}"`);
-    const history = await click(bot, connector, people.coordinator, 'case.history', { caseId: record.id });
+    const history = await click(h.bot, h.connector, people.coordinator, 'case.history', {
+      caseId: record.id,
+    });
     expect(history.text).toContain('Started the case: section A, SLIP.');
     expect(history.text).toContain('Decided under the flow version 1.0.0.');
-    const refused = await click(bot, connector, people.member(1), 'case.history', { caseId: record.id });
+    const refused = await click(h.bot, h.connector, people.member(1), 'case.history', { caseId: record.id });
     expect(refused.text).toContain('Only the coordinator can see a case’s history.');
   });
 
   it('answers damaged or unknown card actions with a clear card, never an error', async () => {
-    const unknown = await click(bot, connector, people.coordinator, 'case.explode', {});
+    const unknown = await click(h.bot, h.connector, people.coordinator, 'case.explode', {});
     expect(unknown.text).toContain('This button is not one the app knows');
-    const damaged = await click(bot, connector, people.coordinator, 'case.answer', {
+    const damaged = await click(h.bot, h.connector, people.coordinator, 'case.answer', {
       caseId: 'not-a-uuid',
       question: 'residency',
     });
     expect(damaged.text).toContain(
       'This card is out of date or damaged (caseId: expected a case or vote id)',
     );
-    const missing = await click(bot, connector, people.coordinator, 'case.show', {
+    const missing = await click(h.bot, h.connector, people.coordinator, 'case.show', {
       caseId: '00000000-0000-4000-8000-000000000000',
     });
     expect(missing.text).toContain('This case no longer exists.');
   });
 
   it('refuses requests that are not Teams activities, and tenants not allowed', async () => {
-    expect(await post(bot, { hello: 'world' })).toMatchObject({
+    expect(await post(h.bot, { hello: 'world' })).toMatchObject({
       status: 400,
       body: { error: expect.stringContaining('Not a Teams activity') },
     });
-    const foreign = messageActivity(connector, people.coordinator, 'start');
+    const foreign = messageActivity(h.connector, people.coordinator, 'start');
     foreign.conversation.tenantId = 'f0f0f0f0-0000-4000-8000-000000000000';
     foreign.channelData.tenant.id = 'f0f0f0f0-0000-4000-8000-000000000000';
-    expect(await post(bot, foreign)).toMatchObject({ status: 403 });
+    expect(await post(h.bot, foreign)).toMatchObject({ status: 403 });
   });
 
   it('logs no student identifiers or names', async () => {
-    const logged = bot.logs.join('\n');
+    const logged = h.bot.logs.join('\n');
     expect(logged).not.toMatch(/JS-2291|LIST-1|Sam Lee|Mrs Patel|Member \d/);
     expect(logged).toContain('"event":"case.started"');
   });

@@ -2,24 +2,23 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { casesOfConversation, createCase } from '../../bot/store/cases.ts';
 import { openPglite } from '../../bot/store/database.ts';
 import { migrate } from '../../bot/store/migrate.ts';
 import { getVote } from '../../bot/store/votes.ts';
 import { newCase } from '../helpers/cases.ts';
-import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
 import { root } from '../helpers/fixtures.ts';
 import {
+  caseAt,
   click,
   messageActivity,
   people,
   post,
   startConnector,
-  startTestBot,
   testConfig,
-  type MockConnector,
-  type TestBot,
+  useBot,
+  voteIdOn,
 } from '../helpers/teams.ts';
 import { startBot } from '../../bot/start.ts';
 
@@ -100,23 +99,11 @@ describe('keeping records', () => {
   }, 60_000);
 });
 
-describe('older Teams clients and configured panels', () => {
-  let store: TestDatabase;
-  let connector: MockConnector;
-  let bot: TestBot;
-
-  beforeAll(async () => {
-    store = await freshPglite();
-    connector = await startConnector();
-    bot = await startTestBot(store.db);
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.close();
-    await store.drop();
-  });
+describe('older Teams clients and vote options', () => {
+  const harness = useBot();
 
   it('handles the Action.Submit fallback like Action.Execute, updating the card message', async () => {
+    const { bot, connector } = harness;
     connector.calls.length = 0;
     const submit = {
       ...messageActivity(connector, people.coordinator, ''),
@@ -137,49 +124,36 @@ describe('older Teams clients and configured panels', () => {
   });
 
   it('opens an anonymous vote with a quorum from the card’s inputs', async () => {
+    const { bot, connector, store } = harness;
     connector.roster = [people.coordinator, people.member(1), people.member(2)];
-    await click(
-      bot,
-      connector,
-      people.coordinator,
-      'case.start',
-      { partnership: 'SLIP', schoolId: 'lutterworth-college', student: 'AN-1', section: 'D' },
-      'card-an',
+    const { record, messageId, card } = await caseAt(
+      harness,
+      { section: 'D', student: 'AN-1' },
+      { residency: 'city' },
     );
-    const record = (await casesOfConversation(store.db, '19:meeting-a@thread.v2')).find(
-      (candidate) => candidate.student === 'AN-1',
-    );
-    const caseCard = await click(
-      bot,
-      connector,
-      people.coordinator,
-      'case.answer',
-      { caseId: record?.id, question: 'residency', value: 'city' },
-      'card-an',
-    );
-    expect(caseCard.text).toContain('"id":"anonymous"');
+    expect(card.text).toContain('"id":"anonymous"');
     const opened = await click(
       bot,
       connector,
       people.coordinator,
       'vote.open',
-      { caseId: record?.id, question: 'partnershipConvinced', anonymous: 'true', quorum: '2' },
-      'card-an',
+      { caseId: record.id, question: 'partnershipConvinced', anonymous: 'true', quorum: '2' },
+      messageId,
     );
     expect(opened.text).toContain('Anonymous vote');
     expect(opened.text).toContain('Quorum: 2 votes.');
-    const voteId = /"voteId":"([0-9a-f-]{36})"/.exec(opened.text)?.[1] ?? '';
+    const voteId = voteIdOn(opened.text);
     const cast = await click(
       bot,
       connector,
       people.member(1),
       'vote.cast',
       { voteId, choice: 'yes' },
-      'card-an',
+      messageId,
     );
     expect(cast.text).toContain('You have voted.');
     expect(cast.text).not.toContain('Your vote: Yes');
-    const early = await click(bot, connector, people.coordinator, 'vote.close', { voteId }, 'card-an');
+    const early = await click(bot, connector, people.coordinator, 'vote.close', { voteId }, messageId);
     expect(early.text).toContain('The quorum is 2 votes and 1 has been cast.');
     expect((await getVote(store.db, voteId))?.status).toBe('open');
   });

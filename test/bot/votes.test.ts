@@ -2,17 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
 import { getVote } from '../../bot/store/votes.ts';
-import { freshPglite, freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
+import { freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
 import {
   click,
   people,
   rolesFile,
   startConnector,
-  startTestBot,
   TENANT_ID,
+  useBot,
   type MockConnector,
   type Person,
-  type TestBot,
 } from '../helpers/teams.ts';
 import type { RunningBot } from '../../bot/start.ts';
 
@@ -90,37 +89,25 @@ async function burst(
 }
 
 describe('panel votes over loopback HTTP on PGlite', () => {
-  let store: TestDatabase;
-  let connector: MockConnector;
-  let bot: TestBot;
-
-  beforeAll(async () => {
-    store = await freshPglite();
-    connector = await startConnector();
+  const h = useBot({}, (connector) => {
     connector.roster = roster;
-    bot = await startTestBot(store.db);
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.close();
-    await store.drop();
   });
 
   it('counts 60 members voting at once exactly once each, and a retried burst not at all', async () => {
-    const { voteId, messageId, opened } = await openPanelVote([bot], connector, store.db, 'V-60');
+    const { voteId, messageId, opened } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-60');
     expect(opened.text).toContain('0 of 61 members have voted.');
-    const answers = await burst([bot], connector, voteId, messageId);
+    const answers = await burst([h.bot], h.connector, voteId, messageId);
     expect(answers.every((answer) => answer.text.includes('Your vote is counted.'))).toBe(true);
-    const retried = await burst([bot], connector, voteId, messageId);
+    const retried = await burst([h.bot], h.connector, voteId, messageId);
     expect(retried.every((answer) => answer.text.includes('Your vote was already counted.'))).toBe(true);
-    expect((await getVote(store.db, voteId))?.tally).toEqual({ yes: 45, no: 15 });
+    expect((await getVote(h.store.db, voteId))?.tally).toEqual({ yes: 45, no: 15 });
     expect(answers[0]?.text).toMatch(/Your vote: No/);
     expect(answers[1]?.text).toMatch(/Your vote: Yes/);
   });
 
   it('shows each member their own view, refuses guests and strangers, and only the coordinator can close', async () => {
-    const { voteId, messageId, record } = await openPanelVote([bot], connector, store.db, 'V-ROLES');
-    const shared = connector.calls.filter((call) => call.method === 'PUT').pop();
+    const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-ROLES');
+    const shared = h.connector.calls.filter((call) => call.method === 'PUT').pop();
     const sharedCard = (shared?.body as { attachments: { content: { refresh?: { userIds: string[] } } }[] })
       .attachments[0]?.content;
     // 61 eligible is more than Teams refreshes automatically: members get a Refresh button instead.
@@ -128,8 +115,8 @@ describe('panel votes over loopback HTTP on PGlite', () => {
     expect(JSON.stringify(sharedCard)).not.toContain('Your vote');
 
     const guest = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       people.guest,
       'vote.cast',
       { voteId, choice: 'yes' },
@@ -137,8 +124,8 @@ describe('panel votes over loopback HTTP on PGlite', () => {
     );
     expect(guest.text).toContain('Only the panel members of this meeting can vote.');
     const stranger = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       { id: '29:x', name: 'Stranger', aadObjectId: 'e0000000-0000-4000-8000-000000000001' },
       'vote.cast',
       { voteId, choice: 'yes' },
@@ -146,25 +133,25 @@ describe('panel votes over loopback HTTP on PGlite', () => {
     );
     expect(stranger.text).toContain('Only the panel members of this meeting can vote.');
 
-    await click(bot, connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
+    await click(h.bot, h.connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
     const changed = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       members[0]!,
       'vote.cast',
       { voteId, choice: 'no' },
       messageId,
     );
     expect(changed.text).toContain('Your vote: No');
-    const view = await click(bot, connector, members[0]!, 'vote.refresh', { voteId }, messageId);
+    const view = await click(h.bot, h.connector, members[0]!, 'vote.refresh', { voteId }, messageId);
     expect(view.text).toContain('Your vote: No');
     expect(view.text).not.toContain('Close the vote');
 
-    const memberClose = await click(bot, connector, members[1]!, 'vote.close', { voteId }, messageId);
+    const memberClose = await click(h.bot, h.connector, members[1]!, 'vote.close', { voteId }, messageId);
     expect(memberClose.text).toContain('Only the coordinator can close the vote.');
     const memberAnswer = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       members[1]!,
       'case.answer',
       { caseId: record.id, question: 'partnershipConvinced', value: true },
@@ -172,42 +159,49 @@ describe('panel votes over loopback HTTP on PGlite', () => {
     );
     expect(memberAnswer.text).toContain('Only the coordinator can answer the questions.');
 
-    const closed = await click(bot, connector, people.coordinator, 'vote.close', { voteId }, messageId);
+    const closed = await click(h.bot, h.connector, people.coordinator, 'vote.close', { voteId }, messageId);
     expect(closed.text).toContain('The panel decided: No (Yes 0, No 1).');
     expect(closed.text).toContain('Outcome: The Partnership is not convinced');
-    expect((await getCase(store.db, record.id))?.outcome).toBe('D.notConvinced');
+    expect((await getCase(h.store.db, record.id))?.outcome).toBe('D.notConvinced');
 
-    const late = await click(bot, connector, members[2]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
+    const late = await click(
+      h.bot,
+      h.connector,
+      members[2]!,
+      'vote.cast',
+      { voteId, choice: 'yes' },
+      messageId,
+    );
     expect(late.text).toContain('This vote has been closed: votes are no longer counted.');
-    const kinds = (await caseHistory(store.db, record.id)).map((entry) => entry.kind);
+    const kinds = (await caseHistory(h.store.db, record.id)).map((entry) => entry.kind);
     expect(kinds.slice(-3)).toEqual(['voteClosed', 'answered', 'decided']);
   });
 
   it('asks the coordinator for a casting decision on a tie and records it as such', async () => {
-    const { voteId, messageId, record } = await openPanelVote([bot], connector, store.db, 'V-TIE');
-    await click(bot, connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
-    await click(bot, connector, members[1]!, 'vote.cast', { voteId, choice: 'no' }, messageId);
-    const tie = await click(bot, connector, people.coordinator, 'vote.close', { voteId }, messageId);
+    const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-TIE');
+    await click(h.bot, h.connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
+    await click(h.bot, h.connector, members[1]!, 'vote.cast', { voteId, choice: 'no' }, messageId);
+    const tie = await click(h.bot, h.connector, people.coordinator, 'vote.close', { voteId }, messageId);
     expect(tie.text).toContain('The vote is tied: as coordinator, you have the casting decision.');
     const decided = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       people.coordinator,
       'vote.close',
       { voteId, casting: 'yes' },
       messageId,
     );
     expect(decided.text).toContain('on the coordinator’s casting decision');
-    expect((await getCase(store.db, record.id))?.outcome).toBe('D.convinced');
-    expect((await getVote(store.db, voteId))?.castingDecision).toBe(true);
+    expect((await getCase(h.store.db, record.id))?.outcome).toBe('D.convinced');
+    expect((await getVote(h.store.db, voteId))?.castingDecision).toBe(true);
   });
 
   it('runs a Core Group decision vote with its four outcomes', async () => {
-    const { record, messageId } = await openPanelVote([bot], connector, store.db, 'V-CORE');
+    const { record, messageId } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-CORE');
     // The panel question's vote is still open; the Core Group decision is a separate vote on the case.
     const opened = await click(
-      bot,
-      connector,
+      h.bot,
+      h.connector,
       people.coordinator,
       'vote.open',
       { caseId: record.id, question: 'coreGroupDecision' },

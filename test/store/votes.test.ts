@@ -39,6 +39,19 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
     await store.drop();
   });
 
+  /** Opens a vote on the case: by default a yes/no vote on partnershipConvinced for all 60 members. */
+  function openOn(record: { id: string }, overrides: Partial<Parameters<typeof openVote>[1]> = {}) {
+    const input = {
+      caseId: record.id,
+      question: 'partnershipConvinced',
+      options: yesNoOptions,
+      anonymous: false,
+      quorum: null,
+      eligible: members,
+    };
+    return openVote(store.db, { ...input, ...overrides }, coordinator);
+  }
+
   async function caseAtQuestionD() {
     const record = await createCase(store.db, newCase({ section: 'D', student: 'PEX-1' }), coordinator);
     await store.db.query(`UPDATE cases SET answers = '{"residency":"city"}'::jsonb WHERE id = $1`, [
@@ -49,18 +62,7 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
 
   it('counts 60 members voting at once exactly once each, and a retried burst not at all', async () => {
     const record = await caseAtQuestionD();
-    const opened = await openVote(
-      store.db,
-      {
-        caseId: record.id,
-        question: 'partnershipConvinced',
-        options: yesNoOptions,
-        anonymous: false,
-        quorum: null,
-        eligible: members,
-      },
-      coordinator,
-    );
+    const opened = await openOn(record);
     if (!opened.ok) throw new Error(opened.error.message);
     const voteId = opened.value.id;
     const choose = (i: number) => (i % 3 === 0 ? 'no' : 'yes');
@@ -84,18 +86,7 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
 
   it('lets a member change their vote until it closes, then refuses votes and applies the result to the case', async () => {
     const record = await caseAtQuestionD();
-    const opened = await openVote(
-      store.db,
-      {
-        caseId: record.id,
-        question: 'partnershipConvinced',
-        options: yesNoOptions,
-        anonymous: false,
-        quorum: null,
-        eligible: members.slice(0, 3),
-      },
-      coordinator,
-    );
+    const opened = await openOn(record, { eligible: members.slice(0, 3) });
     if (!opened.ok) throw new Error(opened.error.message);
     const id = opened.value.id;
     await castBallot(store.db, id, members[0]!, 'yes');
@@ -134,18 +125,7 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
 
   it('refuses members who are not eligible, unknown choices and a second open vote on the question', async () => {
     const record = await caseAtQuestionD();
-    const opened = await openVote(
-      store.db,
-      {
-        caseId: record.id,
-        question: 'partnershipConvinced',
-        options: yesNoOptions,
-        anonymous: false,
-        quorum: null,
-        eligible: members.slice(0, 2),
-      },
-      coordinator,
-    );
+    const opened = await openOn(record, { eligible: members.slice(0, 2) });
     if (!opened.ok) throw new Error(opened.error.message);
     expect(await castBallot(store.db, opened.value.id, members[5]!, 'yes')).toMatchObject({
       ok: false,
@@ -155,35 +135,18 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
       ok: false,
       error: { reason: 'invalidChoice' },
     });
-    const again = await openVote(
-      store.db,
-      {
-        caseId: record.id,
-        question: 'partnershipConvinced',
-        options: yesNoOptions,
-        anonymous: false,
-        quorum: null,
-        eligible: members,
-      },
-      coordinator,
-    );
+    const again = await openOn(record);
     expect(again).toMatchObject({ ok: false, error: { reason: 'voteAlreadyOpen' } });
   });
 
   it('settles a tie only with the coordinator’s casting decision, recorded as such', async () => {
     const record = await caseAtQuestionD();
-    const opened = await openVote(
-      store.db,
-      {
-        caseId: record.id,
-        question: 'coreGroupDecision',
-        options: coreGroupOptions,
-        anonymous: false,
-        quorum: 2,
-        eligible: members.slice(0, 4),
-      },
-      coordinator,
-    );
+    const opened = await openOn(record, {
+      question: 'coreGroupDecision',
+      options: coreGroupOptions,
+      quorum: 2,
+      eligible: members.slice(0, 4),
+    });
     if (!opened.ok) throw new Error(opened.error.message);
     const id = opened.value.id;
     await castBallot(store.db, id, members[0]!, 'inSchoolSupport');
@@ -220,18 +183,7 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
 
   it('stores no link between a member and a choice in an anonymous vote', async () => {
     const record = await caseAtQuestionD();
-    const opened = await openVote(
-      store.db,
-      {
-        caseId: record.id,
-        question: 'partnershipConvinced',
-        options: yesNoOptions,
-        anonymous: true,
-        quorum: null,
-        eligible: members.slice(0, 5),
-      },
-      coordinator,
-    );
+    const opened = await openOn(record, { anonymous: true, eligible: members.slice(0, 5) });
     if (!opened.ok) throw new Error(opened.error.message);
     const id = opened.value.id;
     await Promise.all(
