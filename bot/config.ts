@@ -44,6 +44,11 @@ const environmentSchema = z
       .default(fileURLToPath(new URL('../config/directory.json', import.meta.url))),
     ROLES_FILE: z.string().min(1).optional(),
     RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(7),
+    /** The add-in API's Entra audience (Application ID URI) and the scope a token must grant. */
+    API_AUDIENCE: z.string().min(1).optional(),
+    API_SCOPE: z.string().min(1).default('Cases.ReadWrite'),
+    /** Microsoft Entra's sign-in endpoint (another cloud, or a local stand-in in tests). */
+    ENTRA_LOGIN_ENDPOINT: z.url().default('https://login.microsoftonline.com'),
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   })
   .superRefine((env, context) => {
@@ -82,6 +87,7 @@ export interface BotConfig {
   rolesFile?: string;
   retentionYears: number;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  api: { audience: string; scope: string; loginEndpoint: string };
 }
 
 export class ConfigError extends Error {
@@ -130,5 +136,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     ...(e.ROLES_FILE ? { rolesFile: e.ROLES_FILE } : {}),
     retentionYears: e.RETENTION_YEARS,
     logLevel: e.LOG_LEVEL,
+    api: {
+      audience: e.API_AUDIENCE ?? `api://${e.CLIENT_ID ?? 'local'}`,
+      scope: e.API_SCOPE,
+      loginEndpoint: e.ENTRA_LOGIN_ENDPOINT.replace(/\/$/, ''),
+    },
   };
 }

@@ -3,6 +3,7 @@ import { cityAddressFlow } from '../src/flow/cityAddress.ts';
 import { flowTextValues } from '../src/flows.ts';
 import { readDirectoryFile } from '../tools/directoryFile.ts';
 import type { BotConfig } from './config.ts';
+import { registerApi } from './http/api.ts';
 import { NodeHttpAdapter } from './http/server.ts';
 import { createLogger, type AppLogger, type LogSink } from './logger.ts';
 import { noRoles, readRolesFile } from './roles.ts';
@@ -59,6 +60,7 @@ export async function startBot(
       };
     }
   });
+  registerApi(adapter, services, config);
   const app = createBot(services, config, adapter, options);
   await app.initialize();
   await adapter.start(config.port);

@@ -56,6 +56,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 
 export class NodeHttpAdapter implements IHttpServerAdapter {
   private readonly routes = new Map<string, Route>();
+  private readonly prefixes: { method: string; prefix: string; handler: Route }[] = [];
   private readonly guards = new Map<string, Guard>();
   private server: Server | undefined;
   private readonly host: string;
@@ -73,6 +74,11 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
 
   route(method: string, path: string, handler: Route): void {
     this.routes.set(`${method} ${path}`, handler);
+  }
+
+  /** A route for every path under `prefix` (e.g. /api/cases/ for /api/cases/{id}). */
+  routePrefix(method: string, prefix: string, handler: Route): void {
+    this.prefixes.push({ method, prefix, handler });
   }
 
   guard(method: string, path: string, check: Guard): void {
@@ -98,9 +104,15 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const key = `${request.method} ${url.pathname}`;
-      const handler = this.routes.get(key);
+      const handler =
+        this.routes.get(key) ??
+        this.prefixes.find(
+          (route) => route.method === request.method && url.pathname.startsWith(route.prefix),
+        )?.handler;
       if (!handler) {
-        const known = [...this.routes.keys()].some((route) => route.endsWith(` ${url.pathname}`));
+        const known =
+          [...this.routes.keys()].some((route) => route.endsWith(` ${url.pathname}`)) ||
+          this.prefixes.some((route) => url.pathname.startsWith(route.prefix));
         return send(
           known
             ? { status: 405, body: { error: 'That method is not allowed here.' } }

@@ -19,6 +19,7 @@ interface CaseRow {
   flow_version: string;
   answers: Answers;
   fields: Fields;
+  key_link_email: string | null;
   outcome: string | null;
   extra_emails: { template: TemplateId; to: RecipientRole }[];
   card_activity_id: string | null;
@@ -40,6 +41,7 @@ const toRecord = (row: CaseRow): CaseRecord => ({
   flowVersion: row.flow_version,
   answers: row.answers,
   fields: row.fields,
+  keyLinkEmail: row.key_link_email,
   outcome: row.outcome,
   extraEmails: row.extra_emails,
   cardActivityId: row.card_activity_id,
@@ -61,7 +63,8 @@ export type NewCaseRecord = Pick<
   | 'flowId'
   | 'flowVersion'
   | 'fields'
->;
+> &
+  Partial<Pick<CaseRecord, 'keyLinkEmail'>>;
 
 export interface HistoryEntry {
   at: Date;
@@ -95,8 +98,8 @@ export async function appendEvents(
 export async function createCase(db: Database, input: NewCaseRecord, actor: Actor): Promise<CaseRecord> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<CaseRow>(
-      `INSERT INTO cases (id, partnership, conversation_id, meeting_id, student_ref, school_id, section, flow_id, flow_version, fields, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+      `INSERT INTO cases (id, partnership, conversation_id, meeting_id, student_ref, school_id, section, flow_id, flow_version, fields, created_by, key_link_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
       [
         randomUUID(),
         input.partnership,
@@ -109,6 +112,7 @@ export async function createCase(db: Database, input: NewCaseRecord, actor: Acto
         input.flowVersion,
         JSON.stringify(input.fields),
         actor.id,
+        input.keyLinkEmail ?? null,
       ],
     );
     if (!row) throw new Error('The case was not stored');

@@ -169,6 +169,7 @@ const fieldNames: Record<string, string> = {
   partnership: 'Partnership',
   schoolId: 'School',
   keyLinkName: 'Key link',
+  keyLinkEmail: 'Key link’s email',
   student: 'Student identifier',
   meetingType: 'Meeting',
   meetingDate: 'Date of the meeting',
@@ -215,6 +216,7 @@ async function startCase(
       section: input.section,
       flowId: services.flow.id,
       flowVersion: services.flow.version,
+      ...(input.keyLinkEmail ? { keyLinkEmail: input.keyLinkEmail } : {}),
       fields: {
         student: input.student,
         schoolName: school.value.school.name,

@@ -18,6 +18,7 @@ export const cardActionSchemas = {
     partnership: optionalText,
     schoolId: optionalText,
     keyLinkName: optionalText,
+    keyLinkEmail: optionalText,
     student: optionalText,
     meetingType: optionalText,
     meetingDate: optionalText,

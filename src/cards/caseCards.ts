@@ -59,6 +59,7 @@ export interface NewCaseDefaults {
   partnership?: string;
   schoolId?: string;
   keyLinkName?: string;
+  keyLinkEmail?: string;
   student?: string;
   meetingType?: string;
   meetingDate?: string;
@@ -107,6 +108,14 @@ export function newCaseCard(
         label: 'The school’s key link for this case',
         maxLength: 100,
         ...value('keyLinkName'),
+      },
+      {
+        type: 'Input.Text',
+        id: 'keyLinkEmail',
+        label: 'The key link’s email (for the email to the school)',
+        style: 'Email',
+        maxLength: 254,
+        ...value('keyLinkEmail'),
       },
       {
         type: 'Input.Text',

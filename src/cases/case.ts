@@ -36,6 +36,8 @@ export interface CaseRecord {
   answers: Answers;
   /** Template fields the case knows (school, key link, meeting, …); the add-in completes the rest. */
   fields: Fields;
+  /** Where templates 1 and 2 go: the school key link's address, if the coordinator gave it. */
+  keyLinkEmail: string | null;
   outcome: string | null;
   /** Templates the coordinator added beyond the chart's recommendation. */
   extraEmails: { template: TemplateId; to: RecipientRole }[];
@@ -65,6 +67,7 @@ export const newCaseSchema = z.strictObject({
   partnership: z.enum(partnershipIds, { error: `choose a partnership: ${partnershipIds.join(', ')}` }),
   schoolId: z.string({ error: 'choose a school' }).min(1, 'choose a school').max(100),
   keyLinkName: lineOfText(100).optional(),
+  keyLinkEmail: z.email({ error: 'expected an email address' }).max(254).optional(),
   student: studentIdentifierSchema,
   meetingType: z.enum(meetingTypes).optional(),
   meetingDate: fieldsSchema.shape.meetingDate.optional(),

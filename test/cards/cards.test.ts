@@ -50,6 +50,7 @@ const record = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
     meetingType: 'inclusionForum',
     meetingDate: '2026-11-20',
   },
+  keyLinkEmail: 'k.patel@beauchamp.example',
   outcome: null,
   extraEmails: [],
   cardActivityId: null,

@@ -59,6 +59,8 @@ export async function startConnector(): Promise<MockConnector> {
     if (url.pathname === '/v1/.well-known/openidconfiguration')
       return reply(200, { jwks_uri: `${connectorUrl}/v1/.well-known/keys` });
     if (url.pathname === '/v1/.well-known/keys') return reply(200, connector.jwks);
+    // Entra's published keys, for the add-in API's tokens.
+    if (url.pathname === '/common/discovery/v2.0/keys') return reply(200, connector.jwks);
     connector.calls.push({
       method: request.method ?? 'GET',
       path: url.pathname,
@@ -113,6 +115,7 @@ export async function localKeys(connector: MockConnector) {
       .sign(key);
   return {
     sign,
+    privateKey,
     /** A token of the right shape signed by a key Teams never published. */
     forge: () => sign({}, forger.privateKey),
     cloud: withOverrides(PUBLIC, {
@@ -135,6 +138,11 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
     rolesFile,
     retentionYears: 7,
     logLevel: 'info',
+    api: {
+      audience: `api://${CLIENT_ID}`,
+      scope: 'Cases.ReadWrite',
+      loginEndpoint: 'https://login.microsoftonline.com',
+    },
     ...overrides,
   };
 }

@@ -1,0 +1,175 @@
+import type { AddinConfig, CaseDetail, CaseSummary, EmailToDraft } from '../../src/api/contract.ts';
+import { draftedRequestSchema } from '../../src/api/contract.ts';
+import { caseEmails, caseState, type CaseRecord } from '../../src/cases/case.ts';
+import { emailTemplates } from '../../src/templates/emailTemplates.ts';
+import { fieldsSchema } from '../../src/templates/fields.ts';
+import type { BotConfig } from '../config.ts';
+import { coordinatedPartnerships } from '../roles.ts';
+import { appendEvents, casesOfPartnerships, getCase, isUuid } from '../store/cases.ts';
+import type { Services } from '../teams/services.ts';
+import { createApiAuthenticator, type Principal } from './apiAuth.ts';
+import type { HttpRequest, HttpResponse, NodeHttpAdapter } from './server.ts';
+
+/**
+ * The add-in's API: the signed-in coordinator's cases with emails to draft, one case's template fields, and
+ * "this email was drafted". Every request carries a verified Entra access token, and a coordinator sees only
+ * their own partnerships' cases.
+ */
+
+const error = (status: number, message: string): HttpResponse => ({ status, body: { error: message } });
+
+async function draftedOf(services: Services, caseId: string): Promise<Set<string>> {
+  const rows = await services.db.query<{ detail: { template: string; to: string } }>(
+    "SELECT detail FROM case_events WHERE case_id = $1 AND kind = 'emailDrafted'",
+    [caseId],
+  );
+  return new Set(rows.map((row) => `${row.detail.template}/${row.detail.to}`));
+}
+
+function emailsOf(services: Services, record: CaseRecord, drafted: Set<string>): EmailToDraft[] {
+  const state = caseState(services.flow, record, services.textValues);
+  const { lps } = services.directory.contacts;
+  return caseEmails(state, record).map((email) => ({
+    template: email.template,
+    to: email.to,
+    title: emailTemplates[email.template].title,
+    drafted: drafted.has(`${email.template}/${email.to}`),
+    recipient:
+      email.to === 'school'
+        ? { name: record.fields.keyLinkName ?? 'The school’s key link', email: record.keyLinkEmail }
+        : { name: lps.headSalutation, email: lps.headEmail },
+  }));
+}
+
+function summary(services: Services, record: CaseRecord, emails: EmailToDraft[]): CaseSummary {
+  return {
+    id: record.id,
+    student: record.student,
+    partnership: record.partnership,
+    schoolName: record.fields.schoolName ?? record.schoolId,
+    section: record.section,
+    outcome: record.outcome,
+    outcomeLabel: record.outcome ? (services.flow.outcomes[record.outcome]?.label ?? null) : null,
+    updatedAt: record.updatedAt.toISOString(),
+    emailsToDraft: emails.filter((email) => !email.drafted).length,
+  };
+}
+
+export function registerApi(adapter: NodeHttpAdapter, services: Services, config: BotConfig): void {
+  const authenticate = createApiAuthenticator(config);
+
+  /** Runs a handler for a signed-in coordinator; anyone else gets a clear refusal. */
+  const asCoordinator =
+    (
+      handler: (request: HttpRequest, principal: Principal, partnerships: string[]) => Promise<HttpResponse>,
+    ) =>
+    async (request: HttpRequest): Promise<HttpResponse> => {
+      const header = request.headers.authorization;
+      const signedIn = await authenticate(Array.isArray(header) ? header[0] : header);
+      if (!signedIn.ok) return error(signedIn.error.status, signedIn.error.message);
+      const partnerships = coordinatedPartnerships(services.roles, signedIn.principal.id);
+      if (partnerships.length === 0) return error(403, 'Only partnership coordinators can use the add-in.');
+      return handler(request, signedIn.principal, partnerships);
+    };
+
+  adapter.route('GET', '/api/addin/config', async () => {
+    const local =
+      config.auth.kind === 'dangerouslyUnauthenticated' ? services.roles.coordinators[0] : undefined;
+    const auth: AddinConfig['auth'] =
+      config.auth.kind === 'entra'
+        ? {
+            kind: 'entra',
+            clientId: config.auth.clientId,
+            authority: `${config.api.loginEndpoint}/${config.auth.tenantId}`,
+            scopes: [`${config.api.audience}/${config.api.scope}`],
+          }
+        : {
+            kind: 'dangerouslyLocal',
+            user: { id: local?.aadObjectId ?? '', name: local?.name ?? 'Local user' },
+          };
+    const body: AddinConfig = {
+      auth,
+      allowedRecipientDomains: services.directory.allowedRecipientDomains,
+      directory: services.directory,
+    };
+    return { status: 200, body };
+  });
+
+  adapter.route(
+    'GET',
+    '/api/cases',
+    asCoordinator(async (_request, _principal, partnerships) => {
+      const records = await casesOfPartnerships(services.db, partnerships as CaseRecord['partnership'][]);
+      const withEmails = await Promise.all(
+        records.map(async (record) =>
+          summary(services, record, emailsOf(services, record, await draftedOf(services, record.id))),
+        ),
+      );
+      return { status: 200, body: { cases: withEmails.filter((item) => item.emailsToDraft > 0) } };
+    }),
+  );
+
+  /** The case under /api/cases/{id}, if this coordinator may see it. */
+  async function ownCase(request: HttpRequest, partnerships: string[]) {
+    const id = request.path.split('/')[3] ?? '';
+    if (!isUuid(id)) return { response: error(404, 'No such case.') };
+    const record = await getCase(services.db, id);
+    // Another partnership's case is "not found": its existence is not theirs to know.
+    if (!record || !partnerships.includes(record.partnership))
+      return { response: error(404, 'No such case.') };
+    return { record };
+  }
+
+  adapter.routePrefix(
+    'GET',
+    '/api/cases/',
+    asCoordinator(async (request, _principal, partnerships) => {
+      if (request.path.split('/').length !== 4) return error(404, 'Not found.');
+      const found = await ownCase(request, partnerships);
+      if (!found.record) return found.response;
+      const record = found.record;
+      const emails = emailsOf(services, record, await draftedOf(services, record.id));
+      const defaults = record.outcome
+        ? fieldsSchema.parse(services.flow.outcomes[record.outcome]?.fieldDefaults ?? {})
+        : {};
+      const detail: CaseDetail = {
+        ...summary(services, record, emails),
+        flowVersion: record.flowVersion,
+        fields: { ...defaults, ...record.fields } as Record<string, string | boolean>,
+        emails,
+      };
+      return { status: 200, body: detail };
+    }),
+  );
+
+  adapter.routePrefix(
+    'POST',
+    '/api/cases/',
+    asCoordinator(async (request, principal, partnerships) => {
+      const parts = request.path.split('/');
+      if (parts.length !== 5 || parts[4] !== 'emails') return error(404, 'Not found.');
+      const parsed = draftedRequestSchema.safeParse(request.body);
+      if (!parsed.success)
+        return error(400, parsed.error.issues[0]?.message ?? 'The request body is not valid.');
+      const found = await ownCase(request, partnerships);
+      if (!found.record) return found.response;
+      const record = found.record;
+      const expected = emailsOf(services, record, new Set());
+      if (!expected.some((email) => email.template === parsed.data.template && email.to === parsed.data.to)) {
+        return error(
+          409,
+          `This case does not need ${parsed.data.template} to the ${parsed.data.to === 'lps' ? 'LPS' : 'school'}.`,
+        );
+      }
+      await services.db.transaction(async (tx) => {
+        await appendEvents(tx, record, { id: principal.id, name: principal.name }, [
+          { kind: 'emailDrafted', detail: parsed.data },
+        ]);
+        await tx.query('UPDATE cases SET updated_at = now() WHERE id = $1', [record.id]);
+      });
+      services.log.event('info', 'email.drafted', { caseId: record.id, template: parsed.data.template });
+      const emails = emailsOf(services, record, await draftedOf(services, record.id));
+      return { status: 201, body: { emails } };
+    }),
+  );
+}

@@ -1,0 +1,228 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseHistory, createCase, updateCase } from '../../bot/store/cases.ts';
+import type { CaseDetail, CaseSummary } from '../../src/api/contract.ts';
+import { answerCase } from '../../src/cases/case.ts';
+import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
+import { ok } from '../../src/result.ts';
+import { newCase } from '../helpers/cases.ts';
+import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import {
+  CLIENT_ID,
+  localKeys,
+  people,
+  startConnector,
+  startTestBot,
+  TENANT_ID,
+  type MockConnector,
+  type TestBot,
+} from '../helpers/teams.ts';
+
+const allSteps = { agreedActions: true, managedMove: true, apPartTime: true, partnershipSupport: true };
+
+describe('the add-in API', () => {
+  let store: TestDatabase;
+  let connector: MockConnector;
+  let bot: TestBot;
+  let keys: Awaited<ReturnType<typeof localKeys>>;
+  let slipCase: string;
+  let hbepCase: string;
+
+  /** An Entra access token as the add-in would get it through nested app authentication. */
+  const token = (
+    claims: { oid?: string; tid?: string; aud?: string; scp?: string; iss?: string; exp?: string } = {},
+    key?: Parameters<SignJWT['sign']>[0],
+  ) =>
+    new SignJWT({
+      oid: claims.oid ?? people.coordinator.aadObjectId,
+      tid: claims.tid ?? TENANT_ID,
+      scp: claims.scp ?? 'Cases.ReadWrite',
+      name: 'Sam Lee',
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setIssuer(claims.iss ?? `${connector.url}/${claims.tid ?? TENANT_ID}/v2.0`)
+      .setAudience(claims.aud ?? `api://${CLIENT_ID}`)
+      .setIssuedAt()
+      .setExpirationTime(claims.exp ?? '10m')
+      .sign(key ?? keys.privateKey);
+
+  const call = async (path: string, bearer?: string, init: RequestInit = {}) => {
+    const response = await fetch(`${bot.url}${path}`, {
+      ...init,
+      headers: {
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+      },
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  async function decided(
+    overrides: Parameters<typeof newCase>[0],
+    section: string,
+    answers: Record<string, unknown>,
+  ) {
+    const record = await createCase(store.db, newCase({ section, ...overrides }), { id: 'c', name: 'C' });
+    for (const [question, value] of Object.entries(answers)) {
+      await updateCase(store.db, record.id, { id: 'c', name: 'C' }, (current) => {
+        const answered = answerCase(cityAddressFlow, current, question, value, {});
+        return answered.ok ? ok({ record: answered.value.record, events: answered.value.events }) : answered;
+      });
+    }
+    return record.id;
+  }
+
+  beforeAll(async () => {
+    store = await freshPglite();
+    connector = await startConnector();
+    keys = await localKeys(connector);
+    bot = await startTestBot(
+      store.db,
+      {
+        auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
+        api: { audience: `api://${CLIENT_ID}`, scope: 'Cases.ReadWrite', loginEndpoint: connector.url },
+      },
+      { cloud: keys.cloud, token: () => 'unused' },
+    );
+    slipCase = await decided(
+      {
+        student: 'API-1',
+        keyLinkEmail: 'k.patel@beauchamp.example',
+        fields: {
+          student: 'API-1',
+          schoolName: 'Beauchamp College',
+          partnership: 'SLIP',
+          keyLinkName: 'Mrs Patel',
+          coordinatorName: 'Sam Lee',
+        },
+      },
+      'B',
+      { residency: 'city', stepsDone: allSteps },
+    );
+    hbepCase = await decided(
+      { student: 'API-2', partnership: 'HBEP', schoolId: 'hastings-high-school' },
+      'D',
+      { residency: 'city', partnershipConvinced: true },
+    );
+    await decided({ student: 'API-3' }, 'A', { residency: 'county' });
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await connector.close();
+    await store.drop();
+  });
+
+  it('lists the coordinator’s own partnership’s cases with emails to draft, newest first', async () => {
+    const response = await call('/api/cases', await token());
+    expect(response.status).toBe(200);
+    const cases = response.body.cases as CaseSummary[];
+    expect(cases.map((item) => [item.student, item.emailsToDraft, item.outcome])).toEqual([
+      ['API-1', 2, 'B.psp2b'],
+    ]);
+  });
+
+  it('gives one case’s template fields, with what its outcome implies and the recipients', async () => {
+    const response = await call(`/api/cases/${slipCase}`, await token());
+    const detail = response.body as unknown as CaseDetail;
+    expect(response.status).toBe(200);
+    expect(detail.fields).toMatchObject({
+      student: 'API-1',
+      keyLinkName: 'Mrs Patel',
+      pspMeeting: 'PSP2b',
+      coordinatorName: 'Sam Lee',
+    });
+    expect(detail.emails).toEqual([
+      expect.objectContaining({
+        template: 'T1',
+        to: 'school',
+        drafted: false,
+        recipient: { name: 'Mrs Patel', email: 'k.patel@beauchamp.example' },
+      }),
+      expect.objectContaining({
+        template: 'T3',
+        to: 'lps',
+        drafted: false,
+        recipient: { name: 'Mr Whittingham', email: null },
+      }),
+    ]);
+  });
+
+  it('hides another partnership’s case as if it did not exist', async () => {
+    expect(await call(`/api/cases/${hbepCase}`, await token())).toEqual({
+      status: 404,
+      body: { error: 'No such case.' },
+    });
+    const other = await call(
+      `/api/cases/${hbepCase}`,
+      await token({ oid: people.otherCoordinator.aadObjectId }),
+    );
+    expect(other.status).toBe(200);
+  });
+
+  it('records a drafted email on the case, once the request is valid', async () => {
+    const bad = await call(`/api/cases/${slipCase}/emails`, await token(), {
+      method: 'POST',
+      body: JSON.stringify({ template: 'T9', to: 'school' }),
+    });
+    expect(bad).toEqual({ status: 400, body: { error: 'template: expected one of T1, T2, T3, T4' } });
+    const unneeded = await call(`/api/cases/${slipCase}/emails`, await token(), {
+      method: 'POST',
+      body: JSON.stringify({ template: 'T4', to: 'lps' }),
+    });
+    expect(unneeded).toEqual({ status: 409, body: { error: 'This case does not need T4 to the LPS.' } });
+    const drafted = await call(`/api/cases/${slipCase}/emails`, await token(), {
+      method: 'POST',
+      body: JSON.stringify({ template: 'T1', to: 'school' }),
+    });
+    expect(drafted.status).toBe(201);
+    expect(
+      (drafted.body.emails as { template: string; drafted: boolean }[]).map((email) => [
+        email.template,
+        email.drafted,
+      ]),
+    ).toEqual([
+      ['T1', true],
+      ['T3', false],
+    ]);
+    const history = await caseHistory(store.db, slipCase);
+    expect(history.at(-1)).toMatchObject({
+      kind: 'emailDrafted',
+      actorName: 'Sam Lee',
+      detail: { template: 'T1', to: 'school' },
+    });
+  });
+
+  it.each([
+    ['no token', async () => undefined, 401],
+    ['a forged token', async () => token({}, (await generateKeyPair('RS256')).privateKey), 401],
+    ['an expired token', async () => token({ exp: '-5m' }), 401],
+    ['a token for another API (wrong audience)', async () => token({ aud: 'api://someone-else' }), 401],
+    ['a token from another tenant', async () => token({ tid: 'f0f0f0f0-0000-4000-8000-000000000000' }), 403],
+    ['a token without the scope', async () => token({ scp: 'User.Read' }), 403],
+    ['a panel member’s token', async () => token({ oid: people.member(1).aadObjectId }), 403],
+  ])('refuses %s', async (_name, makeToken, status) => {
+    const bearer = await makeToken();
+    for (const [path, init] of [
+      ['/api/cases', {}],
+      [`/api/cases/${slipCase}`, {}],
+      [
+        `/api/cases/${slipCase}/emails`,
+        { method: 'POST', body: JSON.stringify({ template: 'T3', to: 'lps' }) },
+      ],
+    ] as const) {
+      const response = await call(path, bearer, init);
+      expect(response.status).toBe(status);
+      expect(typeof response.body.error).toBe('string');
+    }
+  });
+
+  it('serves the add-in its sign-in settings and the directory', async () => {
+    const response = await call('/api/addin/config');
+    expect(response.body.auth).toEqual({
+      kind: 'entra',
+      clientId: CLIENT_ID,
+      authority: `${connector.url}/${TENANT_ID}`,
+      scopes: [`api://${CLIENT_ID}/Cases.ReadWrite`],
+    });
+  });
+});
