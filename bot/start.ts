@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cityAddressFlow } from '../src/flow/cityAddress.ts';
 import { flowTextValues } from '../src/flows.ts';
 import { readDirectoryFile } from '../tools/directoryFile.ts';
@@ -11,6 +12,8 @@ import { openPglite, openPostgres, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
 import { createBot, type BotOptions } from './teams/app.ts';
 import type { Services } from './teams/services.ts';
+
+const addinFolder = fileURLToPath(new URL('../dist/addin/', import.meta.url));
 
 export interface RunningBot {
   url: string;
@@ -61,6 +64,8 @@ export async function startBot(
     }
   });
   registerApi(adapter, services, config);
+  // The Outlook add-in's pages, built by `npm run build`.
+  adapter.serveStatic('/addin', addinFolder);
   const app = createBot(services, config, adapter, options);
   await app.initialize();
   await adapter.start(config.port);

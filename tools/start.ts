@@ -90,6 +90,8 @@ try {
       'Inclusion Partnerships is running locally.',
       `  Teams chat (Microsoft 365 Agents Playground): http://localhost:${port}`,
       '    You are Alex Wilber, a SLIP coordinator. Type "start" to run a case.',
+      `  Outlook add-in preview (a stand-in for Outlook): http://localhost:${botPort}/addin/preview.html`,
+      '    Cases decided in the chat appear under "Emails to send"; "Without a case" works straight away.',
       `  Bot endpoint: http://127.0.0.1:${botPort}/api/messages (loopback only, no sign-in: local use only)`,
       '  Cases are kept in data/pglite. Press Ctrl+C to stop.',
       '',

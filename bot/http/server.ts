@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
 import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 
 /**
@@ -19,8 +21,19 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   body?: unknown;
+  /** Bytes to send as they are (static files), instead of a JSON body. */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
 export type Route = (request: HttpRequest) => Promise<HttpResponse>;
 export type Guard = (request: HttpRequest) => HttpResponse | undefined;
@@ -92,7 +105,7 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const send = (answer: HttpResponse) => {
-      const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      const body = answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
       response.writeHead(answer.status, {
         'content-type': 'application/json; charset=utf-8',
         'cache-control': 'no-store',
@@ -137,6 +150,30 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
         body: { error: 'Something went wrong on our side; nothing was changed. Please try again.' },
       });
     }
+  }
+
+  /** Serves the files of `directory` under `path` (the built add-in), read-only and never outside it. */
+  serveStatic(path: string, directory: string): void {
+    const base = resolve(directory);
+    const prefix = `${path.replace(/\/$/, '')}/`;
+    this.routePrefix('GET', prefix, async (request) => {
+      const file = resolve(base, decodeURIComponent(request.path.slice(prefix.length)));
+      if (!file.startsWith(`${base}${sep}`)) return { status: 404, body: { error: 'Not found.' } };
+      try {
+        const content = await readFile(file);
+        const cache = file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable';
+        return {
+          status: 200,
+          raw: content,
+          headers: {
+            'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+            'cache-control': cache,
+          },
+        };
+      } catch {
+        return { status: 404, body: { error: 'Not found.' } };
+      }
+    });
   }
 
   async start(port: number | string): Promise<void> {

@@ -103,3 +103,19 @@ export const fieldLabels: Record<FieldId, string> = {
   needsNotMetInFull: 'Needs cannot be met "in full"',
   coordinatorName: 'Coordinator (signature)',
 };
+
+/** Short names for a summary of known fields. */
+export const fieldShortLabels: Record<FieldId, string> = {
+  keyLinkName: 'Key link',
+  student: 'Student',
+  schoolName: 'School',
+  meetingType: 'Meeting',
+  meetingDate: 'Date',
+  pspMeeting: 'PSP meeting',
+  passportAction: 'Passport',
+  attendee: 'Joining',
+  partnership: 'Partnership',
+  lpsPreviouslyInvolved: 'LPS involved before',
+  needsNotMetInFull: '“In full”',
+  coordinatorName: 'Signed by',
+};

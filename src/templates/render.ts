@@ -155,3 +155,20 @@ export function renderEmail(template: EmailTemplate, fields: Fields, directory: 
     },
   };
 }
+
+/** Every field a template can use (in domain.md's order), including those of its optional sentences. */
+export function fieldsUsedBy(template: EmailTemplate): FieldId[] {
+  const used = new Set<FieldId>();
+  const walk = (segments: readonly Segment[]) => {
+    for (const segment of segments) {
+      if (segment.kind === 'field') used.add(segment.field);
+      if (segment.kind === 'if') {
+        segment.anyOf.forEach((field) => used.add(field));
+        walk(segment.body);
+      }
+    }
+  };
+  walk(template.subject);
+  template.blocks.forEach((block) => walk(block.segments));
+  return fieldIds.filter((field) => used.has(field));
+}

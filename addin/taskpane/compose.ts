@@ -1,0 +1,87 @@
+import type { Directory } from '../../src/directory/directory.ts';
+import { emailTemplates, type TemplateId } from '../../src/templates/emailTemplates.ts';
+import { fieldsSchema, lineOfText, type FieldId, type Fields } from '../../src/templates/fields.ts';
+import { renderEmail } from '../../src/templates/render.ts';
+import type { Recipient } from '../office/mailHost.ts';
+
+/**
+ * Builds what the add-in puts in the draft. The student's full name, if the coordinator types it, is used in
+ * the body only: it stays in this browser and in the email, never in the subject or the case store.
+ */
+
+export interface ComposeInput {
+  template: TemplateId;
+  fields: Fields;
+  fullName: string;
+  recipient: { name: string; email: string };
+}
+
+export type Warning =
+  { kind: 'fullNameInSubject'; message: string } | { kind: 'recipientOutsideDomains'; message: string };
+
+export type Composed =
+  | { ok: true; subject: string; html: string; text: string; to: Recipient[]; warnings: Warning[] }
+  | { ok: false; missing: FieldId[]; problems: { field: string; message: string }[] };
+
+const fullNameSchema = lineOfText(100);
+const emailSchema = fieldsSchema.shape.keyLinkName; // a single line of text; the address itself is checked below
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+export function compose(input: ComposeInput, directory: Directory): Composed {
+  const problems: { field: string; message: string }[] = [];
+  const parsed = fieldsSchema.safeParse(input.fields);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      problems.push({ field: String(issue.path[0] ?? ''), message: issue.message });
+  }
+  const fullName = input.fullName.trim();
+  if (fullName && !fullNameSchema.safeParse(fullName).success)
+    problems.push({
+      field: 'fullName',
+      message: 'Give the name on one line, at most 100 characters, without < or >.',
+    });
+  if (!EMAIL.test(input.recipient.email) || !emailSchema.safeParse(input.recipient.email).success) {
+    problems.push({
+      field: 'recipient',
+      message: 'Give the recipient’s email address, such as name@school.org.uk.',
+    });
+  }
+  const fields = parsed.success ? parsed.data : {};
+  const template = emailTemplates[input.template];
+  const forSubject = renderEmail(template, fields, directory);
+  if (!forSubject.ok || problems.length > 0)
+    return { ok: false, missing: forSubject.ok ? [] : forSubject.missing, problems };
+  const forBody = fullName ? renderEmail(template, { ...fields, student: fullName }, directory) : forSubject;
+  if (!forBody.ok) return { ok: false, missing: forBody.missing, problems };
+
+  const warnings: Warning[] = [];
+  const subject = forSubject.email.subject;
+  if (
+    fullName &&
+    fullName
+      .split(/\s+/)
+      .some((part) => part.length > 2 && subject.toLowerCase().includes(part.toLowerCase()))
+  ) {
+    warnings.push({
+      kind: 'fullNameInSubject',
+      message:
+        'The subject contains part of the student’s full name. Subjects should name the student by the identifier only.',
+    });
+  }
+  const domain = input.recipient.email.split('@')[1]?.toLowerCase() ?? '';
+  const allowed = directory.allowedRecipientDomains;
+  if (allowed.length > 0 && !allowed.some((item) => domain === item || domain.endsWith(`.${item}`))) {
+    warnings.push({
+      kind: 'recipientOutsideDomains',
+      message: `${domain} is not one of the usual domains (${allowed.join(', ')}). Check the address before sending.`,
+    });
+  }
+  return {
+    ok: true,
+    subject,
+    html: forBody.email.html,
+    text: forBody.email.text,
+    to: [{ displayName: input.recipient.name, emailAddress: input.recipient.email }],
+    warnings,
+  };
+}

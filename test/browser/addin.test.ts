@@ -1,0 +1,266 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseHistory, createCase, updateCase } from '../../bot/store/cases.ts';
+import { answerCase } from '../../src/cases/case.ts';
+import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
+import { ok } from '../../src/result.ts';
+import { emailTemplates } from '../../src/templates/emailTemplates.ts';
+import { renderEmail } from '../../src/templates/render.ts';
+import { launchChromium, skipBrowserTests } from '../helpers/browser.ts';
+import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import { directory } from '../helpers/fixtures.ts';
+import { startTestBot, type TestBot } from '../helpers/teams.ts';
+
+const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
+const built = fileURLToPath(new URL('../../dist/addin/preview.html', import.meta.url));
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const allSteps = { agreedActions: true, managedMove: true, apPartTime: true, partnershipSupport: true };
+const signature =
+  '<div id="Signature"><p>Alex Wilber<br>Coordinator, South Leicestershire Inclusion Partnership</p></div>';
+
+/** The draft as the stand-in for Outlook holds it. */
+async function draftOf(page: Page) {
+  return page.evaluate(() => ({
+    body: (document.getElementById('draft-body') as HTMLElement).innerHTML,
+    subject: (document.getElementById('draft-subject') as HTMLInputElement).value,
+    to: [...document.querySelectorAll('#draft-to li')].map((item) => item.textContent),
+  }));
+}
+
+/** How the browser serialises a piece of HTML, so expected and actual bodies compare exactly. */
+const serialised = (page: Page, html: string) =>
+  page.evaluate((source) => {
+    const holder = document.createElement('div');
+    holder.innerHTML = source;
+    return holder.innerHTML;
+  }, html);
+
+describe.skipIf(skipBrowserTests)(
+  'the Outlook add-in in the preview’s stand-in for Outlook, in Chromium',
+  () => {
+    let store: TestDatabase;
+    let bot: TestBot;
+    let browser: Browser;
+    let caseId: string;
+    const actor = { id: 'x', name: 'Alex Wilber' };
+
+    /** A section B case decided as B.psp2b, so it needs templates 1 and 3. */
+    async function decidedCase(student: string) {
+      const record = await createCase(
+        store.db,
+        {
+          partnership: 'SLIP',
+          conversationId: 'c',
+          meetingId: null,
+          student,
+          schoolId: 'beauchamp-college',
+          section: 'B',
+          flowId: 'cityAddress',
+          flowVersion: '1.0.0',
+          keyLinkEmail: 'k.patel@lps.leicester.sch.uk',
+          fields: { ...fields, student },
+        },
+        actor,
+      );
+      for (const [question, value] of [
+        ['residency', 'city'],
+        ['stepsDone', allSteps],
+      ] as const) {
+        await updateCase(store.db, record.id, actor, (current) => {
+          const answered = answerCase(cityAddressFlow, current, question, value, {});
+          return answered.ok
+            ? ok({ record: answered.value.record, events: answered.value.events })
+            : answered;
+        });
+      }
+      return record.id;
+    }
+
+    const fields = {
+      student: 'JS-2291',
+      schoolName: 'Beauchamp College',
+      partnership: 'SLIP' as const,
+      keyLinkName: 'Mrs Patel',
+      coordinatorName: 'Alex Wilber',
+      meetingType: 'inclusionForum' as const,
+      meetingDate: '2026-11-20',
+    };
+
+    beforeAll(async () => {
+      if (!existsSync(built)) throw new Error('Build the add-in first: npm run build (npm test does)');
+      store = await freshPglite();
+      bot = await startTestBot(store.db, { allowedTenantIds: [], rolesFile: localRoles });
+      caseId = await decidedCase('JS-2291');
+      await decidedCase('JS-3001');
+      await decidedCase('KB-1');
+      await decidedCase('AX-1');
+      browser = await launchChromium();
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await bot?.stop();
+      await store?.drop();
+    });
+
+    async function openPreview(query = '') {
+      const page = await browser.newPage({ viewport: { width: 1300, height: 1200 } });
+      await page.goto(`${bot.url}/addin/preview.html${query}`);
+      await page.getByRole('tab', { name: 'Emails to send' }).waitFor();
+      return page;
+    }
+
+    it('fills template 1 from the case, asks only for what is missing, and inserts it exactly', async () => {
+      const page = await openPreview();
+      await expect(page.getByText('Preview: a stand-in for Outlook').count()).resolves.toBe(1);
+      await page.getByRole('button', { name: /JS-2291 · Beauchamp College/ }).click();
+      await page.getByText('From the case:').waitFor();
+      // Known from the case: not asked again.
+      await expect(page.getByRole('textbox', { name: /key link for this case/ }).count()).resolves.toBe(0);
+      await page.getByRole('radio', { name: 'Complete the Information Passport' }).check();
+      await page.getByRole('radio', { name: 'One of my team will join' }).check();
+      await page
+        .getByText('Subject: JS-2291: seeking support from the Leicester Partnership School')
+        .waitFor();
+      await page.getByRole('button', { name: 'Insert into the draft' }).click();
+      await page.getByText('The email is in your draft, and the case records it as drafted.').waitFor();
+
+      const expected = renderEmail(
+        emailTemplates.T1,
+        { ...fields, pspMeeting: 'PSP2b', passportAction: 'complete', attendee: 'one of my team' },
+        directory,
+      );
+      if (!expected.ok) throw new Error('expected a complete email');
+      const draft = await draftOf(page);
+      expect(draft.body).toBe(await serialised(page, `${expected.email.html}<p><br></p>${signature}`));
+      expect(draft.subject).toBe('JS-2291: seeking support from the Leicester Partnership School');
+      expect(draft.to).toEqual(['Mrs Patel <k.patel@lps.leicester.sch.uk>']);
+      const history = await caseHistory(store.db, caseId);
+      expect(history.at(-1)).toMatchObject({
+        kind: 'emailDrafted',
+        detail: { template: 'T1', to: 'school' },
+      });
+      await page.close();
+    }, 60_000);
+
+    it('puts the full name in the body only, and asks before replacing a draft that has text', async () => {
+      const page = await openPreview();
+      await page.evaluate(
+        () =>
+          ((document.getElementById('draft-body') as HTMLElement).innerHTML =
+            '<p>Notes I typed</p><div id="Signature"><p>Alex</p></div>'),
+      );
+      await page.getByRole('button', { name: /JS-3001/ }).click();
+      await page.getByRole('button', { name: /Email template 3/ }).click();
+      await page
+        .getByRole('textbox', { name: 'To (the LPS: Mr Whittingham)' })
+        .fill('head@lps.leicester.sch.uk');
+      await page.getByRole('switch', { name: /cannot be met “in full”/ }).check();
+      await page.getByRole('textbox', { name: /full name/ }).fill('Jordan Smith');
+      await page.getByRole('button', { name: 'Insert into the draft' }).click();
+      await page.getByRole('dialog', { name: 'Your draft already has text' }).waitFor();
+      await page.getByRole('button', { name: 'Replace the text' }).click();
+      await page.getByText('The email is in your draft').waitFor();
+      const draft = await draftOf(page);
+      expect(draft.body).toContain(
+        '<strong>Jordan Smith – a city address student in a county school.</strong>',
+      );
+      expect(draft.body).toContain('needs that cannot be met in full from element one');
+      expect(draft.body).not.toContain('Notes I typed');
+      expect(draft.body.endsWith('<div id="Signature"><p>Alex</p></div>')).toBe(true);
+      expect(draft.subject).toBe('JS-3001: PSP2b meeting – a city address student in a county school');
+      expect(draft.to).toEqual(['Mr Whittingham <head@lps.leicester.sch.uk>']);
+      await page.close();
+    }, 60_000);
+
+    it('refuses a plain-text draft with a clear message and leaves it as it was', async () => {
+      const page = await openPreview('?format=text');
+      await page.getByRole('tab', { name: 'Without a case' }).click();
+      await page.getByRole('radio', { name: /^D\. / }).check();
+      await page.getByRole('button', { name: 'Yes – a City of Leicester address' }).click();
+      await page.getByRole('button', { name: 'Yes', exact: true }).click();
+      await page
+        .getByRole('textbox', { name: 'To (the LPS: Mr Whittingham)' })
+        .fill('head@lps.leicester.sch.uk');
+      for (const [name, value] of [
+        [/Student identifier/, 'AB-1'],
+        [/^School/, 'Wigston College'],
+        [/Coordinator/, 'Alex Wilber'],
+      ] as const) {
+        await page.getByRole('textbox', { name }).fill(value);
+      }
+      await page.getByRole('combobox', { name: 'Partnership' }).click();
+      await page.getByRole('option', { name: /^SLIP/ }).click();
+      await page.getByRole('button', { name: 'Insert into the draft' }).click();
+      await page
+        .getByText('This draft is in plain text. Switch the message format to HTML, then insert again.')
+        .waitFor();
+      expect((await draftOf(page)).subject).toBe('');
+      await page.close();
+    }, 60_000);
+
+    it('can be used with the keyboard alone', async () => {
+      const page = await openPreview();
+      /** Presses Tab until the focused element's accessible text matches. */
+      const tabTo = async (pattern: RegExp) => {
+        for (let i = 0; i < 80; i++) {
+          await page.keyboard.press('Tab');
+          const focused = await page.evaluate(() => {
+            const element = document.activeElement as HTMLElement | null;
+            const label =
+              element?.getAttribute('aria-label') ??
+              (element?.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : '') ??
+              '';
+            return `${label} ${element?.textContent ?? ''} ${(element as HTMLInputElement | null)?.value ?? ''}`;
+          });
+          if (pattern.test(focused)) return;
+        }
+        throw new Error(`Tab never reached ${pattern}`);
+      };
+      await tabTo(/KB-1/);
+      await page.keyboard.press('Enter');
+      await page.getByText('From the case:').waitFor();
+      await tabTo(/Complete the Information Passport/);
+      await page.keyboard.press('Space');
+      await tabTo(/I will join/);
+      await page.keyboard.press('Space');
+      await tabTo(/Insert into the draft/);
+      await page.keyboard.press('Enter');
+      await page.getByText('The email is in your draft').waitFor();
+      expect((await draftOf(page)).body).toContain('I will be happy to join the meeting');
+      await page.close();
+    }, 60_000);
+
+    it('has no serious or critical accessibility problems (axe-core)', async () => {
+      const page = await openPreview();
+      await page.getByRole('button', { name: /AX-1/ }).click();
+      await page.getByText('From the case:').waitFor();
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                context: unknown,
+              ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+            };
+          }
+        ).axe;
+        // Fluent UI's focus manager (tabster) adds invisible focus guards, marked data-tabster-dummy, that are
+        // aria-hidden by design; axe cannot tell them from real content, so they are left out of the scan.
+        const results = await axe.run({ include: [['aside']], exclude: [['[data-tabster-dummy]']] });
+        return results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map(
+            (violation) =>
+              `${violation.id} (${violation.impact}, ${violation.nodes.length} nodes) ${JSON.stringify(violation.nodes.map((node) => (node as { html: string }).html))}`,
+          );
+      });
+      expect(violations).toEqual([]);
+      await page.close();
+    }, 60_000);
+  },
+);
