@@ -2,7 +2,7 @@
 // Builds the Outlook add-in: the task pane, the sign-in dialog (the fallback where nested app authentication is
 // not supported) and the local preview with its stand-in for Outlook. office.js is never bundled: Office loads it
 // from Microsoft's CDN. After a build it prints the task pane's initial JavaScript, gzipped.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
@@ -26,6 +26,17 @@ class InitialSizePlugin {
       console.log(
         `Task pane initial JavaScript: ${(gzipped / 1024).toFixed(1)} KiB gzipped (${(raw / 1024).toFixed(1)} KiB raw) in ${files.length} file(s)`,
       );
+    });
+  }
+}
+
+/** Copies the files in addin/assets (ribbon icons, privacy and terms pages) next to the bundles. */
+class CopyAssetsPlugin {
+  /** @param {import('webpack').Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('CopyAssetsPlugin', (compilation) => {
+      for (const name of readdirSync(`${root}addin/assets`))
+        copyFileSync(`${root}addin/assets/${name}`, `${compilation.outputOptions.path}/${name}`);
     });
   }
 }
@@ -84,5 +95,6 @@ export default {
       chunksSortMode: 'manual',
     }),
     new InitialSizePlugin(),
+    new CopyAssetsPlugin(),
   ],
 };

@@ -47,6 +47,8 @@ const environmentSchema = z
     /** The add-in API's Entra audience (Application ID URI) and the scope a token must grant. */
     API_AUDIENCE: z.string().min(1).optional(),
     API_SCOPE: z.string().min(1).default('Cases.ReadWrite'),
+    /** The Entra app the Outlook add-in signs in with (nested app authentication); defaults to CLIENT_ID. */
+    ADDIN_CLIENT_ID: z.string().min(1).optional(),
     /** Microsoft Entra's sign-in endpoint (another cloud, or a local stand-in in tests). */
     ENTRA_LOGIN_ENDPOINT: z.url().default('https://login.microsoftonline.com'),
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
@@ -87,7 +89,7 @@ export interface BotConfig {
   rolesFile?: string;
   retentionYears: number;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
-  api: { audience: string; scope: string; loginEndpoint: string };
+  api: { clientId: string; audience: string; scope: string; loginEndpoint: string };
 }
 
 export class ConfigError extends Error {
@@ -137,7 +139,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     retentionYears: e.RETENTION_YEARS,
     logLevel: e.LOG_LEVEL,
     api: {
-      audience: e.API_AUDIENCE ?? `api://${e.CLIENT_ID ?? 'local'}`,
+      clientId: e.ADDIN_CLIENT_ID ?? e.CLIENT_ID ?? 'local',
+      audience: e.API_AUDIENCE ?? `api://${e.ADDIN_CLIENT_ID ?? e.CLIENT_ID ?? 'local'}`,
       scope: e.API_SCOPE,
       loginEndpoint: e.ENTRA_LOGIN_ENDPOINT.replace(/\/$/, ''),
     },

@@ -79,7 +79,7 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
       config.auth.kind === 'entra'
         ? {
             kind: 'entra',
-            clientId: config.auth.clientId,
+            clientId: config.api.clientId,
             authority: `${config.api.loginEndpoint}/${config.auth.tenantId}`,
             scopes: [`${config.api.audience}/${config.api.scope}`],
           }

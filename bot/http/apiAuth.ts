@@ -37,7 +37,6 @@ export function createApiAuthenticator(config: BotConfig): Authenticate {
       return { ok: true, principal: { id, tenantId: 'local', name: 'Local user' } };
     };
   }
-  const { clientId } = config.auth;
   const api = config.api;
   const keys = createRemoteJWKSet(new URL(`${api.loginEndpoint}/common/discovery/v2.0/keys`));
   const issuers = config.allowedTenantIds.map((tenant) => `${api.loginEndpoint}/${tenant}/v2.0`);
@@ -52,7 +51,7 @@ export function createApiAuthenticator(config: BotConfig): Authenticate {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], keys, {
-        audience: [api.audience, clientId],
+        audience: [api.audience, api.clientId],
         algorithms: ['RS256'],
         clockTolerance: 60,
       }));

@@ -80,7 +80,12 @@ describe('the add-in API', () => {
       store.db,
       {
         auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
-        api: { audience: `api://${CLIENT_ID}`, scope: 'Cases.ReadWrite', loginEndpoint: connector.url },
+        api: {
+          clientId: CLIENT_ID,
+          audience: `api://${CLIENT_ID}`,
+          scope: 'Cases.ReadWrite',
+          loginEndpoint: connector.url,
+        },
       },
       { cloud: keys.cloud, token: () => 'unused' },
     );

@@ -139,6 +139,7 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
     retentionYears: 7,
     logLevel: 'info',
     api: {
+      clientId: CLIENT_ID,
       audience: `api://${CLIENT_ID}`,
       scope: 'Cases.ReadWrite',
       loginEndpoint: 'https://login.microsoftonline.com',
