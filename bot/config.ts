@@ -70,6 +70,26 @@ const environmentSchema = z
     }
   });
 
+/** Every setting the bot reads at start-up. */
+export const settingNames = Object.keys(environmentSchema.shape) as (keyof typeof environmentSchema.shape)[];
+
+/**
+ * What a production deployment must set (the infrastructure provides each). CLIENT_SECRET is not among them:
+ * in Azure the bot signs in with a managed identity (MANAGED_IDENTITY_CLIENT_ID), so no secret exists.
+ */
+export const productionSettings = [
+  'CLIENT_ID',
+  'TENANT_ID',
+  'MANAGED_IDENTITY_CLIENT_ID',
+  'ALLOWED_TENANT_IDS',
+  'DATABASE_URL',
+  'ROLES_FILE',
+  'ADDIN_CLIENT_ID',
+  'API_AUDIENCE',
+  'RETENTION_YEARS',
+  'LOG_LEVEL',
+] as const satisfies readonly (typeof settingNames)[number][];
+
 export interface BotConfig {
   port: number;
   /** 127.0.0.1 when unauthenticated requests are allowed, so nothing off this machine can reach the bot. */
