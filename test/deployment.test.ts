@@ -44,9 +44,13 @@ describe('the Azure deployment', () => {
 
   it('has a value for every Bicep parameter without a default', () => {
     const required = [...bicep.matchAll(/^param (\w+) \w+$/gm)].map((match) => match[1]);
-    expect(
-      required.filter((name) => !(name ?? '' in parameters.parameters) || !parameters.parameters[name ?? '']),
-    ).toEqual([]);
+    expect(required).toEqual([
+      'resourceBaseName',
+      'allowedTenantIds',
+      'addinClientId',
+      'postgresAdminPassword',
+    ]);
+    expect(required.filter((name) => !parameters.parameters[name ?? ''])).toEqual([]);
   });
 
   it('has a source for every placeholder in the parameters, the Entra app and the app manifest', () => {
@@ -92,8 +96,9 @@ describe('the Azure deployment', () => {
     const secretLike = [
       /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
       /AccountKey=[A-Za-z0-9+/=]{20,}/,
-      /\bSECRET_[A-Z_]+=\S+/,
-      /\bCLIENT_SECRET=\S+/,
+      // Value characters exclude the backslash, so these patterns cannot match their own source here.
+      /SECRET_[A-Z_]+=[A-Za-z0-9~._+/-]{4,}/,
+      /CLIENT_SECRET=[A-Za-z0-9~._+/-]{8,}/,
       /postgres(?:ql)?:\/\/[^:\s'"]+:[^@\s'"$]{6,}@(?!127\.0\.0\.1|localhost)/,
       /\beyJ[A-Za-z0-9_-]{20,}\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/,
     ];
