@@ -49,6 +49,8 @@ export default {
     taskpane: './addin/taskpane/main.tsx',
     dialog: './addin/dialog/fallback.ts',
     officeStandIn: './addin/preview/standInOffice.ts',
+    sidepanel: './addin/sidepanel/main.tsx',
+    sidepanelPreview: './addin/sidepanel/previewMain.tsx',
   },
   output: {
     path: `${root}dist/addin`,
@@ -93,6 +95,21 @@ export default {
       template: './addin/preview/preview.html',
       chunks: ['officeStandIn', 'taskpane'],
       chunksSortMode: 'manual',
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'sidepanel.html',
+      template: './addin/sidepanel/sidepanel.html',
+      chunks: ['sidepanel'],
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'sidepanel-preview.html',
+      template: './addin/sidepanel/sidepanel.html',
+      chunks: ['sidepanelPreview'],
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'meeting-preview.html',
+      template: './addin/sidepanel/meeting-preview.html',
+      chunks: [],
     }),
     new InitialSizePlugin(),
     new CopyAssetsPlugin(),

@@ -4,6 +4,8 @@ import type {
   CaseSummary,
   DraftedRequest,
   EmailToDraft,
+  MeetingCase,
+  StageView,
 } from '../../src/api/contract.ts';
 
 export type ApiErrorReason =
@@ -24,6 +26,9 @@ export interface ApiClient {
   cases(): Promise<CaseSummary[]>;
   case(id: string): Promise<CaseDetail>;
   drafted(id: string, email: DraftedRequest): Promise<EmailToDraft[]>;
+  meetingCases(conversationId: string): Promise<MeetingCase[]>;
+  addToAgenda(conversationId: string, referral: Record<string, string>): Promise<{ id: string }>;
+  stage(caseId: string): Promise<StageView>;
 }
 
 export function createApiClient(baseUrl: string, token: () => Promise<string>): ApiClient {
@@ -58,6 +63,18 @@ export function createApiClient(baseUrl: string, token: () => Promise<string>): 
     config: () => request<AddinConfig>('/api/addin/config', {}, false),
     cases: async () => (await request<{ cases: CaseSummary[] }>('/api/cases')).cases,
     case: (id) => request<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`),
+    meetingCases: async (conversationId) =>
+      (
+        await request<{ cases: MeetingCase[] }>(
+          `/api/conversations/${encodeURIComponent(conversationId)}/cases`,
+        )
+      ).cases,
+    addToAgenda: (conversationId, referral) =>
+      request<{ id: string }>(`/api/conversations/${encodeURIComponent(conversationId)}/cases`, {
+        method: 'POST',
+        body: JSON.stringify(referral),
+      }),
+    stage: (caseId) => request<StageView>(`/api/cases/${encodeURIComponent(caseId)}/stage`),
     drafted: async (id, email) =>
       (
         await request<{ emails: EmailToDraft[] }>(`/api/cases/${encodeURIComponent(id)}/emails`, {

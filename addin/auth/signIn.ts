@@ -2,6 +2,9 @@ import type { IPublicClientApplication } from '@azure/msal-browser';
 import type { AddinConfig } from '../../src/api/contract.ts';
 import type { MailHost } from '../office/mailHost.ts';
 
+/** What sign-in needs from its host (Outlook or Teams): whether NAA works, and a dialog for the fallback. */
+export type AuthHost = Pick<MailHost, 'supportsNestedAppAuth' | 'openDialog'>;
+
 /**
  * Silent sign-in where Outlook allows it: MSAL nested app authentication, with a popup only when consent is
  * needed. Where nested app authentication is not supported, Microsoft's documented fallback: an Office dialog
@@ -56,7 +59,7 @@ async function nestedAppAuth(auth: Extract<AddinConfig['auth'], { kind: 'entra' 
 
 function dialogFallback(
   auth: Extract<AddinConfig['auth'], { kind: 'entra' }>,
-  host: MailHost,
+  host: AuthHost,
   origin: string,
 ): TokenSource {
   let cached: { token: string; until: number } | undefined;
@@ -76,7 +79,7 @@ function dialogFallback(
 
 export async function createSignIn(
   auth: AddinConfig['auth'],
-  host: MailHost,
+  host: AuthHost,
   origin: string,
 ): Promise<TokenSource> {
   if (auth.kind === 'dangerouslyLocal') {

@@ -32,13 +32,19 @@ export interface AppProps {
   directory: Directory;
 }
 
-export function Shell({ children }: { children: React.ReactNode }) {
+export function Shell({
+  children,
+  title = 'Inclusion Partnerships emails',
+}: {
+  children: React.ReactNode;
+  title?: string;
+}) {
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.pane}>
         <Text as="h1" size={500} weight="semibold">
-          Inclusion Partnerships emails
+          {title}
         </Text>
         {children}
       </main>
@@ -47,9 +53,9 @@ export function Shell({ children }: { children: React.ReactNode }) {
 }
 
 /** Shown instead of a blank pane when the add-in cannot start. */
-export function StartupProblem({ message }: { message: string }) {
+export function StartupProblem({ message, title }: { message: string; title?: string }) {
   return (
-    <Shell>
+    <Shell {...(title ? { title } : {})}>
       <MessageBar intent="error">
         <MessageBarBody>
           <MessageBarTitle>The add-in cannot start</MessageBarTitle>

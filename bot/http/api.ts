@@ -1,11 +1,26 @@
 import type { AddinConfig, CaseDetail, CaseSummary, EmailToDraft } from '../../src/api/contract.ts';
-import { draftedRequestSchema } from '../../src/api/contract.ts';
-import { caseEmails, caseState, type CaseRecord } from '../../src/cases/case.ts';
+import type { z } from 'zod';
+import {
+  agendaRequestSchema,
+  draftedRequestSchema,
+  type MeetingCase,
+  type StageView,
+} from '../../src/api/contract.ts';
+import { answerLabel } from '../../src/cards/caseCards.ts';
+import { findSchool } from '../../src/directory/directory.ts';
+import { caseEmails, caseState, newCaseSchema, type CaseRecord } from '../../src/cases/case.ts';
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import { fieldsSchema } from '../../src/templates/fields.ts';
 import type { BotConfig } from '../config.ts';
 import { coordinatedPartnerships } from '../roles.ts';
-import { appendEvents, casesOfPartnerships, getCase, isUuid } from '../store/cases.ts';
+import {
+  appendEvents,
+  casesOfConversation,
+  casesOfPartnerships,
+  createCase,
+  getCase,
+  isUuid,
+} from '../store/cases.ts';
 import type { Services } from '../teams/services.ts';
 import { createApiAuthenticator, type Principal } from './apiAuth.ts';
 import type { HttpRequest, HttpResponse, NodeHttpAdapter } from './server.ts';
@@ -120,25 +135,132 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
     return { record };
   }
 
+  adapter.routePrefix('GET', '/api/cases/', async (request) => {
+    const parts = request.path.split('/');
+    if (parts.length === 5 && parts[4] === 'stage') return stage(request);
+    if (parts.length !== 4) return error(404, 'Not found.');
+    return caseDetail(request);
+  });
+
+  /** The meeting stage's view of a case, for everyone in the meeting: the identifier and the flow only. */
+  async function stage(request: HttpRequest): Promise<HttpResponse> {
+    const header = request.headers.authorization;
+    const signedIn = await authenticate(Array.isArray(header) ? header[0] : header);
+    if (!signedIn.ok) return error(signedIn.error.status, signedIn.error.message);
+    const id = request.path.split('/')[3] ?? '';
+    const record = isUuid(id) ? await getCase(services.db, id) : undefined;
+    if (!record) return error(404, 'No such case.');
+    const state = caseState(services.flow, record, services.textValues);
+    const view: StageView = {
+      student: record.student,
+      section: services.flow.sections[record.section]?.label ?? record.section,
+      answered: state.path.flatMap((questionId) => {
+        const question = services.flow.questions[questionId];
+        return question
+          ? [{ question: question.prompt, answer: answerLabel(question, record.answers[questionId]) }]
+          : [];
+      }),
+      waitingFor:
+        state.status === 'asking' ? (services.flow.questions[state.next]?.prompt ?? state.next) : null,
+      outcome:
+        state.status === 'decided' ? (services.flow.outcomes[state.outcome]?.label ?? state.outcome) : null,
+    };
+    return { status: 200, body: view };
+  }
+
+  const caseDetail = asCoordinator(async (request, _principal, partnerships) => {
+    const found = await ownCase(request, partnerships);
+    if (!found.record) return found.response;
+    const record = found.record;
+    const emails = emailsOf(services, record, await draftedOf(services, record.id));
+    const defaults = record.outcome
+      ? fieldsSchema.parse(services.flow.outcomes[record.outcome]?.fieldDefaults ?? {})
+      : {};
+    const detail: CaseDetail = {
+      ...summary(services, record, emails),
+      flowVersion: record.flowVersion,
+      fields: { ...defaults, ...record.fields } as Record<string, string | boolean>,
+      emails,
+    };
+    return { status: 200, body: detail };
+  });
+
+  /** The conversation id in /api/conversations/{id}/cases. */
+  const conversationOf = (request: HttpRequest) => {
+    const parts = request.path.split('/');
+    return parts.length === 5 && parts[4] === 'cases' ? decodeURIComponent(parts[3] ?? '') : undefined;
+  };
+
   adapter.routePrefix(
     'GET',
-    '/api/cases/',
+    '/api/conversations/',
     asCoordinator(async (request, _principal, partnerships) => {
-      if (request.path.split('/').length !== 4) return error(404, 'Not found.');
-      const found = await ownCase(request, partnerships);
-      if (!found.record) return found.response;
-      const record = found.record;
-      const emails = emailsOf(services, record, await draftedOf(services, record.id));
-      const defaults = record.outcome
-        ? fieldsSchema.parse(services.flow.outcomes[record.outcome]?.fieldDefaults ?? {})
-        : {};
-      const detail: CaseDetail = {
-        ...summary(services, record, emails),
-        flowVersion: record.flowVersion,
-        fields: { ...defaults, ...record.fields } as Record<string, string | boolean>,
-        emails,
-      };
-      return { status: 200, body: detail };
+      const conversationId = conversationOf(request);
+      if (!conversationId) return error(404, 'Not found.');
+      const records = (await casesOfConversation(services.db, conversationId)).filter((record) =>
+        partnerships.includes(record.partnership),
+      );
+      const cases: MeetingCase[] = records.map((record) => {
+        const state = caseState(services.flow, record, services.textValues);
+        return {
+          id: record.id,
+          student: record.student,
+          schoolName: record.fields.schoolName ?? record.schoolId,
+          section: record.section,
+          decided: state.status === 'decided',
+          standing:
+            state.status === 'decided'
+              ? `Outcome: ${services.flow.outcomes[state.outcome]?.label ?? state.outcome}`
+              : state.path.length === 0
+                ? 'On the agenda'
+                : `Waiting for: ${services.flow.questions[state.next]?.prompt ?? state.next}`,
+        };
+      });
+      return { status: 200, body: { cases } };
+    }),
+  );
+
+  adapter.routePrefix(
+    'POST',
+    '/api/conversations/',
+    asCoordinator(async (request, principal, partnerships) => {
+      const conversationId = conversationOf(request);
+      if (!conversationId) return error(404, 'Not found.');
+      const shape = agendaRequestSchema.safeParse(request.body);
+      const parsed = shape.success ? newCaseSchema.safeParse(shape.data) : shape;
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return error(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+      }
+      const input = parsed.data as z.output<typeof newCaseSchema>;
+      if (!partnerships.includes(input.partnership))
+        return error(403, `Only a coordinator of ${input.partnership} can add its referrals.`);
+      const school = findSchool(services.directory, input.schoolId);
+      if (!school.ok || school.value.partnership.id !== input.partnership)
+        return error(400, `schoolId: not a ${input.partnership} school`);
+      const record = await createCase(
+        services.db,
+        {
+          partnership: input.partnership,
+          conversationId,
+          meetingId: null,
+          student: input.student,
+          schoolId: input.schoolId,
+          section: input.section,
+          flowId: services.flow.id,
+          flowVersion: services.flow.version,
+          fields: {
+            student: input.student,
+            schoolName: school.value.school.name,
+            partnership: input.partnership,
+            coordinatorName: principal.name,
+            ...(input.keyLinkName ? { keyLinkName: input.keyLinkName } : {}),
+          },
+        },
+        { id: principal.id, name: principal.name },
+      );
+      services.log.event('info', 'case.addedToAgenda', { caseId: record.id });
+      return { status: 201, body: { id: record.id } };
     }),
   );
 

@@ -1,7 +1,9 @@
 import { App } from '@microsoft/teams.apps';
 import type { CloudEnvironment, TokenCredentials } from '@microsoft/teams.api';
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
-import { welcomeCard } from '../../src/cards/caseCards.ts';
+import { caseListCard, welcomeCard } from '../../src/cards/caseCards.ts';
+import { caseState } from '../../src/cases/case.ts';
+import { casesOfConversation } from '../store/cases.ts';
 import type { BotConfig } from '../config.ts';
 import type { NodeHttpAdapter } from '../http/server.ts';
 import { StoreUnavailableError } from '../store/database.ts';
@@ -216,6 +218,22 @@ export function createBot(
       return { card: helpCard() };
     }, 'text');
     await send(cardMessage(outcome.card));
+  });
+
+  // When the meeting starts, the agenda: the cases added for it (from the side panel or the chat).
+  app.on('meetingStart', async ({ activity, send }) => {
+    await safely(async () => {
+      const cases = await casesOfConversation(services.db, activity.conversation.id);
+      if (cases.length > 0) {
+        const summaries = cases.map((record) => ({
+          record,
+          state: caseState(services.flow, record, services.textValues),
+        }));
+        await send(cardMessage(caseListCard(summaries, services.flow, services.directory, 'Today’s agenda')));
+        log.event('info', 'meeting.agendaPosted', { cases: cases.length });
+      }
+      return { card: welcomeCard() };
+    }, 'meetingStart');
   });
 
   // Installed in a chat, meeting or team: say what the bot does, with a "Start a case" button.

@@ -52,6 +52,35 @@ export interface AddinConfig {
   directory: unknown;
 }
 
+/** A case as the meeting side panel lists it: where it stands in the flow. */
+export interface MeetingCase {
+  id: string;
+  student: string;
+  schoolName: string;
+  section: string;
+  /** "Waiting for: <question>" or "Outcome: <label>". */
+  standing: string;
+  decided: boolean;
+}
+
+/** A referral added to the meeting's agenda before the meeting (the fields of the bot's Start card). */
+export const agendaRequestSchema = z.strictObject({
+  partnership: z.string().min(1),
+  schoolId: z.string().min(1).max(100),
+  student: z.string().min(1).max(60),
+  section: z.string().min(1).max(1),
+  keyLinkName: z.string().max(100).optional(),
+});
+
+/** What the meeting stage shows: the case's progress, naming the student by the identifier only. */
+export interface StageView {
+  student: string;
+  section: string;
+  answered: { question: string; answer: string }[];
+  waitingFor: string | null;
+  outcome: string | null;
+}
+
 export interface ApiErrorBody {
   error: string;
 }

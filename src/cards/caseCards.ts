@@ -158,7 +158,7 @@ export function newCaseCard(
   );
 }
 
-function answerLabel(question: QuestionDefinition, value: AnswerValue | undefined): string {
+export function answerLabel(question: QuestionDefinition, value: AnswerValue | undefined): string {
   if (value === undefined) return 'Not answered';
   switch (question.answer.kind) {
     case 'yesNo':
@@ -347,10 +347,11 @@ export function caseListCard(
   cases: readonly CaseSummary[],
   flow: FlowDefinition,
   directory: Directory,
+  title = 'Cases in this meeting',
 ): AdaptiveCard {
   const schoolName = (id: string) =>
     directory.partnerships.flatMap((p) => p.schools).find((school) => school.id === id)?.name ?? id;
-  const body: CardElement[] = [heading('Cases in this meeting')];
+  const body: CardElement[] = [heading(title)];
   if (cases.length === 0) body.push(text('No cases yet. Start one with the button below.'));
   for (const { record, state } of cases) {
     const where =

@@ -1,0 +1,67 @@
+import type { Root } from 'react-dom/client';
+import { parseDirectory } from '../../src/directory/directory.ts';
+import { ApiError, createApiClient } from '../api/client.ts';
+import { createSignIn, type AuthHost, type TokenSource } from '../auth/signIn.ts';
+import { Shell, StartupProblem } from '../taskpane/App.tsx';
+import { messageOf } from '../taskpane/messages.ts';
+import { SidePanel } from './SidePanel.tsx';
+import { StageView } from './StageView.tsx';
+
+export interface PanelHost extends AuthHost {
+  context(): Promise<{ conversationId: string; frame: string }>;
+  shareToStage(url: string): Promise<void>;
+  onSave(contentUrl: string): void;
+}
+
+/** Starts the side panel, the stage or the configuration page, whichever Teams opened. */
+export async function startPanel(root: Root, getHost: () => Promise<PanelHost>) {
+  const title = 'Inclusion Partnerships';
+  try {
+    const host = await getHost();
+    const context = await host.context();
+    const here = new URL(location.href);
+    if (context.frame === 'settings') {
+      host.onSave(`${here.origin}/addin/sidepanel.html`);
+      root.render(<Shell title={title}>This meeting’s cases will be in the side panel. Press Save.</Shell>);
+      return;
+    }
+    let token: TokenSource = () => Promise.reject(new Error('not signed in yet'));
+    const api = createApiClient(here.origin, () => token());
+    const config = await api.config();
+    const directory = parseDirectory(config.directory);
+    if (!directory.ok)
+      throw new ApiError('serverError', 'The service sent a directory of schools the panel cannot read.');
+    token = await createSignIn(config.auth, host, here.origin);
+    const stageCase = here.searchParams.get('stage');
+    if (stageCase) {
+      root.render(
+        <Shell title={title}>
+          <StageView api={api} caseId={stageCase} />
+        </Shell>,
+      );
+      return;
+    }
+    const stageUrl = (caseId: string) => {
+      const url = new URL(here.href);
+      url.searchParams.set('stage', caseId);
+      return url.toString();
+    };
+    root.render(
+      <Shell title={title}>
+        <SidePanel
+          api={api}
+          directory={directory.value}
+          conversationId={context.conversationId}
+          shareToStage={(caseId) => host.shareToStage(stageUrl(caseId))}
+        />
+      </Shell>,
+    );
+  } catch (error) {
+    root.render(
+      <StartupProblem
+        title={title}
+        message={error instanceof Error && error.name === 'TeamsHostError' ? error.message : messageOf(error)}
+      />,
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { casesOfConversation, createCase, updateCase } from '../../bot/store/cases.ts';
+import { answerCase } from '../../src/cases/case.ts';
+import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
+import { ok } from '../../src/result.ts';
+import { launchChromium, skipBrowserTests } from '../helpers/browser.ts';
+import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import { startTestBot, type TestBot } from '../helpers/teams.ts';
+
+const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
+const built = fileURLToPath(new URL('../../dist/addin/meeting-preview.html', import.meta.url));
+const meeting = '19:meeting-x@thread.v2';
+
+describe.skipIf(skipBrowserTests)(
+  'the meeting side panel and stage, with a stand-in Teams host, in Chromium',
+  () => {
+    let store: TestDatabase;
+    let bot: TestBot;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      if (!existsSync(built)) throw new Error('Build the add-in first: npm run build (npm test does)');
+      store = await freshPglite();
+      bot = await startTestBot(store.db, { allowedTenantIds: [], rolesFile: localRoles });
+      const actor = { id: 'x', name: 'Alex Wilber' };
+      const base = {
+        partnership: 'SLIP' as const,
+        conversationId: meeting,
+        meetingId: null,
+        schoolId: 'beauchamp-college',
+        flowId: 'cityAddress',
+        flowVersion: '1.0.0',
+      };
+      const decided = await createCase(
+        store.db,
+        {
+          ...base,
+          student: 'JS-1',
+          section: 'B',
+          fields: { student: 'JS-1', schoolName: 'Beauchamp College', partnership: 'SLIP' },
+        },
+        actor,
+      );
+      for (const [question, value] of [
+        ['residency', 'city'],
+        ['stepsDone', { agreedActions: true, managedMove: true, apPartTime: true, partnershipSupport: true }],
+      ] as const) {
+        await updateCase(store.db, decided.id, actor, (current) => {
+          const answered = answerCase(cityAddressFlow, current, question, value, {});
+          return answered.ok
+            ? ok({ record: answered.value.record, events: answered.value.events })
+            : answered;
+        });
+      }
+      await createCase(
+        store.db,
+        {
+          ...base,
+          student: 'AG-2',
+          section: 'A',
+          fields: { student: 'AG-2', schoolName: 'Beauchamp College', partnership: 'SLIP' },
+        },
+        actor,
+      );
+      browser = await launchChromium();
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await bot?.stop();
+      await store?.drop();
+    });
+
+    it('lists the meeting’s cases, adds a referral to the agenda, and shares a case to the stage with its identifier only', async () => {
+      const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+      await page.goto(`${bot.url}/addin/meeting-preview.html?conversation=${encodeURIComponent(meeting)}`);
+      const panel = page.frameLocator('#panel');
+      await panel.getByText('JS-1 · Beauchamp College · section B').waitFor();
+      await expect(panel.getByText('Outcome: The school sets up a City PSP2b meeting').count()).resolves.toBe(
+        1,
+      );
+      await expect(panel.getByText('On the agenda').count()).resolves.toBe(1);
+
+      await expect(panel.getByRole('combobox', { name: 'Partnership' }).innerText()).resolves.toContain(
+        'SLIP',
+      );
+      await panel.getByRole('combobox', { name: 'School' }).click();
+      await panel.getByRole('option', { name: 'Wigston College' }).click();
+      await panel.getByRole('textbox', { name: 'Student identifier' }).fill('NEW-3');
+      await panel.getByRole('radio', { name: /^C\. / }).check();
+      await panel.getByRole('button', { name: 'Add to the agenda' }).click();
+      await panel.getByText('NEW-3 is on the agenda.').waitFor();
+      await panel.getByText('NEW-3 · Wigston College · section C').waitFor();
+      expect((await casesOfConversation(store.db, meeting)).map((record) => record.student)).toEqual([
+        'JS-1',
+        'AG-2',
+        'NEW-3',
+      ]);
+
+      await panel.getByRole('button', { name: 'Show JS-1 on the meeting stage' }).click();
+      const stage = page.frameLocator('#stage');
+      await stage.getByText('Case JS-1').waitFor();
+      await expect(stage.getByText('Outcome: The school sets up a City PSP2b meeting').count()).resolves.toBe(
+        1,
+      );
+      const stageText = await stage.locator('body').innerText();
+      expect(stageText).not.toContain('Beauchamp');
+      await page.close();
+    }, 60_000);
+  },
+);
