@@ -230,4 +230,84 @@ describe('the add-in API', () => {
       scopes: [`api://${CLIENT_ID}/Cases.ReadWrite`],
     });
   });
+
+  describe('for the meeting side panel', () => {
+    const meeting = encodeURIComponent('19:meeting_abc@thread.v2');
+
+    it('adds a referral to a meeting’s agenda and lists the meeting’s cases with where each stands', async () => {
+      const added = await call(`/api/conversations/${meeting}/cases`, await token(), {
+        method: 'POST',
+        body: JSON.stringify({
+          partnership: 'SLIP',
+          schoolId: 'wigston-college',
+          student: 'AG-9',
+          section: 'C',
+        }),
+      });
+      expect(added.status).toBe(201);
+      const listed = await call(`/api/conversations/${meeting}/cases`, await token());
+      const cases = listed.body.cases as { student: string; standing: string }[];
+      expect(cases.map((item) => [item.student, item.standing])).toEqual(
+        expect.arrayContaining([
+          ['API-1', 'Outcome: The school sets up a City PSP2b meeting'],
+          ['AG-9', 'On the agenda'],
+        ]),
+      );
+      // Another partnership's case in the same meeting is not listed.
+      expect(cases.map((item) => item.student)).not.toContain('API-2');
+    });
+
+    it.each([
+      [
+        { partnership: 'SLIP', schoolId: 'wigston-college', student: 'John Smith', section: 'C' },
+        400,
+        'student: looks like a full name',
+      ],
+      [
+        { partnership: 'SLIP', schoolId: 'hastings-high-school', student: 'AB', section: 'C' },
+        400,
+        'schoolId: not a SLIP school',
+      ],
+      [
+        { partnership: 'HBEP', schoolId: 'hastings-high-school', student: 'AB', section: 'C' },
+        403,
+        'Only a coordinator of HBEP',
+      ],
+      [{ partnership: 'SLIP', schoolId: 'wigston-college', student: 'AB', section: 'E' }, 400, 'section'],
+      [
+        { partnership: 'SLIP', schoolId: 'wigston-college', student: 'AB', section: 'C', extra: 1 },
+        400,
+        'Unrecognized key',
+      ],
+    ])('refuses the referral %j', async (body, status, message) => {
+      const response = await call(`/api/conversations/${meeting}/cases`, await token(), {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(status);
+      expect(String(response.body.error)).toContain(message);
+    });
+
+    it('shows the stage view to anyone signed in, with the identifier and no names', async () => {
+      const stage = await call(
+        `/api/cases/${slipCase}/stage`,
+        await token({ oid: people.member(1).aadObjectId }),
+      );
+      expect(stage.status).toBe(200);
+      expect(stage.body).toEqual({
+        student: 'API-1',
+        section: 'B. Second or third referral',
+        answered: [
+          {
+            question: 'Is the student a City of Leicester resident?',
+            answer: 'Yes – a City of Leicester address',
+          },
+          { question: 'Has the school done all of these?', answer: 'All done' },
+        ],
+        waitingFor: null,
+        outcome: 'The school sets up a City PSP2b meeting',
+      });
+      expect((await call(`/api/cases/${slipCase}/stage`)).status).toBe(401);
+    });
+  });
 });

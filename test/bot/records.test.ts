@@ -158,3 +158,19 @@ describe('older Teams clients and vote options', () => {
     expect((await getVote(store.db, voteId))?.status).toBe('open');
   });
 });
+
+describe('the health endpoint', () => {
+  it('reports the database, and says so when it cannot be reached', async () => {
+    const db = await openPglite(undefined);
+    const bot = await startBot(testConfig(), { db, logSink: () => undefined });
+    const healthy = await fetch(`${bot.url}/healthz`);
+    expect([healthy.status, await healthy.json()]).toEqual([200, { status: 'ok', database: 'pglite' }]);
+    await db.close();
+    const down = await fetch(`${bot.url}/healthz`);
+    expect([down.status, await down.json()]).toEqual([
+      503,
+      { status: 'unavailable', database: 'pglite', error: 'The case store cannot be reached.' },
+    ]);
+    await bot.stop();
+  });
+});
