@@ -1,18 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnBot } from '../helpers/process.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
 import { getVote } from '../../bot/store/votes.ts';
 import { freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
-import {
-  click,
-  people,
-  rolesFile,
-  startConnector,
-  TENANT_ID,
-  useBot,
-  type MockConnector,
-  type Person,
-} from '../helpers/teams.ts';
+import { click, people, startConnector, useBot, type MockConnector, type Person } from '../helpers/teams.ts';
 import type { RunningBot } from '../../bot/start.ts';
 
 const members = Array.from({ length: 60 }, (_, i) => people.member(i + 1));
@@ -218,37 +210,6 @@ describe('panel votes over loopback HTTP on PGlite', () => {
   });
 });
 
-/** Starts `bot/main.ts` as a separate process on a free port, as `npm run bot` would. */
-async function spawnBot(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['bot/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      DATABASE_URL: databaseUrl,
-      DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
-      ALLOWED_TENANT_IDS: TENANT_ID,
-      ROLES_FILE: rolesFile,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`bot did not start: ${output}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^/\s]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`bot exited with ${code}: ${output}`)));
-  });
-  return { url, process: child };
-}
-
 describe.skipIf(!serverUrl)('panel votes with two bot processes on one PostgreSQL server', () => {
   let store: TestDatabase;
   let connector: MockConnector;
@@ -260,7 +221,7 @@ describe.skipIf(!serverUrl)('panel votes with two bot processes on one PostgreSQ
     connector = await startConnector();
     connector.roster = roster;
     for (let i = 0; i < 2; i++) {
-      const started = await spawnBot(store.url ?? '');
+      const started = await spawnBot({ DATABASE_URL: store.url ?? '' });
       processes.push(started.process);
       bots.push({ url: started.url, port: 0, services: undefined as never, stop: async () => undefined });
     }
