@@ -101,7 +101,14 @@ async function killMidBurst(store: { DATABASE_URL?: string; DATA_DIR?: string },
   // Clients retry what was not answered; nobody is counted twice.
   await Promise.all(
     members.map((member, i) =>
-      click(restarted, connector, member, 'vote.cast', { voteId, choice: i % 3 === 0 ? 'no' : 'yes' }, 'card-kill'),
+      click(
+        restarted,
+        connector,
+        member,
+        'vote.cast',
+        { voteId, choice: i % 3 === 0 ? 'no' : 'yes' },
+        'card-kill',
+      ),
     ),
   );
   const final = await click(restarted, connector, people.coordinator, 'vote.close', { voteId }, 'card-kill');
