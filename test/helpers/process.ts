@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rolesFile, TENANT_ID } from './teams.ts';
+import { rolesFile, suiteLog, TENANT_ID } from './teams.ts';
 import { root } from './fixtures.ts';
 
 /** Starts `bot/main.ts` as a separate process on a free port, as `npm run bot` would. */
@@ -21,6 +21,9 @@ export async function spawnBot(store: {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const log = suiteLog('process');
+  child.stdout?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
+  child.stderr?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`bot did not start: ${output}`)), 30_000);

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PUBLIC, withOverrides } from '@microsoft/teams.api';
@@ -152,13 +153,29 @@ export interface TestBot extends RunningBot {
   logs: string[];
 }
 
+/** Appends a bot's log lines to the suite-wide folder the log scan reads (when the suite runs). */
+export function suiteLog(name: string): (line: string) => void {
+  const folder = process.env.TEST_LOG_DIR;
+  return (line) => {
+    if (folder) appendFileSync(`${folder}/${name}-${process.pid}.log`, `${line}\n`);
+  };
+}
+
 export async function startTestBot(
   db: Database,
   overrides: Partial<BotConfig> = {},
   options: Parameters<typeof startBot>[1] = {},
 ): Promise<TestBot> {
   const logs: string[] = [];
-  const bot = await startBot(testConfig(overrides), { db, logSink: (line) => logs.push(line), ...options });
+  const toSuite = suiteLog('bot');
+  const bot = await startBot(testConfig(overrides), {
+    db,
+    logSink: (line) => {
+      logs.push(line);
+      toSuite(line);
+    },
+    ...options,
+  });
   return Object.assign(bot, { logs });
 }
 
