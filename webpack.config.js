@@ -9,12 +9,18 @@ import HtmlWebpackPlugin from 'html-webpack-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Reports the size of the JavaScript each page loads before it can show anything. */
+/** Reports the size of the JavaScript a page loads before it can show anything. */
 class InitialSizePlugin {
+  /** @param {string} entryName @param {string} label */
+  constructor(entryName, label) {
+    this.entryName = entryName;
+    this.label = label;
+  }
+
   /** @param {import('webpack').Compiler} compiler */
   apply(compiler) {
     compiler.hooks.afterEmit.tap('InitialSizePlugin', (compilation) => {
-      const entry = compilation.entrypoints.get('taskpane');
+      const entry = compilation.entrypoints.get(this.entryName);
       if (!entry) return;
       const files = entry.getFiles().filter((file) => file.endsWith('.js'));
       const outputPath = compilation.outputOptions.path ?? '';
@@ -24,7 +30,7 @@ class InitialSizePlugin {
       const report = { initialJsBytes: raw, initialJsGzipBytes: gzipped, files };
       writeFileSync(`${outputPath}/size.json`, `${JSON.stringify(report, null, 2)}\n`);
       console.log(
-        `Task pane initial JavaScript: ${(gzipped / 1024).toFixed(1)} KiB gzipped (${(raw / 1024).toFixed(1)} KiB raw) in ${files.length} file(s)`,
+        `${this.label} initial JavaScript: ${(gzipped / 1024).toFixed(1)} KiB gzipped (${(raw / 1024).toFixed(1)} KiB raw) in ${files.length} file(s)`,
       );
     });
   }
@@ -42,22 +48,9 @@ class CopyAssetsPlugin {
 }
 
 /** @type {import('webpack').Configuration} */
-export default {
+const shared = {
   mode: 'production',
   context: root,
-  entry: {
-    taskpane: './addin/taskpane/main.tsx',
-    dialog: './addin/dialog/fallback.ts',
-    officeStandIn: './addin/preview/standInOffice.ts',
-    sidepanel: './addin/sidepanel/main.tsx',
-    sidepanelPreview: './addin/sidepanel/previewMain.tsx',
-  },
-  output: {
-    path: `${root}dist/addin`,
-    filename: '[name].[contenthash:8].js',
-    publicPath: '/addin/',
-    clean: true,
-  },
   // ts-loader rewrites './x.ts' imports to './x.js'; resolve those back to the sources.
   resolve: { extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
   module: {
@@ -78,6 +71,40 @@ export default {
   },
   performance: { hints: false },
   devtool: false,
+};
+
+/** The baseline for the benchmark: a bare React + Fluent UI page, built the same way. */
+const bare = {
+  ...shared,
+  entry: { bare: './addin/bench/bare.tsx' },
+  output: {
+    path: `${root}dist/bare`,
+    filename: '[name].[contenthash:8].js',
+    publicPath: '/bare/',
+    clean: true,
+  },
+  plugins: [
+    new HtmlWebpackPlugin({ filename: 'bare.html', template: './addin/sidepanel/sidepanel.html' }),
+    new InitialSizePlugin('bare', 'Bare React + Fluent UI page'),
+  ],
+};
+
+/** @type {import('webpack').Configuration} */
+const app = {
+  ...shared,
+  entry: {
+    taskpane: './addin/taskpane/main.tsx',
+    dialog: './addin/dialog/fallback.ts',
+    officeStandIn: './addin/preview/standInOffice.ts',
+    sidepanel: './addin/sidepanel/main.tsx',
+    sidepanelPreview: './addin/sidepanel/previewMain.tsx',
+  },
+  output: {
+    path: `${root}dist/addin`,
+    filename: '[name].[contenthash:8].js',
+    publicPath: '/addin/',
+    clean: true,
+  },
   plugins: [
     new HtmlWebpackPlugin({
       filename: 'taskpane.html',
@@ -111,7 +138,10 @@ export default {
       template: './addin/sidepanel/meeting-preview.html',
       chunks: [],
     }),
-    new InitialSizePlugin(),
+    new InitialSizePlugin('taskpane', 'Task pane'),
     new CopyAssetsPlugin(),
   ],
 };
+
+/** `webpack --env bare` builds the benchmark's baseline page instead of the app. */
+export default (/** @type {Record<string, unknown>} */ env = {}) => (env.bare ? bare : app);

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
 import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { enumerateRoutes } from '../../src/flow/paths.ts';
-import { click, messageActivity, people, post, useBot } from '../helpers/teams.ts';
+import { click, messageActivity, people, post } from '../helpers/teams.ts';
+import { useBot } from '../helpers/harness.ts';
 
 const conversation = '19:meeting-a@thread.v2';
 const startData = {

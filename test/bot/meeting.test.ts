@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../bot/store/cases.ts';
 import { newCase } from '../helpers/cases.ts';
-import { messageActivity, people, post, useBot } from '../helpers/teams.ts';
+import { messageActivity, people, post } from '../helpers/teams.ts';
+import { useBot } from '../helpers/harness.ts';
 
 describe('when the meeting starts', () => {
   const harness = useBot();

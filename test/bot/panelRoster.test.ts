@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getVote } from '../../bot/store/votes.ts';
-import { caseAt, click, people, useBot, voteIdOn } from '../helpers/teams.ts';
+import { click, people } from '../helpers/teams.ts';
+import { caseAt, useBot, voteIdOn } from '../helpers/harness.ts';
 
 const rolesFile = join(mkdtempSync(join(tmpdir(), 'roles-')), 'roles.json');
 writeFileSync(

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
 import { getVote } from '../../bot/store/votes.ts';
 import { freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
-import { click, people, startConnector, useBot, type MockConnector, type Person } from '../helpers/teams.ts';
+import { click, people, startConnector, type MockConnector, type Person } from '../helpers/teams.ts';
+import { useBot } from '../helpers/harness.ts';
 import type { RunningBot } from '../../bot/start.ts';
 
 const members = Array.from({ length: 60 }, (_, i) => people.member(i + 1));

@@ -3,7 +3,8 @@ import { createCase } from '../../bot/store/cases.ts';
 import { cardVerbs } from '../../src/cards/actions.ts';
 import { newCase } from '../helpers/cases.ts';
 import { seeded, STACK_TRACE } from '../helpers/random.ts';
-import { invokeActivity, messageActivity, people, useBot } from '../helpers/teams.ts';
+import { invokeActivity, messageActivity, people } from '../helpers/teams.ts';
+import { useBot } from '../helpers/harness.ts';
 
 /** Everything stored, as text, to show nothing changed. */
 async function snapshot(db: { query<T>(sql: string): Promise<T[]> }) {

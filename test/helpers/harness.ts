@@ -1,0 +1,76 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { BotConfig } from '../../bot/config.ts';
+import { casesOfConversation } from '../../bot/store/cases.ts';
+import type { Database } from '../../bot/store/database.ts';
+import { freshPglite } from './databases.ts';
+import { click, people, startConnector, startTestBot, type MockConnector, type TestBot } from './teams.ts';
+
+export interface BotHarness {
+  readonly store: { db: Database };
+  readonly connector: MockConnector;
+  readonly bot: TestBot;
+}
+
+/**
+ * A bot on a fresh PGlite with its mock connector, started before the suite and stopped after it. Use inside
+ * a describe block; read the fields in tests (they are set once beforeAll has run).
+ */
+export function useBot(
+  overrides: Partial<BotConfig> = {},
+  setUp: (connector: MockConnector) => void = () => undefined,
+): BotHarness {
+  const harness = {} as { store: TestDatabaseLike; connector: MockConnector; bot: TestBot };
+  beforeAll(async () => {
+    harness.store = await freshPglite();
+    harness.connector = await startConnector();
+    setUp(harness.connector);
+    harness.bot = await startTestBot(harness.store.db, overrides);
+  });
+  afterAll(async () => {
+    await harness.bot?.stop();
+    await harness.connector?.close();
+    await harness.store?.drop();
+  });
+  return harness;
+}
+
+interface TestDatabaseLike {
+  db: Database;
+  drop(): Promise<void>;
+}
+
+/** Starts a case through the card, answers the questions given, and returns the stored case. */
+export async function caseAt(
+  harness: BotHarness,
+  start: { section: string; student: string; schoolId?: string },
+  answers: Record<string, unknown> = {},
+) {
+  const messageId = `card-${start.student}`;
+  await click(
+    harness.bot,
+    harness.connector,
+    people.coordinator,
+    'case.start',
+    { partnership: 'SLIP', schoolId: start.schoolId ?? 'wigston-college', ...start },
+    messageId,
+  );
+  const record = (await casesOfConversation(harness.store.db, '19:meeting-a@thread.v2')).find(
+    (candidate) => candidate.student === start.student,
+  );
+  if (!record) throw new Error(`case ${start.student} was not stored`);
+  let card = { text: '' };
+  for (const [question, value] of Object.entries(answers)) {
+    card = await click(
+      harness.bot,
+      harness.connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: record.id, question, value },
+      messageId,
+    );
+  }
+  return { record, messageId, card };
+}
+
+/** The vote id on a vote card. */
+export const voteIdOn = (cardText: string) => /"voteId":"([0-9a-f-]{36})"/.exec(cardText)?.[1] ?? '';

@@ -1,0 +1,467 @@
+// `npm run bench` (`-- --json` for one JSON object, `-- --seconds N` for the sustained run, default 60):
+// measures, side by side in one run, what a meeting does to the app. See the README for the figures.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App } from '@microsoft/teams.apps';
+import pg from 'pg';
+import { chromium } from 'playwright-core';
+import { NodeHttpAdapter } from '../bot/http/server.ts';
+import { startBot } from '../bot/start.ts';
+import { openPglite } from '../bot/store/database.ts';
+import { caseCard, caseListCard, newCaseCard, welcomeCard } from '../src/cards/caseCards.ts';
+import { voteCard } from '../src/cards/voteCards.ts';
+import { cityAddressFlow } from '../src/flow/cityAddress.ts';
+import { interpret } from '../src/flow/interpret.ts';
+import { enumerateRoutes } from '../src/flow/paths.ts';
+import { flowTextValues } from '../src/flows.ts';
+import { yesNoOptions } from '../src/votes/vote.ts';
+import {
+  CLIENT_ID,
+  invokeActivity,
+  localKeys,
+  people,
+  rolesFile,
+  startConnector,
+  TENANT_ID,
+  testConfig,
+  type MockConnector,
+} from '../test/helpers/teams.ts';
+import { readDirectoryFile, defaultDirectoryFile } from './directoryFile.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const seconds = Number(args[args.indexOf('--seconds') + 1]) || 60;
+const rounds = 5;
+const say = (line: string) => asJson || process.stderr.write(`${line}\n`);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0
+    ? 0
+    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
+};
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const rssOf = (pid: number | undefined) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
+async function timed(url: string, body: unknown, token?: string) {
+  const started = performance.now();
+  const response = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { ms: performance.now() - started, status: response.status, text };
+}
+
+const members = Array.from({ length: 60 }, (_, i) => people.member(i + 1));
+
+/** Starts a section D case at the panel's question and opens a vote on it; returns the vote id. */
+async function openVote(
+  url: string,
+  connector: MockConnector,
+  student: string,
+  token?: () => Promise<string>,
+) {
+  const send = async (verb: string, data: Record<string, unknown>) =>
+    (
+      await timed(
+        url,
+        invokeActivity(connector, people.coordinator, verb, data, `card-${student}`),
+        token ? await token() : undefined,
+      )
+    ).text;
+  await send('case.start', { partnership: 'SLIP', schoolId: 'wigston-college', student, section: 'D' });
+  const caseId = /"caseId":"([0-9a-f-]{36})"/.exec(await send('case.list', {}))?.[1] ?? '';
+  const ids = [...(await send('case.list', {})).matchAll(/"caseId":"([0-9a-f-]{36})"/g)].map(
+    (match) => match[1],
+  );
+  const latest = ids[ids.length - 1] ?? caseId;
+  await send('case.answer', { caseId: latest, question: 'residency', value: 'city' });
+  const voteId =
+    /"voteId":"([0-9a-f-]{36})"/.exec(
+      await send('vote.open', { caseId: latest, question: 'partnershipConvinced' }),
+    )?.[1] ?? '';
+  return { voteId, caseId: latest, send };
+}
+
+/** 60 members vote at once on one card, `rounds` times; lost and doubled votes are read back from the tally. */
+async function burst(urls: string[], connector: MockConnector, label: string, token?: () => Promise<string>) {
+  const latencies: number[] = [];
+  let lost = 0;
+  let doubled = 0;
+  for (let r = 0; r < rounds; r++) {
+    const { voteId, send } = await openVote(urls[0] ?? '', connector, `B${label}-${r}`, token);
+    const bodies = members.map((member, i) =>
+      invokeActivity(
+        connector,
+        member,
+        'vote.cast',
+        { voteId, choice: i % 3 === 0 ? 'no' : 'yes' },
+        `card-B${label}-${r}`,
+      ),
+    );
+    const tokens = token ? await Promise.all(bodies.map(() => token())) : [];
+    const answers = await Promise.all(
+      bodies.map((body, i) => timed(urls[i % urls.length] ?? '', body, tokens[i])),
+    );
+    latencies.push(...answers.map((answer) => answer.ms));
+    const acknowledged = answers.filter((answer) => answer.text.includes('Your vote is counted.')).length;
+    const closed = await send('vote.close', { voteId });
+    const [, yes = '0', no = '0'] = /Yes (\d+), No (\d+)/.exec(closed) ?? [];
+    const stored = Number(yes) + Number(no);
+    lost += Math.max(0, acknowledged - stored);
+    doubled += Math.max(0, stored - members.length);
+  }
+  return {
+    voters: members.length,
+    medianMs: round1(percentile(latencies, 50)),
+    p99Ms: round1(percentile(latencies, 99)),
+    lost,
+    doubled,
+  };
+}
+
+/** The framework's floor: a bare Teams SDK app answering the same invokes with a fixed card. */
+async function bareBurst(
+  connector: MockConnector,
+  keys: Awaited<ReturnType<typeof localKeys>>,
+  token: () => Promise<string>,
+) {
+  const adapter = new NodeHttpAdapter({ host: '127.0.0.1', onError: () => undefined });
+  const silent = {
+    debug() {},
+    info() {},
+    warn() {},
+    error() {},
+    trace() {},
+    log() {},
+    child: () => silent,
+  } as never;
+  const app = new App({
+    clientId: CLIENT_ID,
+    tenantId: TENANT_ID,
+    httpServerAdapter: adapter,
+    logger: silent,
+    cloud: keys.cloud,
+    token: () => token(),
+  });
+  const fixed = welcomeCard();
+  app.on('card.action', async () => ({
+    statusCode: 200,
+    type: 'application/vnd.microsoft.card.adaptive',
+    value: fixed as never,
+  }));
+  await app.initialize();
+  await adapter.start(0);
+  const url = `http://127.0.0.1:${adapter.port}`;
+  const latencies: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const bodies = members.map((member) =>
+      invokeActivity(
+        connector,
+        member,
+        'vote.cast',
+        { voteId: '00000000-0000-4000-8000-000000000000', choice: 'yes' },
+        'bare',
+      ),
+    );
+    const tokens = await Promise.all(bodies.map(() => token()));
+    latencies.push(
+      ...(await Promise.all(bodies.map((body, i) => timed(url, body, tokens[i])))).map((answer) => answer.ms),
+    );
+  }
+  await adapter.stop();
+  return { bareMedianMs: round1(percentile(latencies, 50)), bareP99Ms: round1(percentile(latencies, 99)) };
+}
+
+function spawnBot(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; readyMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['bot/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
+      ALLOWED_TENANT_IDS: TENANT_ID,
+      ROLES_FILE: rolesFile,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^/\s]+)/.exec(output);
+      if (match?.[1]) resolve({ url: match[1], child, readyMs: performance.now() - started });
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`bot exited with ${code}: ${output}`)));
+  });
+}
+
+function largestCard() {
+  const directory = readDirectoryFile(defaultDirectoryFile);
+  const values = flowTextValues(directory);
+  const base = {
+    id: '3f0a7c2e-5b1d-4e8f-9a6b-1c2d3e4f5a6b',
+    partnership: 'SLIP' as const,
+    conversationId: 'c',
+    meetingId: null,
+    student: 'ABCDEFGHIJ-1234567890',
+    schoolId: 'hinckley-academy-and-john-cleveland-sixth-form-centre',
+    flowId: 'cityAddress',
+    flowVersion: '1.0.0',
+    fields: { keyLinkName: 'x'.repeat(100) },
+    keyLinkEmail: null,
+    outcome: null,
+    extraEmails: [],
+    cardActivityId: null,
+    revision: 0,
+    createdBy: 'u',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  };
+  const cards = [welcomeCard(), newCaseCard(directory, cityAddressFlow)];
+  for (const route of enumerateRoutes(cityAddressFlow)) {
+    const record = { ...base, section: route.section, answers: route.answers };
+    cards.push(
+      caseCard(record, interpret(cityAddressFlow, route.section, route.answers, values), cityAddressFlow, {
+        directory,
+      }),
+    );
+  }
+  const record = { ...base, section: 'D', answers: {} };
+  const eligible = Array.from({ length: 61 }, (_, i) => ({
+    id: `m${i}`,
+    name: `A member with a long display name ${i}`,
+    mri: `29:${'x'.repeat(40)}${i}`,
+  }));
+  cards.push(
+    voteCard(
+      {
+        id: base.id,
+        caseId: base.id,
+        question: 'partnershipConvinced',
+        options: [...yesNoOptions],
+        anonymous: false,
+        quorum: 10,
+        status: 'open',
+        result: null,
+        castingDecision: false,
+        eligible,
+        voted: eligible,
+        tally: { yes: 30, no: 31 },
+      },
+      record,
+      cityAddressFlow,
+      { isCoordinator: true, memberId: 'm1', ownChoice: 'yes' },
+    ),
+  );
+  const summaries = Array.from({ length: 30 }, () => ({
+    record: { ...record, answers: {} },
+    state: interpret(cityAddressFlow, 'D', {}, values),
+  }));
+  cards.push(caseListCard(summaries, cityAddressFlow, directory));
+  return Math.max(...cards.map((card) => Buffer.byteLength(JSON.stringify(card))));
+}
+
+async function main() {
+  const results: Record<string, unknown> = {};
+
+  say('Start-up…');
+  const fresh = await spawnBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-startup-')) });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  results.startup = { readyMs: Math.round(fresh.readyMs), rssBytes: rssOf(fresh.child.pid) };
+
+  say('Cards…');
+  results.cards = { largestBytes: largestCard(), teamsLimitBytes: 28 * 1024 };
+
+  say('Add-in…');
+  const size = JSON.parse(readFileSync(`${root}dist/addin/size.json`, 'utf8')) as {
+    initialJsGzipBytes: number;
+  };
+  const bare = JSON.parse(readFileSync(`${root}dist/bare/size.json`, 'utf8')) as {
+    initialJsGzipBytes: number;
+  };
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const readies: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.newPage();
+    const started = performance.now();
+    await page.goto(`${fresh.url}/addin/preview.html`);
+    await page.getByRole('tab', { name: 'Emails to send' }).waitFor();
+    readies.push(performance.now() - started);
+    await page.close();
+  }
+  await browser.close();
+  results.addin = {
+    initialJsGzipBytes: size.initialJsGzipBytes,
+    bareInitialJsGzipBytes: bare.initialJsGzipBytes,
+    readyMs: Math.round(percentile(readies, 50)),
+  };
+  fresh.child.kill('SIGTERM');
+
+  say('Vote burst (token validation on, PGlite)…');
+  const connector = await startConnector();
+  connector.roster = [people.coordinator, ...members];
+  const keys = await localKeys(connector);
+  const outgoing = await keys.sign({ aud: 'https://api.botframework.com', expiresIn: '2h' });
+  const token = () => keys.sign({});
+  const db = await openPglite(undefined);
+  const bot = await startBot(
+    testConfig({
+      auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
+      database: { kind: 'pglite', dataDir: '' },
+    }),
+    { db, cloud: keys.cloud, token: () => outgoing, logSink: () => undefined },
+  );
+  const floor = await bareBurst(connector, keys, token);
+  results.voteBurst = { ...(await burst([bot.url], connector, 'pglite', token)), ...floor };
+  await bot.stop();
+  await db.close();
+
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    say('Vote burst with two bot processes on PostgreSQL…');
+    const name = `bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const first = await spawnBot({ DATABASE_URL: url.toString() });
+    const second = await spawnBot({ DATABASE_URL: url.toString() });
+    // Spawned processes cannot be handed the local key set, so this run has token validation off.
+    results.voteBurstTwoProcesses = {
+      ...(await burst([first.url, second.url], connector, 'pg')),
+      ...floor,
+      tokenValidation: false,
+    };
+    first.child.kill('SIGTERM');
+    second.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  } else {
+    results.voteBurstTwoProcesses = null;
+    say('  skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server');
+  }
+
+  say(`Sustained load: 20 meetings for ${seconds} s…`);
+  const sustained = await spawnBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-sustained-')) });
+  const rssStart = rssOf(sustained.child.pid);
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 20 }, async (_, meeting) => {
+      const conversationId = `19:bench-meeting-${meeting}@thread.v2`;
+      for (let n = 0; performance.now() < until; n++) {
+        const student = `M${meeting}-${n}`;
+        const send = async (
+          who: (typeof members)[number] | typeof people.coordinator,
+          verb: string,
+          data: Record<string, unknown>,
+        ) => {
+          const answer = await timed(
+            sustained.url,
+            invokeActivity(connector, who, verb, data, `card-${student}`, conversationId),
+          );
+          latencies.push(answer.ms);
+          return answer.text;
+        };
+        await send(people.coordinator, 'case.start', {
+          partnership: 'SLIP',
+          schoolId: 'wigston-college',
+          student,
+          section: 'D',
+        });
+        const ids = [
+          ...(await send(people.coordinator, 'case.list', {})).matchAll(/"caseId":"([0-9a-f-]{36})"/g),
+        ].map((match) => match[1]);
+        const caseId = ids[ids.length - 1];
+        await send(people.coordinator, 'case.answer', { caseId, question: 'residency', value: 'city' });
+        const voteId = /"voteId":"([0-9a-f-]{36})"/.exec(
+          await send(people.coordinator, 'vote.open', { caseId, question: 'partnershipConvinced' }),
+        )?.[1];
+        await Promise.all(
+          members
+            .slice(0, 6)
+            .map((member, i) => send(member, 'vote.cast', { voteId, choice: i < 4 ? 'yes' : 'no' })),
+        );
+        await send(people.coordinator, 'vote.close', { voteId });
+      }
+    }),
+  );
+  results.sustained = {
+    meetings: 20,
+    seconds,
+    throughputPerS: round1(latencies.length / seconds),
+    medianMs: round1(percentile(latencies, 50)),
+    p99Ms: round1(percentile(latencies, 99)),
+    rssStartBytes: rssStart,
+    rssEndBytes: rssOf(sustained.child.pid),
+  };
+  sustained.child.kill('SIGTERM');
+  await connector.close();
+
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify(results)}\n`);
+    return;
+  }
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const v = results.voteBurst as Record<string, number>;
+  const v2 = results.voteBurstTwoProcesses as Record<string, number> | null;
+  const s = results.sustained as Record<string, number>;
+  const a = results.addin as Record<string, number>;
+  const st = results.startup as Record<string, number>;
+  const rows = [
+    [
+      'Vote burst, 60 voters (PGlite, tokens validated)',
+      `median ${v.medianMs} ms, p99 ${v.p99Ms} ms; bare SDK app ${v.bareMedianMs} / ${v.bareP99Ms} ms; lost ${v.lost}, doubled ${v.doubled}`,
+    ],
+    [
+      'Vote burst, two processes on PostgreSQL',
+      v2
+        ? `median ${v2.medianMs} ms, p99 ${v2.p99Ms} ms; lost ${v2.lost}, doubled ${v2.doubled} (tokens not validated)`
+        : 'skipped (no PostgreSQL)',
+    ],
+    [
+      `Sustained: 20 meetings for ${s.seconds} s`,
+      `${s.throughputPerS} requests/s, median ${s.medianMs} ms, p99 ${s.p99Ms} ms; memory ${mb(s.rssStartBytes ?? 0)} → ${mb(s.rssEndBytes ?? 0)}`,
+    ],
+    ['Largest card', `${kb((results.cards as Record<string, number>).largestBytes ?? 0)} of Teams' 28 KiB`],
+    [
+      'Task pane initial JS (gzipped)',
+      `${kb(a.initialJsGzipBytes ?? 0)}; bare React + Fluent UI page ${kb(a.bareInitialJsGzipBytes ?? 0)}; ready in ${a.readyMs} ms`,
+    ],
+    ['Start-up (embedded store)', `${st.readyMs} ms to ready, ${mb(st.rssBytes ?? 0)} resident`],
+  ];
+  const width = Math.max(...rows.map(([name]) => name?.length ?? 0));
+  process.stdout.write(`${rows.map(([name, value]) => `${name?.padEnd(width)}  ${value}`).join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
