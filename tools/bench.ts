@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from '@microsoft/teams.apps';
 import pg from 'pg';
-import { chromium } from 'playwright-core';
 import { NodeHttpAdapter } from '../bot/http/server.ts';
 import { startBot } from '../bot/start.ts';
 import { openPglite } from '../bot/store/database.ts';
@@ -29,6 +28,7 @@ import {
   testConfig,
   type MockConnector,
 } from '../test/helpers/teams.ts';
+import { launchChromium } from '../test/helpers/browser.ts';
 import { readDirectoryFile, defaultDirectoryFile } from './directoryFile.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -293,17 +293,7 @@ async function main() {
   const bare = JSON.parse(readFileSync(`${root}dist/bare/size.json`, 'utf8')) as {
     initialJsGzipBytes: number;
   };
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const readies: number[] = [];
   for (let i = 0; i < 5; i++) {
     const page = await browser.newPage();

@@ -1,7 +1,6 @@
 import type { Root } from 'react-dom/client';
-import { parseDirectory } from '../../src/directory/directory.ts';
-import { ApiError, createApiClient } from '../api/client.ts';
-import { createSignIn, type AuthHost, type TokenSource } from '../auth/signIn.ts';
+import { connect } from '../api/connect.ts';
+import type { AuthHost } from '../auth/signIn.ts';
 import { Shell, StartupProblem } from '../taskpane/App.tsx';
 import { messageOf } from '../taskpane/messages.ts';
 import { SidePanel } from './SidePanel.tsx';
@@ -25,13 +24,7 @@ export async function startPanel(root: Root, getHost: () => Promise<PanelHost>) 
       root.render(<Shell title={title}>This meeting’s cases will be in the side panel. Press Save.</Shell>);
       return;
     }
-    let token: TokenSource = () => Promise.reject(new Error('not signed in yet'));
-    const api = createApiClient(here.origin, () => token());
-    const config = await api.config();
-    const directory = parseDirectory(config.directory);
-    if (!directory.ok)
-      throw new ApiError('serverError', 'The service sent a directory of schools the panel cannot read.');
-    token = await createSignIn(config.auth, host, here.origin);
+    const { api, directory } = await connect(host, here.origin);
     const stageCase = here.searchParams.get('stage');
     if (stageCase) {
       root.render(
@@ -50,7 +43,7 @@ export async function startPanel(root: Root, getHost: () => Promise<PanelHost>) 
       <Shell title={title}>
         <SidePanel
           api={api}
-          directory={directory.value}
+          directory={directory}
           conversationId={context.conversationId}
           shareToStage={(caseId) => host.shareToStage(stageUrl(caseId))}
         />

@@ -1,0 +1,19 @@
+import type { AddinConfig } from '../../src/api/contract.ts';
+import { parseDirectory, type Directory } from '../../src/directory/directory.ts';
+import { createSignIn, type AuthHost, type TokenSource } from '../auth/signIn.ts';
+import { ApiError, createApiClient, type ApiClient } from './client.ts';
+
+/** The start of every page: read the service's settings and directory, then sign in as they say. */
+export async function connect(
+  host: AuthHost,
+  origin: string,
+): Promise<{ api: ApiClient; directory: Directory; config: AddinConfig }> {
+  let token: TokenSource = () => Promise.reject(new ApiError('signInNeeded', 'Not signed in yet.'));
+  const api = createApiClient(origin, () => token());
+  const config = await api.config();
+  const directory = parseDirectory(config.directory);
+  if (!directory.ok)
+    throw new ApiError('serverError', 'The service sent a directory of schools the add-in cannot read.');
+  token = await createSignIn(config.auth, host, origin);
+  return { api, directory: directory.value, config };
+}
