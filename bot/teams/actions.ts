@@ -405,45 +405,33 @@ async function open(
 }
 
 async function cast(services: Services, who: Who, data: CardActionData<'vote.cast'>): Promise<ActionOutcome> {
-  const vote = await getVote(services.db, data.voteId);
-  if (!vote) return { card: messageCard('Vote not found', refuse('This vote no longer exists.')) };
+  /** The vote card with a refusal, for the paths where no ballot was stored (rare, so loaded here). */
+  const refusal = async (message: string): Promise<ActionOutcome> => {
+    const vote = await getVote(services.db, data.voteId);
+    if (!vote) return { card: messageCard('Vote not found', refuse('This vote no longer exists.')) };
+    const record = await getCase(services.db, vote.caseId);
+    if (!record) return { card: messageCard('Case not found', refuse('This case no longer exists.')) };
+    const own = who.aadObjectId ? await ownChoice(services.db, vote.id, who.aadObjectId) : undefined;
+    return { card: viewVote(services, vote, record, who, own, refuse(message)) };
+  };
+  if (isGuest(who) || !who.aadObjectId)
+    return refusal('Guests and anonymous users cannot vote in panel decisions.');
+  // The hot path of a vote burst: castBallot checks and stores the ballot and returns the vote in one
+  // transaction, so nothing is loaded before it.
+  const result = await castBallot(services.db, data.voteId, actorOf(who), data.choice);
+  if (!result.ok) return refusal(result.error.message);
+  const { vote, changed } = result.value;
   const record = await getCase(services.db, vote.caseId);
   if (!record) return { card: messageCard('Case not found', refuse('This case no longer exists.')) };
-  if (isGuest(who) || !who.aadObjectId) {
-    return {
-      card: viewVote(
-        services,
-        vote,
-        record,
-        who,
-        undefined,
-        refuse('Guests and anonymous users cannot vote in panel decisions.'),
-      ),
-    };
-  }
-  const result = await castBallot(services.db, data.voteId, actorOf(who), data.choice);
-  if (!result.ok) {
-    const current = (await getVote(services.db, data.voteId)) ?? vote;
-    return {
-      card: viewVote(
-        services,
-        current,
-        record,
-        who,
-        await ownChoice(services.db, vote.id, who.aadObjectId),
-        refuse(result.error.message),
-      ),
-    };
-  }
-  const own = vote.anonymous ? null : data.choice;
   const thanks: Notice = {
-    message: result.value.changed ? 'Your vote is counted.' : 'Your vote was already counted.',
+    message: changed ? 'Your vote is counted.' : 'Your vote was already counted.',
     tone: 'good',
   };
-  services.log.event('info', 'vote.cast', { voteId: vote.id, changed: result.value.changed });
+  services.log.event('info', 'vote.cast', { voteId: vote.id, changed });
   return {
-    card: viewVote(services, result.value.vote, record, who, own, thanks),
-    shared: viewVote(services, result.value.vote, record, undefined, undefined),
+    card: viewVote(services, vote, record, who, vote.anonymous ? null : data.choice, thanks),
+    shared: viewVote(services, vote, record, undefined, undefined),
+    sharedInBackground: true,
   };
 }
 

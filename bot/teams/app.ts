@@ -182,7 +182,9 @@ export function createBot(
       : {
           card: messageCard('This card is out of date', { message: parsed.error.message, tone: 'attention' }),
         };
-    await updateShared(api, where, outcome.shared);
+    if ('sharedInBackground' in outcome && outcome.sharedInBackground)
+      void updateShared(api, where, outcome.shared);
+    else await updateShared(api, where, outcome.shared);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.card as never };
   });
 

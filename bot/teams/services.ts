@@ -49,4 +49,9 @@ export interface ActionOutcome {
   card: AdaptiveCard;
   /** Replaces the clicked message for everyone in the chat. */
   shared?: AdaptiveCard;
+  /**
+   * The person's own card does not wait for the shared update (a vote: each member's view refreshes itself,
+   * and 60 members voting at once should not each wait for a call to Teams).
+   */
+  sharedInBackground?: boolean;
 }
