@@ -21,57 +21,55 @@ const list = z
       .filter((item) => item !== ''),
   );
 
-const environmentSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    CLIENT_ID: z.string().min(1).optional(),
-    CLIENT_SECRET: z.string().min(1).optional(),
-    TENANT_ID: z.string().min(1).optional(),
-    MANAGED_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
-    /** Accept Teams requests without validating their tokens: local development only, loopback only. */
-    DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: flag,
-    /** Entra tenant ids whose Teams activities are served; others are refused. */
-    ALLOWED_TENANT_IDS: list,
-    DATABASE_URL: z.string().url().optional(),
-    /** Where the embedded PGlite keeps its files when DATABASE_URL is not set. */
-    DATA_DIR: z
-      .string()
-      .min(1)
-      .default(fileURLToPath(new URL('../data/pglite', import.meta.url))),
-    DIRECTORY_FILE: z
-      .string()
-      .min(1)
-      .default(fileURLToPath(new URL('../config/directory.json', import.meta.url))),
-    ROLES_FILE: z.string().min(1).optional(),
-    RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(7),
-    /** The add-in API's Entra audience (Application ID URI) and the scope a token must grant. */
-    API_AUDIENCE: z.string().min(1).optional(),
-    API_SCOPE: z.string().min(1).default('Cases.ReadWrite'),
-    /** The Entra app the Outlook add-in signs in with (nested app authentication); defaults to CLIENT_ID. */
-    ADDIN_CLIENT_ID: z.string().min(1).optional(),
-    /** Microsoft Entra's sign-in endpoint (another cloud, or a local stand-in in tests). */
-    ENTRA_LOGIN_ENDPOINT: z.url().default('https://login.microsoftonline.com'),
-    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
-  })
-  .superRefine((env, context) => {
-    if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) return;
-    const missing = (name: string, why: string) =>
-      context.addIssue({ code: 'custom', path: [name], message: why });
-    if (!env.CLIENT_ID) missing('CLIENT_ID', 'the bot’s Entra app id is required to validate Teams tokens');
-    if (!env.TENANT_ID) missing('TENANT_ID', 'the tenant the bot is registered in is required');
-    if (!env.CLIENT_SECRET && !env.MANAGED_IDENTITY_CLIENT_ID) {
-      missing(
-        'CLIENT_SECRET',
-        'a client secret or MANAGED_IDENTITY_CLIENT_ID is required to reply as the bot',
-      );
-    }
-    if (env.ALLOWED_TENANT_IDS.length === 0) {
-      missing('ALLOWED_TENANT_IDS', 'list the tenant ids allowed to use the bot (comma-separated)');
-    }
-  });
+const settingsSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  CLIENT_ID: z.string().min(1).optional(),
+  CLIENT_SECRET: z.string().min(1).optional(),
+  TENANT_ID: z.string().min(1).optional(),
+  MANAGED_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
+  /** Accept Teams requests without validating their tokens: local development only, loopback only. */
+  DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: flag,
+  /** Entra tenant ids whose Teams activities are served; others are refused. */
+  ALLOWED_TENANT_IDS: list,
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded PGlite keeps its files when DATABASE_URL is not set. */
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../data/pglite', import.meta.url))),
+  DIRECTORY_FILE: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../config/directory.json', import.meta.url))),
+  ROLES_FILE: z.string().min(1).optional(),
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(7),
+  /** The add-in API's Entra audience (Application ID URI) and the scope a token must grant. */
+  API_AUDIENCE: z.string().min(1).optional(),
+  API_SCOPE: z.string().min(1).default('Cases.ReadWrite'),
+  /** The Entra app the Outlook add-in signs in with (nested app authentication); defaults to CLIENT_ID. */
+  ADDIN_CLIENT_ID: z.string().min(1).optional(),
+  /** Microsoft Entra's sign-in endpoint (another cloud, or a local stand-in in tests). */
+  ENTRA_LOGIN_ENDPOINT: z.url().default('https://login.microsoftonline.com'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+});
+
+/** The settings with the production check: without the dangerous switch, sign-in and tenants are required. */
+const environmentSchema = settingsSchema.superRefine((env, context) => {
+  if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) return;
+  const missing = (name: string, why: string) =>
+    context.addIssue({ code: 'custom', path: [name], message: why });
+  if (!env.CLIENT_ID) missing('CLIENT_ID', 'the bot’s Entra app id is required to validate Teams tokens');
+  if (!env.TENANT_ID) missing('TENANT_ID', 'the tenant the bot is registered in is required');
+  if (!env.CLIENT_SECRET && !env.MANAGED_IDENTITY_CLIENT_ID) {
+    missing('CLIENT_SECRET', 'a client secret or MANAGED_IDENTITY_CLIENT_ID is required to reply as the bot');
+  }
+  if (env.ALLOWED_TENANT_IDS.length === 0) {
+    missing('ALLOWED_TENANT_IDS', 'list the tenant ids allowed to use the bot (comma-separated)');
+  }
+});
 
 /** Every setting the bot reads at start-up. */
-export const settingNames = Object.keys(environmentSchema.shape) as (keyof typeof environmentSchema.shape)[];
+export const settingNames = Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[];
 
 /**
  * What a production deployment must set (the infrastructure provides each). CLIENT_SECRET is not among them:
@@ -124,16 +122,33 @@ export class ConfigError extends Error {
   }
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
-  // An empty variable (DATABASE_URL=) means "not set", as in most deployment tools.
-  const given = Object.fromEntries(
+/** The environment without empty variables: DATABASE_URL= means "not set", as in most deployment tools. */
+function given(env: NodeJS.ProcessEnv) {
+  return Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
-  const parsed = environmentSchema.safeParse(given);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const e = parsed.data;
+}
+
+function parseOrFail<T>(result: { success: true; data: T } | { success: false; error: z.ZodError }): T {
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+}
+
+const storeSchema = settingsSchema.pick({ DATABASE_URL: true, DATA_DIR: true, RETENTION_YEARS: true });
+
+const storeOf = (e: { DATABASE_URL?: string | undefined; DATA_DIR: string }): BotConfig['database'] =>
+  e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR };
+
+/** Only what a command that works on the store needs (`npm run purge`): no Teams or sign-in settings. */
+export function readStoreConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<BotConfig, 'database' | 'retentionYears'> {
+  const e = parseOrFail(storeSchema.safeParse(given(env)));
+  return { database: storeOf(e), retentionYears: e.RETENTION_YEARS };
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const e = parseOrFail(environmentSchema.safeParse(given(env)));
   const unauthenticated = e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS;
   return {
     port: e.PORT,
@@ -151,9 +166,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
               : {}),
           },
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: e.DATA_DIR },
+    database: storeOf(e),
     directoryFile: e.DIRECTORY_FILE,
     ...(e.ROLES_FILE ? { rolesFile: e.ROLES_FILE } : {}),
     retentionYears: e.RETENTION_YEARS,

@@ -1,13 +1,13 @@
 // `npm run purge`: deletes cases (with their history and votes) untouched for longer than RETENTION_YEARS
 // (default 7, the partnership agreement's clause 10.1). `--dry-run` only counts them.
-import { readConfig } from './config.ts';
+import { readStoreConfig } from './config.ts';
 import { openDatabase } from './start.ts';
 import { migrate } from './store/migrate.ts';
 import { purgeExpiredCases } from './store/cases.ts';
 
 try {
-  const config = readConfig({ ...process.env, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true' });
-  const db = await openDatabase(config);
+  const config = readStoreConfig();
+  const db = await openDatabase(config.database);
   await migrate(db);
   if (process.argv.includes('--dry-run')) {
     const cutoff = new Date();

@@ -22,10 +22,10 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function openDatabase(config: BotConfig): Promise<Database> {
-  if (config.database.kind === 'postgres') return openPostgres(config.database.url);
-  mkdirSync(config.database.dataDir, { recursive: true });
-  return openPglite(config.database.dataDir);
+export async function openDatabase(database: BotConfig['database']): Promise<Database> {
+  if (database.kind === 'postgres') return openPostgres(database.url);
+  mkdirSync(database.dataDir, { recursive: true });
+  return openPglite(database.dataDir);
 }
 
 /** Starts the bot: store, migrations, directory and roles, then the HTTP server with the Teams app on it. */
@@ -36,7 +36,7 @@ export async function startBot(
   const log: AppLogger = createLogger(config.logLevel, options.logSink);
   const directory = readDirectoryFile(config.directoryFile);
   const roles = config.rolesFile ? readRolesFile(config.rolesFile) : noRoles;
-  const db = options.db ?? (await openDatabase(config));
+  const db = options.db ?? (await openDatabase(config.database));
   await migrate(db);
   const services: Services = {
     db,

@@ -1,6 +1,5 @@
 // `npm run bench` (`-- --json` for one JSON object, `-- --seconds N` for the sustained run, default 60):
 // measures, side by side in one run, what a meeting does to the app. See the README for the figures.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,13 +21,13 @@ import {
   invokeActivity,
   localKeys,
   people,
-  rolesFile,
   startConnector,
   TENANT_ID,
   testConfig,
   type MockConnector,
 } from '../test/helpers/teams.ts';
 import { launchChromium } from '../test/helpers/browser.ts';
+import { spawnBot } from '../test/helpers/process.ts';
 import { readDirectoryFile, defaultDirectoryFile } from './directoryFile.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -77,17 +76,17 @@ async function openVote(
       )
     ).text;
   await send('case.start', { partnership: 'SLIP', schoolId: 'wigston-college', student, section: 'D' });
-  const caseId = /"caseId":"([0-9a-f-]{36})"/.exec(await send('case.list', {}))?.[1] ?? '';
+  // The list shows the conversation's cases oldest first: the one just started is the last.
   const ids = [...(await send('case.list', {})).matchAll(/"caseId":"([0-9a-f-]{36})"/g)].map(
     (match) => match[1],
   );
-  const latest = ids[ids.length - 1] ?? caseId;
+  const latest = ids[ids.length - 1] ?? '';
   await send('case.answer', { caseId: latest, question: 'residency', value: 'city' });
   const voteId =
     /"voteId":"([0-9a-f-]{36})"/.exec(
       await send('vote.open', { caseId: latest, question: 'partnershipConvinced' }),
     )?.[1] ?? '';
-  return { voteId, caseId: latest, send };
+  return { voteId, send };
 }
 
 /** 60 members vote at once on one card, `rounds` times; lost and doubled votes are read back from the tally. */
@@ -180,35 +179,6 @@ async function bareBurst(
   return { bareMedianMs: round1(percentile(latencies, 50)), bareP99Ms: round1(percentile(latencies, 99)) };
 }
 
-function spawnBot(
-  env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess; readyMs: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['bot/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
-      ALLOWED_TENANT_IDS: TENANT_ID,
-      ROLES_FILE: rolesFile,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^/\s]+)/.exec(output);
-      if (match?.[1]) resolve({ url: match[1], child, readyMs: performance.now() - started });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`bot exited with ${code}: ${output}`)));
-  });
-}
-
 function largestCard() {
   const directory = readDirectoryFile(defaultDirectoryFile);
   const values = flowTextValues(directory);
@@ -281,7 +251,7 @@ async function main() {
   say('Start-up…');
   const fresh = await spawnBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-startup-')) });
   await new Promise((resolve) => setTimeout(resolve, 500));
-  results.startup = { readyMs: Math.round(fresh.readyMs), rssBytes: rssOf(fresh.child.pid) };
+  results.startup = { readyMs: Math.round(fresh.readyMs), rssBytes: rssOf(fresh.process.pid) };
 
   say('Cards…');
   results.cards = { largestBytes: largestCard(), teamsLimitBytes: 28 * 1024 };
@@ -309,7 +279,7 @@ async function main() {
     bareInitialJsGzipBytes: bare.initialJsGzipBytes,
     readyMs: Math.round(percentile(readies, 50)),
   };
-  fresh.child.kill('SIGTERM');
+  fresh.process.kill('SIGTERM');
 
   say('Vote burst (token validation on, PGlite)…');
   const connector = await startConnector();
@@ -347,8 +317,8 @@ async function main() {
       ...floor,
       tokenValidation: false,
     };
-    first.child.kill('SIGTERM');
-    second.child.kill('SIGTERM');
+    first.process.kill('SIGTERM');
+    second.process.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
@@ -359,7 +329,7 @@ async function main() {
 
   say(`Sustained load: 20 meetings for ${seconds} s…`);
   const sustained = await spawnBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-sustained-')) });
-  const rssStart = rssOf(sustained.child.pid);
+  const rssStart = rssOf(sustained.process.pid);
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
   await Promise.all(
@@ -409,9 +379,9 @@ async function main() {
     medianMs: round1(percentile(latencies, 50)),
     p99Ms: round1(percentile(latencies, 99)),
     rssStartBytes: rssStart,
-    rssEndBytes: rssOf(sustained.child.pid),
+    rssEndBytes: rssOf(sustained.process.pid),
   };
-  sustained.child.kill('SIGTERM');
+  sustained.process.kill('SIGTERM');
   await connector.close();
 
   if (asJson) {

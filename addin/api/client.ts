@@ -1,3 +1,4 @@
+import { ReasonedError } from '../../src/errors.ts';
 import type {
   AddinConfig,
   CaseDetail,
@@ -12,14 +13,7 @@ export type ApiErrorReason =
   'unreachable' | 'signInNeeded' | 'forbidden' | 'notFound' | 'rejected' | 'serverError';
 
 /** A failed API call, with a message a coordinator can act on. */
-export class ApiError extends Error {
-  readonly reason: ApiErrorReason;
-  constructor(reason: ApiErrorReason, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.reason = reason;
-  }
-}
+export class ApiError extends ReasonedError<ApiErrorReason> {}
 
 export interface ApiClient {
   config(): Promise<AddinConfig>;

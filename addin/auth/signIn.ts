@@ -1,5 +1,6 @@
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import type { AddinConfig } from '../../src/api/contract.ts';
+import { ReasonedError } from '../../src/errors.ts';
 import type { MailHost } from '../office/mailHost.ts';
 
 /** What sign-in needs from its host (Outlook or Teams): whether NAA works, and a dialog for the fallback. */
@@ -11,11 +12,9 @@ export type AuthHost = Pick<MailHost, 'supportsNestedAppAuth' | 'openDialog'>;
  * that signs in with MSAL and hands the token back. The local preview uses a stand-in user instead.
  */
 
-export class SignInError extends Error {
-  readonly reason = 'signInFailed' as const;
+export class SignInError extends ReasonedError<'signInFailed'> {
   constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'SignInError';
+    super('signInFailed', message, options);
   }
 }
 

@@ -1,3 +1,5 @@
+import { ReasonedError } from '../../src/errors.ts';
+
 /**
  * The only module that touches office.js. It turns Office's callbacks into promises that reject with a typed
  * HostError, and offers the task pane exactly what it needs from the draft. Components receive a MailHost as a
@@ -7,14 +9,7 @@
 export type HostErrorReason =
   'notInOutlook' | 'notComposing' | 'requirementMissing' | 'plainTextDraft' | 'officeFailed' | 'dialogFailed';
 
-export class HostError extends Error {
-  readonly reason: HostErrorReason;
-  constructor(reason: HostErrorReason, message: string) {
-    super(message);
-    this.name = 'HostError';
-    this.reason = reason;
-  }
-}
+export class HostError extends ReasonedError<HostErrorReason> {}
 
 export interface Recipient {
   displayName: string;

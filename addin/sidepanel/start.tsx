@@ -50,11 +50,6 @@ export async function startPanel(root: Root, getHost: () => Promise<PanelHost>) 
       </Shell>,
     );
   } catch (error) {
-    root.render(
-      <StartupProblem
-        title={title}
-        message={error instanceof Error && error.name === 'TeamsHostError' ? error.message : messageOf(error)}
-      />,
-    );
+    root.render(<StartupProblem title={title} message={messageOf(error)} />);
   }
 }

@@ -1,18 +1,14 @@
 import { app, authentication, meeting, nestedAppAuth, pages } from '@microsoft/teams-js';
+import { ReasonedError } from '../../src/errors.ts';
 
 /**
  * The only module that touches teams-js, as mailHost.ts is for Office: it turns its callbacks into promises that
  * reject with a typed TeamsHostError, and the side panel receives a TeamsHost as a dependency.
  */
 
-export class TeamsHostError extends Error {
-  readonly reason: 'notInTeams' | 'notInMeeting' | 'shareFailed' | 'dialogFailed';
-  constructor(reason: TeamsHostError['reason'], message: string) {
-    super(message);
-    this.name = 'TeamsHostError';
-    this.reason = reason;
-  }
-}
+export class TeamsHostError extends ReasonedError<
+  'notInTeams' | 'notInMeeting' | 'shareFailed' | 'dialogFailed'
+> {}
 
 export interface MeetingContext {
   /** The meeting chat: cases are kept per conversation. */

@@ -6,8 +6,8 @@ import {
   type MeetingCase,
   type StageView,
 } from '../../src/api/contract.ts';
-import { answerLabel } from '../../src/cards/caseCards.ts';
 import { findSchool } from '../../src/directory/directory.ts';
+import { answerLabel } from '../../src/flow/answers.ts';
 import { caseEmails, caseState, newCaseSchema, type CaseRecord } from '../../src/cases/case.ts';
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import { fieldsSchema } from '../../src/templates/fields.ts';
@@ -33,12 +33,22 @@ import type { HttpRequest, HttpResponse, NodeHttpAdapter } from './server.ts';
 
 const error = (status: number, message: string): HttpResponse => ({ status, body: { error: message } });
 
-async function draftedOf(services: Services, caseId: string): Promise<Set<string>> {
-  const rows = await services.db.query<{ detail: { template: string; to: string } }>(
-    "SELECT detail FROM case_events WHERE case_id = $1 AND kind = 'emailDrafted'",
-    [caseId],
+/** The emails already drafted for each of the cases, as "T1/school" keys, in one query. */
+async function draftedOfCases(
+  services: Services,
+  caseIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const rows = await services.db.query<{ case_id: string; detail: { template: string; to: string } }>(
+    "SELECT case_id, detail FROM case_events WHERE case_id = ANY($1::uuid[]) AND kind = 'emailDrafted'",
+    [caseIds],
   );
-  return new Set(rows.map((row) => `${row.detail.template}/${row.detail.to}`));
+  const drafted = new Map(caseIds.map((id) => [id, new Set<string>()]));
+  for (const row of rows) drafted.get(row.case_id)?.add(`${row.detail.template}/${row.detail.to}`);
+  return drafted;
+}
+
+async function draftedOf(services: Services, caseId: string): Promise<Set<string>> {
+  return (await draftedOfCases(services, [caseId])).get(caseId) ?? new Set();
 }
 
 function emailsOf(services: Services, record: CaseRecord, drafted: Set<string>): EmailToDraft[] {
@@ -115,10 +125,12 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
     '/api/cases',
     asCoordinator(async (_request, _principal, partnerships) => {
       const records = await casesOfPartnerships(services.db, partnerships as CaseRecord['partnership'][]);
-      const withEmails = await Promise.all(
-        records.map(async (record) =>
-          summary(services, record, emailsOf(services, record, await draftedOf(services, record.id))),
-        ),
+      const drafted = await draftedOfCases(
+        services,
+        records.map((record) => record.id),
+      );
+      const withEmails = records.map((record) =>
+        summary(services, record, emailsOf(services, record, drafted.get(record.id) ?? new Set())),
       );
       return { status: 200, body: { cases: withEmails.filter((item) => item.emailsToDraft > 0) } };
     }),

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { ReasonedError } from '../../src/errors.ts';
 
 /**
  * PostgreSQL is the system of record. With no DATABASE_URL the app runs on an embedded, file-backed PGlite so
@@ -21,11 +22,9 @@ export interface Database extends Queryable {
 }
 
 /** A database failure the caller can explain to a person: the store is unreachable, or it refused. */
-export class StoreUnavailableError extends Error {
-  readonly reason = 'storeUnavailable' as const;
+export class StoreUnavailableError extends ReasonedError<'storeUnavailable'> {
   constructor(cause: unknown) {
-    super('The case store cannot be reached', { cause });
-    this.name = 'StoreUnavailableError';
+    super('storeUnavailable', 'The case store cannot be reached', { cause });
   }
 }
 

@@ -291,7 +291,6 @@ async function answer(
 }
 
 function changeCard(services: Services, record: CaseRecord, questionId: string) {
-  const base = showCase(services, record);
   const state = caseState(services.flow, record, services.textValues);
   if (!state.path.includes(questionId))
     return showCase(services, record, refuse('That question is not on this case’s path any more.'));
@@ -306,7 +305,7 @@ function changeCard(services: Services, record: CaseRecord, questionId: string) 
     directory: services.directory,
     notice: { message: 'Change the answer: everything after it is worked out again.', tone: 'warning' },
   });
-  card.actions = [execute('case.show', 'Cancel', { caseId: record.id }), ...(base.actions ?? [])];
+  card.actions = [execute('case.show', 'Cancel', { caseId: record.id }), ...(card.actions ?? [])];
   return card;
 }
 
@@ -414,8 +413,7 @@ async function cast(services: Services, who: Who, data: CardActionData<'vote.cas
     const own = who.aadObjectId ? await ownChoice(services.db, vote.id, who.aadObjectId) : undefined;
     return { card: viewVote(services, vote, record, who, own, refuse(message)) };
   };
-  if (isGuest(who) || !who.aadObjectId)
-    return refusal('Guests and anonymous users cannot vote in panel decisions.');
+  if (isGuest(who)) return refusal('Guests and anonymous users cannot vote in panel decisions.');
   // The hot path of a vote burst: castBallot checks and stores the ballot and returns the vote in one
   // transaction, so nothing is loaded before it.
   const result = await castBallot(services.db, data.voteId, actorOf(who), data.choice);

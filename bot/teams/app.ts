@@ -132,30 +132,38 @@ export function createBot(
     };
   }
 
+  /** Logs a failure by its kind, never its details; true when the store could not be reached. */
+  function logFailure(error: unknown, what: string): boolean {
+    if (error instanceof StoreUnavailableError) {
+      log.event('error', 'store.unavailable', { action: what });
+      return true;
+    }
+    log.event('error', 'action.failed', {
+      action: what,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    return false;
+  }
+
+  /** The card that tells the person their action failed and nothing was changed. */
+  function failureCard(error: unknown, what: string): AdaptiveCard {
+    return logFailure(error, what)
+      ? messageCard('Please try again in a minute', {
+          message: 'The case store cannot be reached just now, so nothing was changed.',
+          tone: 'attention',
+        })
+      : messageCard('Something went wrong', {
+          message: 'That did not work and nothing was changed. Please try again.',
+          tone: 'attention',
+        });
+  }
+
   /** Runs a handler, turning a store outage or an unexpected failure into a card that says so. */
   async function safely(run: () => Promise<ActionOutcome>, what: string): Promise<ActionOutcome> {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof StoreUnavailableError) {
-        log.event('error', 'store.unavailable', { action: what });
-        return {
-          card: messageCard('Please try again in a minute', {
-            message: 'The case store cannot be reached just now, so nothing was changed.',
-            tone: 'attention',
-          }),
-        };
-      }
-      log.event('error', 'action.failed', {
-        action: what,
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-      return {
-        card: messageCard('Something went wrong', {
-          message: 'That did not work and nothing was changed. Please try again.',
-          tone: 'attention',
-        }),
-      };
+      return { card: failureCard(error, what) };
     }
   }
 
@@ -168,22 +176,31 @@ export function createBot(
     }
   }
 
+  /** One card action, however it arrived: validated, run, and any refusal or failure as a card. */
+  async function runCardAction(
+    api: App['api'],
+    activity: ActivityLike,
+    verb: unknown,
+    data: unknown,
+  ): Promise<ActionOutcome> {
+    const parsed = parseCardAction(verb, data);
+    if (!parsed.ok)
+      return {
+        card: messageCard('This card is out of date', { message: parsed.error.message, tone: 'attention' }),
+      };
+    const action = parsed.value;
+    return safely(
+      () => handleCardAction(services, whoOf(activity), whereOf(activity), portFor(api, activity), action),
+      action.verb,
+    );
+  }
+
   // Universal Actions (Action.Execute): the answer card goes back in the invoke response.
   app.on('card.action', async ({ activity, api }) => {
     const value = activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined;
-    const who = whoOf(activity);
     const where = whereOf(activity);
-    const parsed = parseCardAction(value?.action?.verb, value?.action?.data);
-    const outcome = parsed.ok
-      ? await safely(
-          () => handleCardAction(services, who, where, portFor(api, activity), parsed.value),
-          parsed.value.verb,
-        )
-      : {
-          card: messageCard('This card is out of date', { message: parsed.error.message, tone: 'attention' }),
-        };
-    if ('sharedInBackground' in outcome && outcome.sharedInBackground)
-      void updateShared(api, where, outcome.shared);
+    const outcome = await runCardAction(api, activity, value?.action?.verb, value?.action?.data);
+    if (outcome.sharedInBackground) void updateShared(api, where, outcome.shared);
     else await updateShared(api, where, outcome.shared);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.card as never };
   });
@@ -196,15 +213,7 @@ export function createBot(
     const submitted = activity.value as { verb?: unknown } | undefined;
     if (submitted && typeof submitted === 'object' && 'verb' in submitted) {
       const { verb, ...data } = submitted;
-      const parsed = parseCardAction(verb, data);
-      const outcome = parsed.ok
-        ? await safely(() => handleCardAction(services, who, where, port, parsed.value), parsed.value.verb)
-        : {
-            card: messageCard('This card is out of date', {
-              message: parsed.error.message,
-              tone: 'attention',
-            }),
-          };
+      const outcome = await runCardAction(api, activity, verb, data);
       if (where.messageId) await updateShared(api, where, outcome.shared ?? outcome.card);
       else await send(cardMessage(outcome.card));
       return;
@@ -224,18 +233,19 @@ export function createBot(
 
   // When the meeting starts, the agenda: the cases added for it (from the side panel or the chat).
   app.on('meetingStart', async ({ activity, send }) => {
-    await safely(async () => {
+    try {
       const cases = await casesOfConversation(services.db, activity.conversation.id);
-      if (cases.length > 0) {
-        const summaries = cases.map((record) => ({
-          record,
-          state: caseState(services.flow, record, services.textValues),
-        }));
-        await send(cardMessage(caseListCard(summaries, services.flow, services.directory, 'Today’s agenda')));
-        log.event('info', 'meeting.agendaPosted', { cases: cases.length });
-      }
-      return { card: welcomeCard() };
-    }, 'meetingStart');
+      if (cases.length === 0) return;
+      const summaries = cases.map((record) => ({
+        record,
+        state: caseState(services.flow, record, services.textValues),
+      }));
+      await send(cardMessage(caseListCard(summaries, services.flow, services.directory, 'Today’s agenda')));
+      log.event('info', 'meeting.agendaPosted', { cases: cases.length });
+    } catch (error) {
+      // Nobody clicked anything, so there is no card to answer with: the failure is logged only.
+      logFailure(error, 'meetingStart');
+    }
   });
 
   // Installed in a chat, meeting or team: say what the bot does, with a "Start a case" button.

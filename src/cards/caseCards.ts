@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../cases/case.ts';
 import { caseEmails } from '../cases/case.ts';
 import type { Directory } from '../directory/directory.ts';
-import type { AnswerValue } from '../flow/answers.ts';
+import { answerLabel, type AnswerValue } from '../flow/answers.ts';
 import type { FlowDefinition, QuestionDefinition } from '../flow/definition.ts';
 import type { FlowState } from '../flow/interpret.ts';
 import { emailTemplates } from '../templates/emailTemplates.ts';
@@ -156,23 +156,6 @@ export function newCaseCard(
     ],
     [execute('case.start', 'Start', {}, 'positive')],
   );
-}
-
-export function answerLabel(question: QuestionDefinition, value: AnswerValue | undefined): string {
-  if (value === undefined) return 'Not answered';
-  switch (question.answer.kind) {
-    case 'yesNo':
-      return value === true ? 'Yes' : 'No';
-    case 'choice':
-      return question.answer.options.find((option) => option.id === value)?.label ?? String(value);
-    case 'checklist': {
-      const ticked =
-        typeof value === 'object' ? question.answer.items.filter((item) => value[item.id] === true) : [];
-      return ticked.length === question.answer.items.length
-        ? 'All done'
-        : `${ticked.length} of ${question.answer.items.length} done`;
-    }
-  }
 }
 
 function caseFacts(record: CaseRecord, directory: Directory, flow: FlowDefinition): CardElement {

@@ -1,3 +1,4 @@
+import { answerLabel, type AnswerValue } from '../flow/answers.ts';
 import type { FlowDefinition } from '../flow/definition.ts';
 import { emailTemplates, type TemplateId } from '../templates/emailTemplates.ts';
 import { coreGroupOptions, yesNoOptions } from '../votes/vote.ts';
@@ -17,18 +18,8 @@ export function describeEvent(
     [...yesNoOptions, ...coreGroupOptions].find((candidate) => candidate.id === id)?.label ?? String(id);
   const answer = (question: unknown, value: unknown): string => {
     const definition = flow.questions[String(question)];
-    if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-    if (definition?.answer.kind === 'choice')
-      return definition.answer.options.find((candidate) => candidate.id === value)?.label ?? String(value);
-    if (definition?.answer.kind === 'checklist' && typeof value === 'object' && value !== null) {
-      const ticked = definition.answer.items.filter(
-        (item) => (value as Record<string, unknown>)[item.id] === true,
-      );
-      return ticked.length === definition.answer.items.length
-        ? 'All done'
-        : `${ticked.length} of ${definition.answer.items.length} done`;
-    }
-    return String(value);
+    if (definition) return answerLabel(definition, value as AnswerValue);
+    return typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
   };
   switch (event.kind) {
     case 'created':

@@ -96,3 +96,21 @@ export function branchOf(question: QuestionDefinition, value: AnswerValue | unde
     }
   }
 }
+
+/** An answer as a person reads it: "Yes", an option's label, or how much of a checklist is done. */
+export function answerLabel(question: QuestionDefinition, value: AnswerValue | undefined): string {
+  if (value === undefined) return 'Not answered';
+  switch (question.answer.kind) {
+    case 'yesNo':
+      return value === true ? 'Yes' : 'No';
+    case 'choice':
+      return question.answer.options.find((option) => option.id === value)?.label ?? String(value);
+    case 'checklist': {
+      const ticked =
+        typeof value === 'object' ? question.answer.items.filter((item) => value[item.id] === true) : [];
+      return ticked.length === question.answer.items.length
+        ? 'All done'
+        : `${ticked.length} of ${question.answer.items.length} done`;
+    }
+  }
+}

@@ -6,7 +6,8 @@ import { root } from './fixtures.ts';
 export async function spawnBot(store: {
   DATABASE_URL?: string;
   DATA_DIR?: string;
-}): Promise<{ url: string; process: ChildProcess }> {
+}): Promise<{ url: string; process: ChildProcess; readyMs: number }> {
+  const started = performance.now();
   const child = spawn(process.execPath, ['bot/main.ts'], {
     cwd: root,
     env: {
@@ -38,7 +39,7 @@ export async function spawnBot(store: {
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`bot exited with ${code}: ${output}`)));
   });
-  return { url, process: child };
+  return { url, process: child, readyMs: performance.now() - started };
 }
 
 /** Stops a child process and waits until it has gone. */
