@@ -8,6 +8,7 @@ import { registerApi } from './http/api.ts';
 import { NodeHttpAdapter } from './http/server.ts';
 import { createLogger, type AppLogger, type LogSink } from './logger.ts';
 import { noRoles, readRolesFile } from './roles.ts';
+import { createBallotBox } from './store/ballotBox.ts';
 import { openPglite, openPostgres, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
 import { createBot, type BotOptions } from './teams/app.ts';
@@ -40,6 +41,7 @@ export async function startBot(
   await migrate(db);
   const services: Services = {
     db,
+    ballots: createBallotBox(db),
     flow: cityAddressFlow,
     directory,
     roles,

@@ -38,7 +38,6 @@ import {
   updateCase,
 } from '../store/cases.ts';
 import {
-  castBallot,
   closeVote,
   getVote,
   openVote,
@@ -414,13 +413,11 @@ async function cast(services: Services, who: Who, data: CardActionData<'vote.cas
     return { card: viewVote(services, vote, record, who, own, refuse(message)) };
   };
   if (isGuest(who)) return refusal('Guests and anonymous users cannot vote in panel decisions.');
-  // The hot path of a vote burst: castBallot checks and stores the ballot and returns the vote in one
-  // transaction, so nothing is loaded before it.
-  const result = await castBallot(services.db, data.voteId, actorOf(who), data.choice);
+  // The hot path of a vote burst: the ballot box checks and stores the ballot and returns the vote and its
+  // case in one transaction shared with the ballots cast at the same moment, so nothing is loaded before it.
+  const result = await services.ballots.cast(data.voteId, actorOf(who), data.choice);
   if (!result.ok) return refusal(result.error.message);
-  const { vote, changed } = result.value;
-  const record = await getCase(services.db, vote.caseId);
-  if (!record) return { card: messageCard('Case not found', refuse('This case no longer exists.')) };
+  const { vote, record, changed } = result.value;
   const thanks: Notice = {
     message: changed ? 'Your vote is counted.' : 'Your vote was already counted.',
     tone: 'good',

@@ -4,12 +4,15 @@ import type { FlowDefinition } from '../../src/flow/definition.ts';
 import type { TextValues } from '../../src/flow/interpret.ts';
 import type { AppLogger } from '../logger.ts';
 import type { Roles } from '../roles.ts';
+import type { BallotBox } from '../store/ballotBox.ts';
 import type { Database } from '../store/database.ts';
 import type { Member } from '../store/votes.ts';
 
 /** Everything the bot's logic needs, built once at start-up. */
 export interface Services {
   db: Database;
+  /** Ballots go through here, so a panel voting at once is stored in a few transactions. */
+  ballots: BallotBox;
   flow: FlowDefinition;
   directory: Directory;
   roles: Roles;

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseHistory, createCase, getCase } from '../../bot/store/cases.ts';
+import { createBallotBox } from '../../bot/store/ballotBox.ts';
+import type { Database } from '../../bot/store/database.ts';
 import {
   castBallot,
+  castBallots,
   closeVote,
   getVote,
   openVote,
@@ -204,5 +207,89 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
     expect(
       history.filter((entry) => entry.kind === 'voteCast').every((entry) => !('choice' in entry.detail)),
     ).toBe(true);
+  });
+
+  it('stores a batch of ballots as the same casts one by one would, answering each in order', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openOn(record, { eligible: members.slice(0, 4) });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = opened.value.id;
+    await castBallot(store.db, id, members[3]!, 'no');
+    const results = await castBallots(store.db, id, [
+      { member: members[0]!, choice: 'yes' },
+      { member: members[1]!, choice: 'maybe' },
+      { member: members[0]!, choice: 'yes' },
+      { member: members[5]!, choice: 'yes' },
+      { member: members[0]!, choice: 'no' },
+      { member: members[3]!, choice: 'no' },
+      { member: members[2]!, choice: 'yes' },
+    ]);
+    expect(results.map((result) => (result.ok ? result.value.changed : result.error.reason))).toEqual([
+      true,
+      'invalidChoice',
+      false,
+      'notEligible',
+      true,
+      false,
+      true,
+    ]);
+    const last = results[6];
+    expect(last?.ok && last.value.vote.tally).toEqual({ yes: 1, no: 2 });
+    expect(last?.ok && last.value.vote.voted.map((member) => member.name)).toEqual([
+      'Member 1',
+      'Member 3',
+      'Member 4',
+    ]);
+    expect(last?.ok && last.value.record.id).toBe(record.id);
+    expect(await ownChoice(store.db, id, members[0]!.id)).toBe('no');
+    const history = (await caseHistory(store.db, record.id)).filter((entry) => entry.kind === 'voteCast');
+    expect(history.map((entry) => entry.detail)).toEqual([
+      { voteId: id, choice: 'no' },
+      { voteId: id, choice: 'yes' },
+      { voteId: id, choice: 'no' },
+      { voteId: id, choice: 'yes' },
+    ]);
+  });
+
+  it('counts a member once in an anonymous batch, however often they click', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openOn(record, { anonymous: true, eligible: members.slice(0, 3) });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = opened.value.id;
+    const results = await castBallots(store.db, id, [
+      { member: members[0]!, choice: 'yes' },
+      { member: members[0]!, choice: 'no' },
+      { member: members[1]!, choice: 'no' },
+    ]);
+    expect(results.map((result) => result.ok && result.value.changed)).toEqual([true, false, true]);
+    expect((await getVote(store.db, id))?.tally).toEqual({ yes: 1, no: 1 });
+  });
+
+  it('puts ballots cast at the same moment into a few transactions, and delays none on its own', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openOn(record);
+    if (!opened.ok) throw new Error(opened.error.message);
+    let transactions = 0;
+    const counting: Database = {
+      ...store.db,
+      query: (sql, params) => store.db.query(sql, params),
+      transaction: (work) => {
+        transactions += 1;
+        return store.db.transaction(work);
+      },
+    };
+    const box = createBallotBox(counting);
+    const results = await Promise.all(
+      members.map((member, i) => box.cast(opened.value.id, member, i % 2 === 0 ? 'yes' : 'no')),
+    );
+    expect(results.every((result) => result.ok && result.value.changed)).toBe(true);
+    expect(transactions).toBeLessThanOrEqual(3);
+    expect((await getVote(store.db, opened.value.id))?.tally).toEqual({ yes: 30, no: 30 });
+    const alone = await box.cast(opened.value.id, members[0]!, 'no');
+    expect(alone).toMatchObject({ ok: true, value: { changed: true, vote: { tally: { yes: 29, no: 31 } } } });
+    expect(await box.cast('not-a-vote', members[0]!, 'yes')).toMatchObject({
+      ok: false,
+      error: { reason: 'voteNotFound' },
+    });
   });
 });
