@@ -11,6 +11,7 @@ import type { Member } from '../store/votes.ts';
 import { handleCardAction, helpCard, listCases, messageCard, parseCardAction, startForm } from './actions.ts';
 import { activitySchema, tenantOf } from './activity.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
+import { createSharedCards } from './sharedCards.ts';
 
 /**
  * The Teams side of the bot: the SDK receives and authenticates activities; this maps them onto the action
@@ -167,13 +168,17 @@ export function createBot(
     }
   }
 
+  const sharedCards = createSharedCards();
   async function updateShared(api: App['api'], where: Where, card: AdaptiveCard | undefined) {
-    if (!card || !where.messageId) return;
-    try {
-      await api.conversations.activities(where.conversationId).update(where.messageId, cardMessage(card));
-    } catch (error) {
-      log.event('warn', 'teams.updateFailed', { error: error instanceof Error ? error.name : 'unknown' });
-    }
+    const { conversationId, messageId } = where;
+    if (!card || !messageId) return;
+    await sharedCards.update(conversationId, messageId, card, async (latest) => {
+      try {
+        await api.conversations.activities(conversationId).update(messageId, cardMessage(latest));
+      } catch (error) {
+        log.event('warn', 'teams.updateFailed', { error: error instanceof Error ? error.name : 'unknown' });
+      }
+    });
   }
 
   /** One card action, however it arrived: validated, run, and any refusal or failure as a card. */
