@@ -35,6 +35,9 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const seconds = Number(args[args.indexOf('--seconds') + 1]) || 60;
 const rounds = 5;
+// `--only voteBurst,startup` runs only those parts (names as in the JSON), for profiling one of them.
+const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : undefined;
+const wanted = (part: string) => only === undefined || only.includes(part);
 const say = (line: string) => asJson || process.stderr.write(`${line}\n`);
 
 const percentile = (values: number[], p: number) => {
@@ -57,6 +60,9 @@ async function timed(url: string, body: unknown, token?: string) {
   const text = await response.text();
   return { ms: performance.now() - started, status: response.status, text };
 }
+
+type Keys = Awaited<ReturnType<typeof localKeys>>;
+type Floor = Awaited<ReturnType<typeof bareBurst>>;
 
 const members = Array.from({ length: 60 }, (_, i) => people.member(i + 1));
 
@@ -127,11 +133,7 @@ async function burst(urls: string[], connector: MockConnector, label: string, to
 }
 
 /** The framework's floor: a bare Teams SDK app answering the same invokes with a fixed card. */
-async function bareBurst(
-  connector: MockConnector,
-  keys: Awaited<ReturnType<typeof localKeys>>,
-  token: () => Promise<string>,
-) {
+async function bareBurst(connector: MockConnector, keys: Keys, token: () => Promise<string>) {
   const adapter = new NodeHttpAdapter({ host: '127.0.0.1', onError: () => undefined });
   const silent = {
     debug() {},
@@ -245,18 +247,8 @@ function largestCard() {
   return Math.max(...cards.map((card) => Buffer.byteLength(JSON.stringify(card))));
 }
 
-async function main() {
-  const results: Record<string, unknown> = {};
-
-  say('Start-up…');
-  const fresh = await spawnBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-startup-')) });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  results.startup = { readyMs: Math.round(fresh.readyMs), rssBytes: rssOf(fresh.process.pid) };
-
-  say('Cards…');
-  results.cards = { largestBytes: largestCard(), teamsLimitBytes: 28 * 1024 };
-
-  say('Add-in…');
+/** The task pane's initial JavaScript beside the bare page's, and its time to ready in headless Chromium. */
+async function addin(url: string) {
   const size = JSON.parse(readFileSync(`${root}dist/addin/size.json`, 'utf8')) as {
     initialJsGzipBytes: number;
   };
@@ -268,25 +260,22 @@ async function main() {
   for (let i = 0; i < 5; i++) {
     const page = await browser.newPage();
     const started = performance.now();
-    await page.goto(`${fresh.url}/addin/preview.html`);
+    await page.goto(`${url}/addin/preview.html`);
     await page.getByRole('tab', { name: 'Emails to send' }).waitFor();
     readies.push(performance.now() - started);
     await page.close();
   }
   await browser.close();
-  results.addin = {
+  return {
     initialJsGzipBytes: size.initialJsGzipBytes,
     bareInitialJsGzipBytes: bare.initialJsGzipBytes,
     readyMs: Math.round(percentile(readies, 50)),
   };
-  fresh.process.kill('SIGTERM');
+}
 
-  say('Vote burst (token validation on, PGlite)…');
-  const connector = await startConnector();
-  connector.roster = [people.coordinator, ...members];
-  const keys = await localKeys(connector);
+/** The vote burst on an in-process bot with token validation on, beside the bare SDK app. */
+async function voteBurstOnPglite(connector: MockConnector, keys: Keys, floor: Floor) {
   const outgoing = await keys.sign({ aud: 'https://api.botframework.com', expiresIn: '2h' });
-  const token = () => keys.sign({});
   const db = await openPglite(undefined);
   const bot = await startBot(
     testConfig({
@@ -295,39 +284,38 @@ async function main() {
     }),
     { db, cloud: keys.cloud, token: () => outgoing, logSink: () => undefined },
   );
-  const floor = await bareBurst(connector, keys, token);
-  results.voteBurst = { ...(await burst([bot.url], connector, 'pglite', token)), ...floor };
+  const result = { ...(await burst([bot.url], connector, 'pglite', () => keys.sign({}))), ...floor };
   await bot.stop();
   await db.close();
+  return result;
+}
 
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    say('Vote burst with two bot processes on PostgreSQL…');
-    const name = `bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const first = await spawnBot({ DATABASE_URL: url.toString() });
-    const second = await spawnBot({ DATABASE_URL: url.toString() });
-    // Spawned processes cannot be handed the local key set, so this run has token validation off.
-    results.voteBurstTwoProcesses = {
-      ...(await burst([first.url, second.url], connector, 'pg')),
-      ...floor,
-      tokenValidation: false,
-    };
-    first.process.kill('SIGTERM');
-    second.process.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  } else {
-    results.voteBurstTwoProcesses = null;
-    say('  skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server');
-  }
+/** The vote burst shared between two spawned bot processes on one PostgreSQL server. */
+async function voteBurstTwoProcesses(connector: MockConnector, floor: Floor, serverUrl: string) {
+  const name = `bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const first = await spawnBot({ DATABASE_URL: url.toString() });
+  const second = await spawnBot({ DATABASE_URL: url.toString() });
+  // Spawned processes cannot be handed the local key set, so this run has token validation off.
+  const result = {
+    ...(await burst([first.url, second.url], connector, 'pg')),
+    ...floor,
+    tokenValidation: false,
+  };
+  first.process.kill('SIGTERM');
+  second.process.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+  return result;
+}
 
-  say(`Sustained load: 20 meetings for ${seconds} s…`);
+/** 20 meetings at once, each running cases and six-member votes, for `seconds`. */
+async function sustainedLoad(connector: MockConnector) {
   const sustained = await spawnBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-sustained-')) });
   const rssStart = rssOf(sustained.process.pid);
   const latencies: number[] = [];
@@ -372,7 +360,7 @@ async function main() {
       }
     }),
   );
-  results.sustained = {
+  const result = {
     meetings: 20,
     seconds,
     throughputPerS: round1(latencies.length / seconds),
@@ -382,6 +370,51 @@ async function main() {
     rssEndBytes: rssOf(sustained.process.pid),
   };
   sustained.process.kill('SIGTERM');
+  return result;
+}
+
+async function main() {
+  const results: Record<string, unknown> = {};
+
+  if (wanted('startup') || wanted('addin')) {
+    say('Start-up…');
+    const fresh = await spawnBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-startup-')) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    results.startup = { readyMs: Math.round(fresh.readyMs), rssBytes: rssOf(fresh.process.pid) };
+    if (wanted('addin')) {
+      say('Add-in…');
+      results.addin = await addin(fresh.url);
+    }
+    fresh.process.kill('SIGTERM');
+  }
+
+  if (wanted('cards')) {
+    say('Cards…');
+    results.cards = { largestBytes: largestCard(), teamsLimitBytes: 28 * 1024 };
+  }
+
+  const connector = await startConnector();
+  connector.roster = [people.coordinator, ...members];
+  if (wanted('voteBurst') || wanted('voteBurstTwoProcesses')) {
+    const keys = await localKeys(connector);
+    const floor = await bareBurst(connector, keys, () => keys.sign({}));
+    if (wanted('voteBurst')) {
+      say('Vote burst (token validation on, PGlite)…');
+      results.voteBurst = await voteBurstOnPglite(connector, keys, floor);
+    }
+    const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (wanted('voteBurstTwoProcesses') && serverUrl) {
+      say('Vote burst with two bot processes on PostgreSQL…');
+      results.voteBurstTwoProcesses = await voteBurstTwoProcesses(connector, floor, serverUrl);
+    } else if (wanted('voteBurstTwoProcesses')) {
+      results.voteBurstTwoProcesses = null;
+      say('  skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server');
+    }
+  }
+  if (wanted('sustained')) {
+    say(`Sustained load: 20 meetings for ${seconds} s…`);
+    results.sustained = await sustainedLoad(connector);
+  }
   await connector.close();
 
   if (asJson) {
@@ -390,35 +423,41 @@ async function main() {
   }
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-  const v = results.voteBurst as Record<string, number>;
-  const v2 = results.voteBurstTwoProcesses as Record<string, number> | null;
-  const s = results.sustained as Record<string, number>;
-  const a = results.addin as Record<string, number>;
-  const st = results.startup as Record<string, number>;
-  const rows = [
-    [
+  type Figures = Record<string, number>;
+  const v = results.voteBurst as Figures | undefined;
+  const v2 = results.voteBurstTwoProcesses as Figures | null | undefined;
+  const s = results.sustained as Figures | undefined;
+  const c = results.cards as Figures | undefined;
+  const a = results.addin as Figures | undefined;
+  const st = results.startup as Figures | undefined;
+  const rows: [string, string][] = [];
+  if (v)
+    rows.push([
       'Vote burst, 60 voters (PGlite, tokens validated)',
       `median ${v.medianMs} ms, p99 ${v.p99Ms} ms; bare SDK app ${v.bareMedianMs} / ${v.bareP99Ms} ms; lost ${v.lost}, doubled ${v.doubled}`,
-    ],
-    [
+    ]);
+  if (v2 !== undefined)
+    rows.push([
       'Vote burst, two processes on PostgreSQL',
       v2
         ? `median ${v2.medianMs} ms, p99 ${v2.p99Ms} ms; lost ${v2.lost}, doubled ${v2.doubled} (tokens not validated)`
         : 'skipped (no PostgreSQL)',
-    ],
-    [
+    ]);
+  if (s)
+    rows.push([
       `Sustained: 20 meetings for ${s.seconds} s`,
       `${s.throughputPerS} requests/s, median ${s.medianMs} ms, p99 ${s.p99Ms} ms; memory ${mb(s.rssStartBytes ?? 0)} → ${mb(s.rssEndBytes ?? 0)}`,
-    ],
-    ['Largest card', `${kb((results.cards as Record<string, number>).largestBytes ?? 0)} of Teams' 28 KiB`],
-    [
+    ]);
+  if (c) rows.push(['Largest card', `${kb(c.largestBytes ?? 0)} of Teams' 28 KiB`]);
+  if (a)
+    rows.push([
       'Task pane initial JS (gzipped)',
       `${kb(a.initialJsGzipBytes ?? 0)}; bare React + Fluent UI page ${kb(a.bareInitialJsGzipBytes ?? 0)}; ready in ${a.readyMs} ms`,
-    ],
-    ['Start-up (embedded store)', `${st.readyMs} ms to ready, ${mb(st.rssBytes ?? 0)} resident`],
-  ];
-  const width = Math.max(...rows.map(([name]) => name?.length ?? 0));
-  process.stdout.write(`${rows.map(([name, value]) => `${name?.padEnd(width)}  ${value}`).join('\n')}\n`);
+    ]);
+  if (st)
+    rows.push(['Start-up (embedded store)', `${st.readyMs} ms to ready, ${mb(st.rssBytes ?? 0)} resident`]);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  process.stdout.write(`${rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {
