@@ -1,5 +1,7 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultDirectoryFile } from '../tools/directoryFile.ts';
+import { projectRoot } from './paths.ts';
 
 /**
  * The bot's configuration, read from the environment once at start-up into a typed object. Anything missing
@@ -36,11 +38,8 @@ const settingsSchema = z.object({
   DATA_DIR: z
     .string()
     .min(1)
-    .default(fileURLToPath(new URL('../data/pglite', import.meta.url))),
-  DIRECTORY_FILE: z
-    .string()
-    .min(1)
-    .default(fileURLToPath(new URL('../config/directory.json', import.meta.url))),
+    .default(join(projectRoot, 'data', 'pglite')),
+  DIRECTORY_FILE: z.string().min(1).default(defaultDirectoryFile),
   ROLES_FILE: z.string().min(1).optional(),
   RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(7),
   /** The add-in API's Entra audience (Application ID URI) and the scope a token must grant. */

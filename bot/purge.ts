@@ -1,9 +1,9 @@
 // `npm run purge`: deletes cases (with their history and votes) untouched for longer than RETENTION_YEARS
 // (default 7, the partnership agreement's clause 10.1). `--dry-run` only counts them.
 import { readStoreConfig } from './config.ts';
-import { openDatabase } from './start.ts';
 import { migrate } from './store/migrate.ts';
 import { purgeExpiredCases } from './store/cases.ts';
+import { openDatabase } from './store/database.ts';
 
 try {
   const config = readStoreConfig();

@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { cityAddressFlow } from '../src/flow/cityAddress.ts';
 import { flowTextValues } from '../src/flows.ts';
 import { readDirectoryFile } from '../tools/directoryFile.ts';
@@ -7,26 +6,21 @@ import type { BotConfig } from './config.ts';
 import { registerApi } from './http/api.ts';
 import { NodeHttpAdapter } from './http/server.ts';
 import { createLogger, type AppLogger, type LogSink } from './logger.ts';
+import { projectRoot } from './paths.ts';
 import { noRoles, readRolesFile } from './roles.ts';
 import { createBallotBox } from './store/ballotBox.ts';
-import { openPglite, openPostgres, type Database } from './store/database.ts';
+import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
 import { createBot, type BotOptions } from './teams/app.ts';
 import type { Services } from './teams/services.ts';
 
-const addinFolder = fileURLToPath(new URL('../dist/addin/', import.meta.url));
+const addinFolder = join(projectRoot, 'dist', 'addin');
 
 export interface RunningBot {
   url: string;
   port: number;
   services: Services;
   stop(): Promise<void>;
-}
-
-export async function openDatabase(database: BotConfig['database']): Promise<Database> {
-  if (database.kind === 'postgres') return openPostgres(database.url);
-  mkdirSync(database.dataDir, { recursive: true });
-  return openPglite(database.dataDir);
 }
 
 /** Starts the bot: store, migrations, directory and roles, then the HTTP server with the Teams app on it. */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../bot/paths.ts';
 import { parseDirectory, type Directory } from '../src/directory/directory.ts';
 
 /** The directory shipped with the app; DIRECTORY_FILE points elsewhere for a partnership's own copy. */
-export const defaultDirectoryFile = fileURLToPath(new URL('../config/directory.json', import.meta.url));
+export const defaultDirectoryFile = join(projectRoot, 'config', 'directory.json');
 
 /** Reads and validates a directory file, or throws an Error whose message lists every problem. */
 export function readDirectoryFile(path: string): Directory {

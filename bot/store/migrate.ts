@@ -1,15 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../paths.ts';
 import type { Database } from './database.ts';
 
-const folder = fileURLToPath(new URL('./migrations/', import.meta.url));
+const folder = join(projectRoot, 'bot', 'store', 'migrations');
 
 /** The migrations in order: files named NNNN_description.sql. */
 export function migrations(): { version: string; sql: string }[] {
   return readdirSync(folder)
     .filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name))
     .sort()
-    .map((name) => ({ version: name.replace(/\.sql$/, ''), sql: readFileSync(`${folder}${name}`, 'utf8') }));
+    .map((name) => ({ version: name.replace(/\.sql$/, ''), sql: readFileSync(join(folder, name), 'utf8') }));
 }
 
 /**
