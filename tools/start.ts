@@ -56,7 +56,7 @@ process.once('SIGTERM', () => shutDown(0));
 try {
   await launch(
     'bot',
-    ['bot/main.ts'],
+    ['dist/bot/main.js'],
     {
       PORT: botPort,
       DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',

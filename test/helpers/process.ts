@@ -2,13 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rolesFile, suiteLog, TENANT_ID } from './teams.ts';
 import { root } from './fixtures.ts';
 
-/** Starts `bot/main.ts` as a separate process on a free port, as `npm run bot` would. */
-export async function spawnBot(store: {
-  DATABASE_URL?: string;
-  DATA_DIR?: string;
-}): Promise<{ url: string; process: ChildProcess; readyMs: number }> {
+/**
+ * Starts the bot as a separate process on a free port: from its sources, or with `entry: 'dist/bot/main.js'`
+ * the bundle `npm run bot` runs (built by `npm run build`).
+ */
+export async function spawnBot(
+  store: { DATABASE_URL?: string; DATA_DIR?: string },
+  entry = 'bot/main.ts',
+): Promise<{ url: string; process: ChildProcess; readyMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bot/main.ts'], {
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: {
       ...process.env,
