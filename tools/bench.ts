@@ -27,7 +27,7 @@ import {
   type MockConnector,
 } from '../test/helpers/teams.ts';
 import { launchChromium } from '../test/helpers/browser.ts';
-import { spawnBot } from '../test/helpers/process.ts';
+import { spawnBot, stopProcess } from '../test/helpers/process.ts';
 import { readDirectoryFile, defaultDirectoryFile } from './directoryFile.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -378,14 +378,38 @@ async function main() {
 
   if (wanted('startup') || wanted('addin')) {
     say('Start-up…');
-    const fresh = await spawnBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-startup-')) });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    results.startup = { readyMs: Math.round(fresh.readyMs), rssBytes: rssOf(fresh.process.pid) };
-    if (wanted('addin')) {
-      say('Add-in…');
-      results.addin = await addin(fresh.url);
+    // What `npm run bot` runs: the bundle. The first start creates the embedded database (PostgreSQL's
+    // initdb, once per install); every later start opens it, which is the start-up a deployment sees.
+    const DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-startup-'));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+    const first = await spawnBot({ DATA_DIR }, 'dist/bot/main.js');
+    await settle();
+    const firstStart = { readyMs: Math.round(first.readyMs), rssBytes: rssOf(first.process.pid) };
+    await stopProcess(first.process);
+    const restarts = [];
+    for (let i = 0; i < 5; i++) {
+      const bot = await spawnBot({ DATA_DIR }, 'dist/bot/main.js');
+      await settle();
+      restarts.push({ readyMs: bot.readyMs, rssBytes: rssOf(bot.process.pid) });
+      if (i === 4 && wanted('addin')) {
+        say('Add-in…');
+        results.addin = await addin(bot.url);
+      }
+      await stopProcess(bot.process);
     }
-    fresh.process.kill('SIGTERM');
+    results.startup = {
+      readyMs: Math.round(
+        percentile(
+          restarts.map((run) => run.readyMs),
+          50,
+        ),
+      ),
+      rssBytes: percentile(
+        restarts.map((run) => run.rssBytes),
+        50,
+      ),
+      firstStart,
+    };
   }
 
   if (wanted('cards')) {
@@ -454,8 +478,13 @@ async function main() {
       'Task pane initial JS (gzipped)',
       `${kb(a.initialJsGzipBytes ?? 0)}; bare React + Fluent UI page ${kb(a.bareInitialJsGzipBytes ?? 0)}; ready in ${a.readyMs} ms`,
     ]);
-  if (st)
-    rows.push(['Start-up (embedded store)', `${st.readyMs} ms to ready, ${mb(st.rssBytes ?? 0)} resident`]);
+  if (st) {
+    const first = (results.startup as { firstStart: Figures }).firstStart;
+    rows.push([
+      'Start-up (embedded store)',
+      `${st.readyMs} ms to ready, ${mb(st.rssBytes ?? 0)} resident; first start on a new store ${first.readyMs} ms, ${mb(first.rssBytes ?? 0)}`,
+    ]);
+  }
   const width = Math.max(...rows.map(([name]) => name.length));
   process.stdout.write(`${rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n')}\n`);
 }
