@@ -316,7 +316,10 @@ async function voteBurstTwoProcesses(connector: MockConnector, floor: Floor, ser
 
 /** 20 meetings at once, each running cases and six-member votes, for `seconds`. */
 async function sustainedLoad(connector: MockConnector) {
-  const sustained = await spawnBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-sustained-')) });
+  // As deployed: the bundle, on a store it has opened before.
+  const DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-sustained-'));
+  await stopProcess((await spawnBot({ DATA_DIR }, 'dist/bot/main.js')).process);
+  const sustained = await spawnBot({ DATA_DIR }, 'dist/bot/main.js');
   const rssStart = rssOf(sustained.process.pid);
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;

@@ -155,12 +155,17 @@ export async function openVote(
         actor.id,
       ],
     );
-    for (const member of input.eligible) {
-      await tx.query(
-        'INSERT INTO vote_eligible (vote_id, member_id, member_name, member_mri) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-        [id, member.id, member.name, member.mri ?? null],
-      );
-    }
+    await tx.query(
+      `INSERT INTO vote_eligible (vote_id, member_id, member_name, member_mri)
+       SELECT $1, m.id, m.name, m.mri FROM unnest($2::text[], $3::text[], $4::text[]) AS m(id, name, mri)
+       ON CONFLICT DO NOTHING`,
+      [
+        id,
+        input.eligible.map((member) => member.id),
+        input.eligible.map((member) => member.name),
+        input.eligible.map((member) => member.mri ?? null),
+      ],
+    );
     await appendEvents(tx, record, actor, [
       {
         kind: 'voteOpened',
