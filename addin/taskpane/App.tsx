@@ -1,30 +1,10 @@
-import {
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components';
-import { useState } from 'react';
+import { Tab, TabList } from '@fluentui/react-components';
+import { lazy, useState } from 'react';
 import type { Directory } from '../../src/directory/directory.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { MailHost } from '../office/mailHost.ts';
 import { CasesPanel } from './CasesPanel.tsx';
-import { WithoutCasePanel } from './WithoutCasePanel.tsx';
-
-const useStyles = makeStyles({
-  pane: {
-    padding: tokens.spacingHorizontalM,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-});
+import { OnDemand } from './OnDemand.tsx';
 
 export interface AppProps {
   host: MailHost;
@@ -32,44 +12,16 @@ export interface AppProps {
   directory: Directory;
 }
 
-export function Shell({
-  children,
-  title = 'Inclusion Partnerships emails',
-}: {
-  children: React.ReactNode;
-  title?: string;
-}) {
-  const styles = useStyles();
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.pane}>
-        <Text as="h1" size={500} weight="semibold">
-          {title}
-        </Text>
-        {children}
-      </main>
-    </FluentProvider>
-  );
-}
+// Loaded when the tab is first chosen (and prefetched once the pane shows), so it stays out of the first paint.
+const WithoutCasePanel = lazy(async () => ({
+  default: (await import(/* webpackPrefetch: true */ './WithoutCasePanel.tsx')).WithoutCasePanel,
+}));
 
-/** Shown instead of a blank pane when the add-in cannot start. */
-export function StartupProblem({ message, title }: { message: string; title?: string }) {
-  return (
-    <Shell {...(title ? { title } : {})}>
-      <MessageBar intent="error">
-        <MessageBarBody>
-          <MessageBarTitle>The add-in cannot start</MessageBarTitle>
-          {message}
-        </MessageBarBody>
-      </MessageBar>
-    </Shell>
-  );
-}
-
+/** The pane's content once connected; main.tsx puts it in the Shell that showed "Connecting…". */
 export function App({ host, api, directory }: AppProps) {
   const [tab, setTab] = useState<'cases' | 'withoutCase'>('cases');
   return (
-    <Shell>
+    <>
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as 'cases' | 'withoutCase')}>
         <Tab value="cases">Emails to send</Tab>
         <Tab value="withoutCase">Without a case</Tab>
@@ -78,9 +30,11 @@ export function App({ host, api, directory }: AppProps) {
         {tab === 'cases' ? (
           <CasesPanel api={api} host={host} directory={directory} />
         ) : (
-          <WithoutCasePanel host={host} directory={directory} />
+          <OnDemand>
+            <WithoutCasePanel host={host} directory={directory} />
+          </OnDemand>
         )}
       </div>
-    </Shell>
+    </>
   );
 }

@@ -9,15 +9,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import type { CaseDetail, CaseSummary } from '../../src/api/contract.ts';
 import type { Directory } from '../../src/directory/directory.ts';
 import type { Fields } from '../../src/templates/fields.ts';
 import { formatDateTime } from '../../src/text/dates.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { MailHost } from '../office/mailHost.ts';
-import { EmailPanel } from './EmailPanel.tsx';
 import { messageOf } from './messages.ts';
+import { OnDemand } from './OnDemand.tsx';
 
 const useStyles = makeStyles({
   list: {
@@ -38,6 +38,12 @@ const useStyles = makeStyles({
   },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
+
+// Loaded once a case is opened (and prefetched once the pane shows): it brings the templates, the checks and
+// the form controls, none of which the list needs.
+const EmailPanel = lazy(async () => ({
+  default: (await import(/* webpackPrefetch: true */ './EmailPanel.tsx')).EmailPanel,
+}));
 
 interface Props {
   api: ApiClient;
@@ -110,19 +116,20 @@ export function CasesPanel({ api, host, directory }: Props) {
           ))}
         </ul>
         {email && (
-          <EmailPanel
-            key={`${detail.id}-${email.template}-${email.to}`}
-            template={email.template}
-            to={email.to}
-            known={detail.fields as Fields}
-            recipient={email.recipient}
-            directory={directory}
-            host={host}
-            onDrafted={async () => {
-              const emails = await api.drafted(detail.id, { template: email.template, to: email.to });
-              setDetail({ ...detail, emails });
-            }}
-          />
+          <OnDemand key={`${detail.id}-${email.template}-${email.to}`}>
+            <EmailPanel
+              template={email.template}
+              to={email.to}
+              known={detail.fields as Fields}
+              recipient={email.recipient}
+              directory={directory}
+              host={host}
+              onDrafted={async () => {
+                const emails = await api.drafted(detail.id, { template: email.template, to: email.to });
+                setDetail({ ...detail, emails });
+              }}
+            />
+          </OnDemand>
         )}
       </div>
     );

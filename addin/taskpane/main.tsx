@@ -1,16 +1,32 @@
+// Imported first, so the downloads it starts overlap the evaluation of the modules below.
+import { appModule, directoryModule } from './preload.ts';
+import { Spinner } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { connect } from '../api/connect.ts';
 import { createMailHost, whenOfficeReady } from '../office/mailHost.ts';
-import { App, StartupProblem } from './App.tsx';
 import { messageOf } from './messages.ts';
+import { Shell, StartupProblem } from './Shell.tsx';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
+root.render(
+  <Shell>
+    <Spinner size="small" label="Connecting…" />
+  </Shell>,
+);
 
-async function start() {
+async function connectToOutlook() {
   const host = createMailHost(await whenOfficeReady());
   host.check();
-  const { api, directory } = await connect(host, location.origin);
-  root.render(<App host={host} api={api} directory={directory} />);
+  return { host, ...(await connect(host, location.origin, directoryModule)) };
+}
+
+async function start() {
+  const [{ App }, { host, api, directory }] = await Promise.all([appModule, connectToOutlook()]);
+  root.render(
+    <Shell>
+      <App host={host} api={api} directory={directory} />
+    </Shell>,
+  );
 }
 
 start().catch((error: unknown) => root.render(<StartupProblem message={messageOf(error)} />));
