@@ -16,6 +16,8 @@ runuser -u postgres -- psql -q -p "$port" -c "DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'inclusion_test') THEN
     CREATE ROLE inclusion_test LOGIN CREATEDB PASSWORD 'inclusion_test';
   END IF; END \$\$;" >&2
+# Dropping a test database WITH (FORCE) also stops an autovacuum worker busy on it, which needs this role.
+runuser -u postgres -- psql -q -p "$port" -c "GRANT pg_signal_backend TO inclusion_test;" >&2
 runuser -u postgres -- psql -q -p "$port" -tc "SELECT 1 FROM pg_database WHERE datname = 'inclusion_test'" | grep -q 1 \
   || runuser -u postgres -- createdb -p "$port" -O inclusion_test inclusion_test >&2
 echo "postgres://inclusion_test:inclusion_test@127.0.0.1:${port}/inclusion_test"

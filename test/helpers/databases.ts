@@ -40,8 +40,21 @@ export async function freshPostgres(): Promise<TestDatabase> {
       await db.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      try {
+        // FORCE also stops an autovacuum worker busy on the database, which needs pg_signal_backend (granted
+        // by .ci/postgres.sh); without it, wait for the worker to finish and try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
+      } finally {
+        await cleanup.end();
+      }
     },
   };
 }
