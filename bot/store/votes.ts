@@ -76,11 +76,21 @@ function recordOf(row: VoteRow, eligible: Member[], tally: Tally): VoteRecord {
   };
 }
 
-async function load(tx: Queryable, row: VoteRow): Promise<VoteRecord> {
-  const eligible = await tx.query<{ member_id: string; member_name: string; member_mri: string | null }>(
+/** Who may vote, in the order the cards list them. */
+async function readEligible(tx: Queryable, voteId: string): Promise<Member[]> {
+  const rows = await tx.query<{ member_id: string; member_name: string; member_mri: string | null }>(
     'SELECT member_id, member_name, member_mri FROM vote_eligible WHERE vote_id = $1 ORDER BY member_name, member_id',
-    [row.id],
+    [voteId],
   );
+  return rows.map((row) => ({
+    id: row.member_id,
+    name: row.member_name,
+    ...(row.member_mri ? { mri: row.member_mri } : {}),
+  }));
+}
+
+async function load(tx: Queryable, row: VoteRow): Promise<VoteRecord> {
+  const eligible = await readEligible(tx, row.id);
   const voted = await tx.query<{ member_id: string; member_name: string }>(
     `SELECT b.member_id, e.member_name FROM ballots b JOIN vote_eligible e ON e.vote_id = b.vote_id AND e.member_id = b.member_id
      WHERE b.vote_id = $1 ORDER BY e.member_name, b.member_id`,
@@ -88,15 +98,7 @@ async function load(tx: Queryable, row: VoteRow): Promise<VoteRecord> {
   );
   const tally = row.status === 'closed' && row.tally ? row.tally : await counts(tx, row);
   return {
-    ...recordOf(
-      row,
-      eligible.map((member) => ({
-        id: member.member_id,
-        name: member.member_name,
-        ...(member.member_mri ? { mri: member.member_mri } : {}),
-      })),
-      tally,
-    ),
+    ...recordOf(row, eligible, tally),
     voted: voted.map((member) => ({ id: member.member_id, name: member.member_name })),
   };
 }
@@ -210,15 +212,7 @@ async function eligibleOf(db: Database, tx: Queryable, voteId: string): Promise<
   eligibleCache.set(db, cache);
   const cached = cache.get(voteId);
   if (cached) return cached;
-  const rows = await tx.query<{ member_id: string; member_name: string; member_mri: string | null }>(
-    'SELECT member_id, member_name, member_mri FROM vote_eligible WHERE vote_id = $1 ORDER BY member_name, member_id',
-    [voteId],
-  );
-  const eligible = rows.map((row) => ({
-    id: row.member_id,
-    name: row.member_name,
-    ...(row.member_mri ? { mri: row.member_mri } : {}),
-  }));
+  const eligible = await readEligible(tx, voteId);
   if (cache.size >= ELIGIBLE_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
   cache.set(voteId, eligible);
   return eligible;
@@ -263,9 +257,15 @@ export async function castBallots(
       });
     const eligible = await eligibleOf(db, tx, voteId);
     const eligibleIds = new Set(eligible.map((member) => member.id));
-    const valid = (cast: Cast) =>
-      vote.options.some((option) => option.id === cast.choice) && eligibleIds.has(cast.member.id);
-    const voters = [...new Set(casts.filter(valid).map((cast) => cast.member.id))];
+    const refusals = casts.map((cast): VoteFailure | undefined => {
+      if (!vote.options.some((option) => option.id === cast.choice))
+        return { reason: 'invalidChoice', message: 'That is not one of the options of this vote.' };
+      if (!eligibleIds.has(cast.member.id))
+        return { reason: 'notEligible', message: 'Only the panel members of this meeting can vote.' };
+      return undefined;
+    });
+    const accepted = casts.filter((_, i) => !refusals[i]);
+    const voters = [...new Set(accepted.map((cast) => cast.member.id))];
     // Locks this batch's existing ballots; new ones are settled by the primary key on insert.
     const previous = await tx.query<{ member_id: string; choice: string | null }>(
       'SELECT member_id, choice FROM ballots WHERE vote_id = $1 AND member_id = ANY($2::text[]) FOR UPDATE',
@@ -273,8 +273,8 @@ export async function castBallots(
     );
     const current = new Map(previous.map((row) => [row.member_id, row.choice]));
     const stored = vote.anonymous
-      ? await storeAnonymous(tx, vote, casts.filter(valid), current)
-      : await storeNamed(tx, vote, casts.filter(valid), current);
+      ? await storeAnonymous(tx, vote, accepted, current)
+      : await storeNamed(tx, vote, accepted, current);
     const voted = await tx.query<{ member_id: string; choice: string | null }>(
       'SELECT member_id, choice FROM ballots WHERE vote_id = $1',
       [voteId],
@@ -292,11 +292,8 @@ export async function castBallots(
       voted: eligible.filter((member) => votedIds.has(member.id)).map(({ id, name }) => ({ id, name })),
     };
     let next = 0;
-    return casts.map((cast): Result<CastResult, VoteFailure> => {
-      if (!vote.options.some((option) => option.id === cast.choice))
-        return fail({ reason: 'invalidChoice', message: 'That is not one of the options of this vote.' });
-      if (!eligibleIds.has(cast.member.id))
-        return fail({ reason: 'notEligible', message: 'Only the panel members of this meeting can vote.' });
+    return refusals.map((refusal): Result<CastResult, VoteFailure> => {
+      if (refusal) return fail(refusal);
       return ok({ vote: view, record, changed: stored[next++] ?? false });
     });
   });
