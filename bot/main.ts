@@ -8,7 +8,7 @@ module.enableCompileCache();
 const { ConfigError, readConfig } = await import('./config.ts');
 try {
   const config = readConfig();
-  // The store opens first: the embedded one on its own thread, while this one loads the rest of the app.
+  // The store starts opening first, so PGlite's file reads and WebAssembly compile overlap loading the rest.
   const { openDatabase } = await import('./store/database.ts');
   const opening = openDatabase(config.database);
   opening.catch(() => undefined); // reported below, once awaited
