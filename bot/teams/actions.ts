@@ -345,6 +345,31 @@ function viewVote(
   return voteCard(vote, record, services.flow, viewer, notice);
 }
 
+/** The vote card as `who` sees it, with their own choice read from the store. */
+async function personalView(
+  services: Services,
+  vote: VoteRecord,
+  record: CaseRecord,
+  who: Who,
+  notice?: Notice,
+) {
+  const own = who.aadObjectId ? await ownChoice(services.db, vote.id, who.aadObjectId) : undefined;
+  return viewVote(services, vote, record, who, own, notice);
+}
+
+/** A vote and its case, or the card that says which of them no longer exists. */
+async function voteWithCase(
+  services: Services,
+  voteId: string,
+): Promise<{ vote: VoteRecord; record: CaseRecord } | { gone: ActionOutcome }> {
+  const vote = await getVote(services.db, voteId);
+  if (!vote) return { gone: { card: messageCard('Vote not found', refuse('This vote no longer exists.')) } };
+  const record = await getCase(services.db, vote.caseId);
+  if (!record)
+    return { gone: { card: messageCard('Case not found', refuse('This case no longer exists.')) } };
+  return { vote, record };
+}
+
 async function open(
   services: Services,
   who: Who,
@@ -405,12 +430,9 @@ async function open(
 async function cast(services: Services, who: Who, data: CardActionData<'vote.cast'>): Promise<ActionOutcome> {
   /** The vote card with a refusal, for the paths where no ballot was stored (rare, so loaded here). */
   const refusal = async (message: string): Promise<ActionOutcome> => {
-    const vote = await getVote(services.db, data.voteId);
-    if (!vote) return { card: messageCard('Vote not found', refuse('This vote no longer exists.')) };
-    const record = await getCase(services.db, vote.caseId);
-    if (!record) return { card: messageCard('Case not found', refuse('This case no longer exists.')) };
-    const own = who.aadObjectId ? await ownChoice(services.db, vote.id, who.aadObjectId) : undefined;
-    return { card: viewVote(services, vote, record, who, own, refuse(message)) };
+    const found = await voteWithCase(services, data.voteId);
+    if ('gone' in found) return found.gone;
+    return { card: await personalView(services, found.vote, found.record, who, refuse(message)) };
   };
   if (isGuest(who)) return refusal('Guests and anonymous users cannot vote in panel decisions.');
   // The hot path of a vote burst: the ballot box checks and stores the ballot and returns the vote and its
@@ -435,13 +457,11 @@ async function refresh(
   who: Who,
   data: CardActionData<'vote.refresh'>,
 ): Promise<ActionOutcome> {
-  const vote = await getVote(services.db, data.voteId);
-  if (!vote) return { card: messageCard('Vote not found', refuse('This vote no longer exists.')) };
-  const record = await getCase(services.db, vote.caseId);
-  if (!record) return { card: messageCard('Case not found', refuse('This case no longer exists.')) };
+  const found = await voteWithCase(services, data.voteId);
+  if ('gone' in found) return found.gone;
+  const { vote, record } = found;
   if (vote.status === 'closed') return { card: showCase(services, record) };
-  const own = who.aadObjectId ? await ownChoice(services.db, vote.id, who.aadObjectId) : undefined;
-  return { card: viewVote(services, vote, record, who, own) };
+  return { card: await personalView(services, vote, record, who) };
 }
 
 async function close(
@@ -449,16 +469,19 @@ async function close(
   who: Who,
   data: CardActionData<'vote.close'>,
 ): Promise<ActionOutcome> {
-  const vote = await getVote(services.db, data.voteId);
-  if (!vote) return { card: messageCard('Vote not found', refuse('This vote no longer exists.')) };
-  const record = await getCase(services.db, vote.caseId);
-  if (!record) return { card: messageCard('Case not found', refuse('This case no longer exists.')) };
-  if (!coordinates(services, who, record.partnership)) {
-    const own = who.aadObjectId ? await ownChoice(services.db, vote.id, who.aadObjectId) : undefined;
+  const found = await voteWithCase(services, data.voteId);
+  if ('gone' in found) return found.gone;
+  const { vote, record } = found;
+  if (!coordinates(services, who, record.partnership))
     return {
-      card: viewVote(services, vote, record, who, own, refuse('Only the coordinator can close the vote.')),
+      card: await personalView(
+        services,
+        vote,
+        record,
+        who,
+        refuse('Only the coordinator can close the vote.'),
+      ),
     };
-  }
   const apply: ApplyVoteResult = (current, opened, decision) => {
     if (opened.question === CORE_GROUP_DECISION) return ok({ record: current, events: [] });
     const question = services.flow.questions[opened.question];
