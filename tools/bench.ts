@@ -25,6 +25,7 @@ import {
   startConnector,
   TENANT_ID,
   testConfig,
+  voteIdOn,
   type MockConnector,
 } from '../test/helpers/teams.ts';
 import type { Page } from 'playwright-core';
@@ -90,10 +91,7 @@ async function openVote(
   );
   const latest = ids[ids.length - 1] ?? '';
   await send('case.answer', { caseId: latest, question: 'residency', value: 'city' });
-  const voteId =
-    /"voteId":"([0-9a-f-]{36})"/.exec(
-      await send('vote.open', { caseId: latest, question: 'partnershipConvinced' }),
-    )?.[1] ?? '';
+  const voteId = voteIdOn(await send('vote.open', { caseId: latest, question: 'partnershipConvinced' }));
   return { voteId, send };
 }
 
@@ -378,9 +376,9 @@ async function sustainedLoad(connector: MockConnector) {
         ].map((match) => match[1]);
         const caseId = ids[ids.length - 1];
         await send(people.coordinator, 'case.answer', { caseId, question: 'residency', value: 'city' });
-        const voteId = /"voteId":"([0-9a-f-]{36})"/.exec(
+        const voteId = voteIdOn(
           await send(people.coordinator, 'vote.open', { caseId, question: 'partnershipConvinced' }),
-        )?.[1];
+        );
         await Promise.all(
           members
             .slice(0, 6)

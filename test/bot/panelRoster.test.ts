@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getVote } from '../../bot/store/votes.ts';
-import { click, people } from '../helpers/teams.ts';
-import { caseAt, useBot, voteIdOn } from '../helpers/harness.ts';
+import { click, people, voteIdOn } from '../helpers/teams.ts';
+import { caseAt, useBot } from '../helpers/harness.ts';
 
 const rolesFile = join(mkdtempSync(join(tmpdir(), 'roles-')), 'roles.json');
 writeFileSync(

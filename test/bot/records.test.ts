@@ -9,8 +9,16 @@ import { migrate } from '../../bot/store/migrate.ts';
 import { getVote } from '../../bot/store/votes.ts';
 import { newCase } from '../helpers/cases.ts';
 import { root } from '../helpers/fixtures.ts';
-import { click, messageActivity, people, post, startConnector, testConfig } from '../helpers/teams.ts';
-import { caseAt, useBot, voteIdOn } from '../helpers/harness.ts';
+import {
+  click,
+  messageActivity,
+  people,
+  post,
+  startConnector,
+  testConfig,
+  voteIdOn,
+} from '../helpers/teams.ts';
+import { caseAt, useBot } from '../helpers/harness.ts';
 import { startBot } from '../../bot/start.ts';
 
 describe('keeping records', () => {

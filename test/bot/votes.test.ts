@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
 import { getVote } from '../../bot/store/votes.ts';
 import { freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
-import { click, people, startConnector, type MockConnector, type Person } from '../helpers/teams.ts';
+import {
+  click,
+  people,
+  startConnector,
+  voteIdOn,
+  type MockConnector,
+  type Person,
+} from '../helpers/teams.ts';
 import { useBot } from '../helpers/harness.ts';
 import type { RunningBot } from '../../bot/start.ts';
 
@@ -54,7 +61,7 @@ async function openPanelVote(
     { caseId: record.id, question: 'partnershipConvinced' },
     messageId,
   );
-  const voteId = /"voteId":"([0-9a-f-]{36})"/.exec(opened.text)?.[1];
+  const voteId = voteIdOn(opened.text);
   if (!voteId) throw new Error(`no vote opened: ${opened.text}`);
   return { record, voteId, messageId, opened };
 }

@@ -71,6 +71,3 @@ export async function caseAt(
   }
   return { record, messageId, card };
 }
-
-/** The vote id on a vote card. */
-export const voteIdOn = (cardText: string) => /"voteId":"([0-9a-f-]{36})"/.exec(cardText)?.[1] ?? '';

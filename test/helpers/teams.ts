@@ -273,3 +273,6 @@ export async function click(
   };
   return { ...body, text: JSON.stringify(body.value) };
 }
+
+/** The vote id on a vote card. */
+export const voteIdOn = (cardText: string) => /"voteId":"([0-9a-f-]{36})"/.exec(cardText)?.[1] ?? '';

@@ -5,8 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../bot/start.ts';
 import { freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
 import { spawnBot, stopProcess } from '../helpers/process.ts';
-import { click, invokeActivity, people, startConnector, type MockConnector } from '../helpers/teams.ts';
-import { voteIdOn } from '../helpers/harness.ts';
+import {
+  click,
+  invokeActivity,
+  people,
+  startConnector,
+  voteIdOn,
+  type MockConnector,
+} from '../helpers/teams.ts';
 
 const members = Array.from({ length: 60 }, (_, i) => people.member(i + 1));
 const as = (url: string) =>
