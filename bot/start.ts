@@ -12,6 +12,7 @@ import { createBallotBox } from './store/ballotBox.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
 import { createBot, type BotOptions } from './teams/app.ts';
+import { createChatRoster } from './teams/chatRoster.ts';
 import type { Services } from './teams/services.ts';
 
 const addinFolder = join(projectRoot, 'dist', 'addin');
@@ -40,6 +41,7 @@ export async function startBot(
     directory,
     roles,
     textValues: flowTextValues(directory),
+    roster: createChatRoster(db, log),
     log,
   };
 

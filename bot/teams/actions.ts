@@ -4,6 +4,7 @@ import {
   cardVerbs,
   type CardAction,
   type CardActionData,
+  type CardVerb,
 } from '../../src/cards/actions.ts';
 import { card, execute, heading, notice as noticeBlock, text } from '../../src/cards/adaptive.ts';
 import {
@@ -28,6 +29,8 @@ import {
   yesNoOptions,
   type VoteOption,
 } from '../../src/votes/vote.ts';
+import { listsCase, permissions, type Person, type Verdict, type VoteFacts } from '../../src/auth/policy.ts';
+import { personOf } from '../people.ts';
 import { coordinatedPartnerships } from '../roles.ts';
 import {
   caseHistory,
@@ -51,8 +54,9 @@ import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.
 
 /**
  * What each card action does, independent of how Teams delivers it (an Action.Execute invoke or an
- * Action.Submit message). Only coordinators start cases, answer questions and open or close votes; any other
- * click gets a polite refusal on the card, never an error.
+ * Action.Submit message). Every verb names the permission of the policy (src/auth/policy.ts) that guards it and
+ * what it acts on; the runner loads that, asks the policy, and only then runs the verb. A refused click gets a
+ * polite refusal on the card; a concealed one gets exactly the card a missing case or vote gets.
  */
 
 export interface ActionRefusal {
@@ -105,18 +109,6 @@ const refuse = (message: string): Notice => ({ message, tone: 'attention' });
 
 const actorOf = (who: Who): Actor => ({ id: who.aadObjectId ?? who.mri, name: who.name });
 
-function isGuest(who: Who): boolean {
-  return !who.aadObjectId || who.userRole === 'guest' || who.userRole === 'anonymous';
-}
-
-function coordinates(services: Services, who: Who, partnership?: string): boolean {
-  if (isGuest(who)) return false;
-  const partnerships = coordinatedPartnerships(services.roles, who.aadObjectId);
-  return partnership === undefined
-    ? partnerships.length > 0
-    : (partnerships as string[]).includes(partnership);
-}
-
 function showCase(services: Services, record: CaseRecord, notice?: Notice) {
   const state = caseState(services.flow, record, services.textValues);
   return caseCard(record, state, services.flow, {
@@ -125,21 +117,32 @@ function showCase(services: Services, record: CaseRecord, notice?: Notice) {
   });
 }
 
-type Loaded = { ok: true; value: CaseRecord } | { ok: false; error: ActionOutcome };
+/** What someone gets for a case that does not exist, and for one they may not know exists: the same card. */
+const caseNotFound = (): ActionOutcome => ({
+  card: messageCard(
+    'Case not found',
+    refuse('This case no longer exists. It may have passed the retention period.'),
+  ),
+});
+const voteNotFound = (): ActionOutcome => ({
+  card: messageCard('Vote not found', refuse('This vote no longer exists.')),
+});
 
-async function loadCase(services: Services, caseId: string): Promise<Loaded> {
-  const record = await getCase(services.db, caseId);
-  return record
-    ? { ok: true, value: record }
-    : {
-        ok: false,
-        error: {
-          card: messageCard(
-            'Case not found',
-            refuse('This case no longer exists. It may have passed the retention period.'),
-          ),
-        },
-      };
+/** Everything a verb's handler works with. */
+interface Acting {
+  services: Services;
+  who: Who;
+  where: Where;
+  port: TeamsPort;
+  person: Person;
+}
+
+/** The person as the policy sees them where they clicked: their standing in this chat comes from the roster. */
+export async function personIn(services: Services, who: Who, where: Where): Promise<Person> {
+  if (!who.aadObjectId) return personOf(services.roles, undefined, 'anonymous');
+  // Teams cannot say (or says they are not in the chat they clicked in): the least standing, never more.
+  const standing = (await services.roster.standingIn(where.conversationId, who.aadObjectId)) ?? 'guest';
+  return personOf(services.roles, who.aadObjectId, standing);
 }
 
 export async function newCaseDefaults(
@@ -176,9 +179,7 @@ const fieldNames: Record<string, string> = {
 };
 
 async function startCase(
-  services: Services,
-  who: Who,
-  where: Where,
+  { services, who, where, person }: Acting,
   data: CardActionData<'case.start'>,
 ): Promise<ActionOutcome> {
   const defaults: NewCaseDefaults = Object.fromEntries(
@@ -194,7 +195,7 @@ async function startCase(
     return again(`${fieldNames[field] ?? field}: ${issue?.message ?? 'invalid'}`);
   }
   const input = parsed.data;
-  if (!coordinates(services, who, input.partnership)) {
+  if (permissions.startCase(person, { partnership: input.partnership }) !== 'allow') {
     return again(`Only a coordinator of ${input.partnership} can start its cases.`);
   }
   const school = findSchool(services.directory, input.schoolId);
@@ -240,7 +241,6 @@ async function startCase(
 
 function answerValue(
   services: Services,
-  record: CaseRecord,
   data: CardActionData<'case.answer'> & Record<string, unknown>,
 ): unknown {
   const question = services.flow.questions[data.question];
@@ -251,24 +251,13 @@ function answerValue(
 }
 
 async function answer(
-  services: Services,
-  who: Who,
+  { services, who }: Acting,
   data: CardActionData<'case.answer'> & Record<string, unknown>,
+  record: CaseRecord,
 ): Promise<ActionOutcome> {
-  const loaded = await loadCase(services, data.caseId);
-  if (!loaded.ok) return loaded.error;
-  if (!coordinates(services, who, loaded.value.partnership)) {
-    return {
-      card: showCase(
-        services,
-        loaded.value,
-        refuse('Only the coordinator can answer the questions. You can follow the case here.'),
-      ),
-    };
-  }
-  const value = answerValue(services, loaded.value, data);
-  const updated = await updateCase(services.db, data.caseId, actorOf(who), (record) => {
-    const answered = answerCase(services.flow, record, data.question, value, services.textValues);
+  const value = answerValue(services, data);
+  const updated = await updateCase(services.db, data.caseId, actorOf(who), (current) => {
+    const answered = answerCase(services.flow, current, data.question, value, services.textValues);
     return answered.ok ? ok({ record: answered.value.record, events: answered.value.events }) : answered;
   });
   if (!updated.ok) {
@@ -278,7 +267,7 @@ async function answer(
         : 'message' in updated.error
           ? updated.error.message
           : 'That answer could not be recorded.';
-    return { card: showCase(services, loaded.value, refuse(message)) };
+    return { card: showCase(services, record, refuse(message)) };
   }
   services.log.event('info', 'case.answered', {
     caseId: data.caseId,
@@ -312,7 +301,13 @@ async function eligibleMembers(services: Services, record: CaseRecord, port: Tea
   const panel = services.roles.panels[record.partnership];
   if (panel && panel.length > 0)
     return panel.map((member) => ({ id: member.aadObjectId, name: member.name }));
-  return port.members();
+  const members = await port.members();
+  // The roster Teams just gave is the freshest word on who is in the chat.
+  await services.roster.sawMembers(
+    record.conversationId,
+    members.map((member) => ({ id: member.id, name: member.name, standing: 'member' })),
+  );
+  return members;
 }
 
 /** The options of a vote on `question`, or why it cannot be put to the panel now. */
@@ -332,59 +327,52 @@ function viewVote(
   services: Services,
   vote: VoteRecord,
   record: CaseRecord,
-  who: Who | undefined,
+  viewer: { person: Person; who: Who } | undefined,
   own: string | null | undefined,
   notice?: Notice,
 ) {
-  const viewer = {
-    isCoordinator: who ? coordinates(services, who, record.partnership) : false,
-    ...(who?.aadObjectId && vote.eligible.some((member) => member.id === who.aadObjectId)
-      ? { memberId: who.aadObjectId, ownChoice: own }
-      : {}),
-  };
-  return voteCard(vote, record, services.flow, viewer, notice);
+  const memberId = viewer?.who.aadObjectId;
+  const facts = viewer ? voteFacts(vote, record, viewer.who, undefined) : undefined;
+  return voteCard(
+    vote,
+    record,
+    services.flow,
+    {
+      isCoordinator:
+        viewer !== undefined &&
+        facts !== undefined &&
+        permissions.manageVote(viewer.person, facts) === 'allow',
+      ...(memberId && vote.eligible.some((member) => member.id === memberId)
+        ? { memberId, ownChoice: own }
+        : {}),
+    },
+    notice,
+  );
 }
 
-/** The vote card as `who` sees it, with their own choice read from the store. */
-async function personalView(
-  services: Services,
-  vote: VoteRecord,
-  record: CaseRecord,
-  who: Who,
-  notice?: Notice,
-) {
+/** The vote card as the person sees it, with their own choice read from the store. */
+async function personalView(acting: Acting, vote: VoteRecord, record: CaseRecord, notice?: Notice) {
+  const { services, who } = acting;
   const own = who.aadObjectId ? await ownChoice(services.db, vote.id, who.aadObjectId) : undefined;
-  return viewVote(services, vote, record, who, own, notice);
+  return viewVote(services, vote, record, acting, own, notice);
 }
 
-/** A vote and its case, or the card that says which of them no longer exists. */
+/** A vote and its case, or undefined when either no longer exists. */
 async function voteWithCase(
   services: Services,
   voteId: string,
-): Promise<{ vote: VoteRecord; record: CaseRecord } | { gone: ActionOutcome }> {
+): Promise<{ vote: VoteRecord; record: CaseRecord } | undefined> {
   const vote = await getVote(services.db, voteId);
-  if (!vote) return { gone: { card: messageCard('Vote not found', refuse('This vote no longer exists.')) } };
-  const record = await getCase(services.db, vote.caseId);
-  if (!record)
-    return { gone: { card: messageCard('Case not found', refuse('This case no longer exists.')) } };
-  return { vote, record };
+  const record = vote ? await getCase(services.db, vote.caseId) : undefined;
+  return vote && record ? { vote, record } : undefined;
 }
 
 async function open(
-  services: Services,
-  who: Who,
-  where: Where,
-  port: TeamsPort,
+  acting: Acting,
   data: CardActionData<'vote.open'>,
+  record: CaseRecord,
 ): Promise<ActionOutcome> {
-  const loaded = await loadCase(services, data.caseId);
-  if (!loaded.ok) return loaded.error;
-  const record = loaded.value;
-  if (!coordinates(services, who, record.partnership)) {
-    return {
-      card: showCase(services, record, refuse('Only the coordinator can put a question to the panel.')),
-    };
-  }
+  const { services, who, where, port } = acting;
   const options = voteOptions(services, record, data.question);
   if (typeof options === 'string') return { card: showCase(services, record, refuse(options)) };
   const quorum = data.quorum === undefined ? null : Number.parseInt(data.quorum, 10);
@@ -422,66 +410,61 @@ async function open(
     eligible: eligible.length,
   });
   return {
-    card: viewVote(services, opened.value, record, who, undefined),
+    card: viewVote(services, opened.value, record, acting, undefined),
     shared: viewVote(services, opened.value, record, undefined, undefined),
   };
 }
 
-async function cast(services: Services, who: Who, data: CardActionData<'vote.cast'>): Promise<ActionOutcome> {
-  /** The vote card with a refusal, for the paths where no ballot was stored (rare, so loaded here). */
-  const refusal = async (message: string): Promise<ActionOutcome> => {
+/**
+ * A ballot. The hot path of a vote burst: the ballot box checks eligibility (the policy's castVote for those the
+ * vote was opened for) and stores the ballot in one transaction shared with the ballots cast at the same moment,
+ * so nothing is loaded before it. Only a refused ballot asks the policy what the person may be shown.
+ */
+async function cast(acting: Acting, data: CardActionData<'vote.cast'>): Promise<ActionOutcome> {
+  const { services, who, where } = acting;
+  const refused = async (message: string): Promise<ActionOutcome> => {
     const found = await voteWithCase(services, data.voteId);
-    if ('gone' in found) return found.gone;
-    return { card: await personalView(services, found.vote, found.record, who, refuse(message)) };
+    if (!found) return voteNotFound();
+    const person = await personIn(services, who, where);
+    const facts = voteFacts(found.vote, found.record, who, where);
+    if (permissions.castVote(person, facts) === 'conceal')
+      return concealed(services, 'vote.cast', voteNotFound(), facts.inCaseChat, message);
+    return {
+      card: await personalView({ ...acting, person }, found.vote, found.record, refuse(message)),
+    };
   };
-  if (isGuest(who)) return refusal('Guests and anonymous users cannot vote in panel decisions.');
-  // The hot path of a vote burst: the ballot box checks and stores the ballot and returns the vote and its
-  // case in one transaction shared with the ballots cast at the same moment, so nothing is loaded before it.
+  if (!who.aadObjectId) return refused('Anonymous users cannot vote in panel decisions.');
   const result = await services.ballots.cast(data.voteId, actorOf(who), data.choice);
-  if (!result.ok) return refusal(result.error.message);
+  if (!result.ok) return refused(result.error.message);
   const { vote, record, changed } = result.value;
   const thanks: Notice = {
     message: changed ? 'Your vote is counted.' : 'Your vote was already counted.',
     tone: 'good',
   };
   services.log.event('info', 'vote.cast', { voteId: vote.id, changed });
-  return {
-    card: viewVote(services, vote, record, who, vote.anonymous ? null : data.choice, thanks),
-    shared: viewVote(services, vote, record, undefined, undefined),
-    sharedInBackground: true,
-  };
+  return onlyItsChat(
+    {
+      card: viewVote(services, vote, record, acting, vote.anonymous ? null : data.choice, thanks),
+      shared: viewVote(services, vote, record, undefined, undefined),
+      sharedInBackground: true,
+    },
+    record,
+    where,
+  );
 }
 
-async function refresh(
-  services: Services,
-  who: Who,
-  data: CardActionData<'vote.refresh'>,
-): Promise<ActionOutcome> {
-  const found = await voteWithCase(services, data.voteId);
-  if ('gone' in found) return found.gone;
-  const { vote, record } = found;
-  if (vote.status === 'closed') return { card: showCase(services, record) };
-  return { card: await personalView(services, vote, record, who) };
+async function refresh(acting: Acting, vote: VoteRecord, record: CaseRecord): Promise<ActionOutcome> {
+  if (vote.status === 'closed') return { card: showCase(acting.services, record) };
+  return { card: await personalView(acting, vote, record) };
 }
 
 async function close(
-  services: Services,
-  who: Who,
+  acting: Acting,
   data: CardActionData<'vote.close'>,
+  vote: VoteRecord,
+  record: CaseRecord,
 ): Promise<ActionOutcome> {
-  const found = await voteWithCase(services, data.voteId);
-  if ('gone' in found) return found.gone;
-  const { vote, record } = found;
-  if (!coordinates(services, who, record.partnership))
-    return {
-      card: await personalView(
-        services,
-        vote,
-        record,
-        who,
-        refuse('Only the coordinator can close the vote.'),
-      ),
-    };
+  const { services, who } = acting;
   const apply: ApplyVoteResult = (current, opened, decision) => {
     if (opened.question === CORE_GROUP_DECISION) return ok({ record: current, events: [] });
     const question = services.flow.questions[opened.question];
@@ -503,7 +486,7 @@ async function close(
     if (closed.error.reason === 'tie' && 'tied' in closed.error && closed.error.tied) {
       return { card: castingDecisionCard(vote, record, services.flow, closed.error.tied) };
     }
-    return { card: viewVote(services, vote, record, who, undefined, refuse(closed.error.message)) };
+    return { card: viewVote(services, vote, record, acting, undefined, refuse(closed.error.message)) };
   }
   const { decision } = closed.value;
   const label = (id: string) => vote.options.find((option) => option.id === id)?.label ?? id;
@@ -521,28 +504,22 @@ async function close(
   return { card: shown, shared: shown };
 }
 
-async function history(services: Services, who: Who, caseId: string): Promise<ActionOutcome> {
-  const loaded = await loadCase(services, caseId);
-  if (!loaded.ok) return loaded.error;
-  if (!coordinates(services, who, loaded.value.partnership)) {
-    return {
-      card: showCase(services, loaded.value, refuse('Only the coordinator can see a case’s history.')),
-    };
-  }
-  const entries = await caseHistory(services.db, caseId);
+async function history({ services }: Acting, record: CaseRecord): Promise<ActionOutcome> {
+  const entries = await caseHistory(services.db, record.id);
   const lines = entries.map((entry) => ({
     at: entry.at,
     actorName: entry.actorName,
     text: describeEvent(services.flow, entry),
     flowVersion: entry.flowVersion,
   }));
-  return { card: historyCard(loaded.value, lines) };
+  return { card: historyCard(record, lines) };
 }
 
-export async function listCases(services: Services, who: Who, where: Where): Promise<ActionOutcome> {
-  if (!coordinates(services, who))
-    return { card: withNotice(welcomeCard(), refuse('Only coordinators can list the cases.')) };
-  const cases = await casesOfConversation(services.db, where.conversationId);
+/** The chat's cases this person coordinates: a chat may hold several partnerships' cases, each sees their own. */
+export async function listCases({ services, where, person }: Acting): Promise<ActionOutcome> {
+  const cases = (await casesOfConversation(services.db, where.conversationId)).filter((record) =>
+    listsCase(person, record.partnership),
+  );
   const summaries = cases.map((record) => ({
     record,
     state: caseState(services.flow, record, services.textValues),
@@ -550,14 +527,7 @@ export async function listCases(services: Services, who: Who, where: Where): Pro
   return { card: caseListCard(summaries, services.flow, services.directory) };
 }
 
-export async function startForm(services: Services, who: Who, port: TeamsPort): Promise<ActionOutcome> {
-  if (!coordinates(services, who))
-    return {
-      card: withNotice(
-        welcomeCard(),
-        refuse('Only coordinators can start a case. You will see the cases here as they are run.'),
-      ),
-    };
+export async function startForm({ services, who, port }: Acting): Promise<ActionOutcome> {
   return { card: newCaseCard(services.directory, services.flow, await newCaseDefaults(services, who, port)) };
 }
 
@@ -566,6 +536,150 @@ function withNotice(base: ReturnType<typeof welcomeCard>, notice: Notice) {
   return base;
 }
 
+const caseFacts = (record: CaseRecord, where: Where) => ({
+  partnership: record.partnership,
+  inCaseChat: record.conversationId === where.conversationId,
+});
+
+function voteFacts(vote: VoteRecord, record: CaseRecord, who: Who, where: Where | undefined): VoteFacts {
+  return {
+    ...caseFacts(record, where ?? { conversationId: record.conversationId }),
+    eligible: who.aadObjectId !== undefined && vote.eligible.some((member) => member.id === who.aadObjectId),
+  };
+}
+
+/** Why a coordinator's action was refused: the place, when it is theirs but elsewhere; else the role. */
+function refusalFor(acting: Acting, record: CaseRecord, byRole: string): string {
+  return permissions.seeCaseRecord(acting.person, caseFacts(record, acting.where)) === 'allow'
+    ? 'This case is run in its meeting chat: do this there.'
+    : byRole;
+}
+
+/**
+ * The answer to someone who may not see the thing: elsewhere, exactly the "not found" card; in the thing's own
+ * chat (a guest or an anonymous user clicking the card they can see there), a refusal that says nothing of it.
+ */
+function concealed(
+  services: Services,
+  verb: CardVerb,
+  notFound: ActionOutcome,
+  inCaseChat: boolean,
+  refusal: string,
+): ActionOutcome {
+  services.log.event('info', 'policy.refused', { action: verb, verdict: 'conceal' });
+  if (!inCaseChat) return notFound;
+  return { card: messageCard('Not available to you', refuse(refusal || GUESTS_FOLLOW_IN_CHAT)) };
+}
+
+const GUESTS_FOLLOW_IN_CHAT =
+  'Guests and anonymous users can follow the cases in this chat, but not open or act on them.';
+
+type CasePermission = 'seeCase' | 'runCase' | 'seeCaseRecord';
+type VotePermission = 'seeVote' | 'manageVote';
+
+/** How each verb is guarded: the permission and what it is asked about, and what it says when refused. */
+type VerbRoute<V extends CardVerb> =
+  | {
+      on: 'nothing';
+      permission: 'useCoordinatorTools';
+      refusal: string;
+      run(acting: Acting, data: CardActionData<V>): Promise<ActionOutcome>;
+    }
+  | {
+      on: 'case';
+      permission: CasePermission;
+      refusal: string;
+      run(acting: Acting, data: CardActionData<V>, record: CaseRecord): Promise<ActionOutcome>;
+    }
+  | {
+      on: 'vote';
+      permission: VotePermission;
+      refusal: string;
+      run(
+        acting: Acting,
+        data: CardActionData<V>,
+        vote: VoteRecord,
+        record: CaseRecord,
+      ): Promise<ActionOutcome>;
+    }
+  | {
+      /** The ballot box decides eligibility as it stores the ballot; see `cast`. */
+      on: 'ballot';
+      permission: 'castVote';
+      run(acting: Acting, data: CardActionData<V>): Promise<ActionOutcome>;
+    };
+
+/** Every card verb and its guard, one entry each: a verb without an entry does not compile. */
+export const verbRoutes: { [V in CardVerb]: VerbRoute<V> } = {
+  'case.new': {
+    on: 'nothing',
+    permission: 'useCoordinatorTools',
+    refusal: 'Only coordinators can start a case. You will see the cases here as they are run.',
+    run: (acting) => startForm(acting),
+  },
+  'case.start': {
+    on: 'nothing',
+    permission: 'useCoordinatorTools',
+    refusal: 'Only coordinators can start a case. You will see the cases here as they are run.',
+    run: startCase,
+  },
+  'case.list': {
+    on: 'nothing',
+    permission: 'useCoordinatorTools',
+    refusal: 'Only coordinators can list the cases.',
+    run: (acting) => listCases(acting),
+  },
+  'case.show': {
+    on: 'case',
+    permission: 'seeCase',
+    refusal: '',
+    run: async ({ services }, _data, record) => ({ card: showCase(services, record) }),
+  },
+  'case.answer': {
+    on: 'case',
+    permission: 'runCase',
+    refusal: 'Only the coordinator can answer the questions. You can follow the case here.',
+    run: answer,
+  },
+  'case.change': {
+    on: 'case',
+    permission: 'runCase',
+    refusal: 'Only the coordinator can change an answer.',
+    run: async ({ services }, data, record) => ({ card: changeCard(services, record, data.question) }),
+  },
+  'case.history': {
+    on: 'case',
+    permission: 'seeCaseRecord',
+    refusal: 'Only the coordinator can see a case’s history.',
+    run: (acting, _data, record) => history(acting, record),
+  },
+  'vote.open': {
+    on: 'case',
+    permission: 'runCase',
+    refusal: 'Only the coordinator can put a question to the panel.',
+    run: open,
+  },
+  'vote.cast': { on: 'ballot', permission: 'castVote', run: cast },
+  'vote.close': {
+    on: 'vote',
+    permission: 'manageVote',
+    refusal: 'Only the coordinator can close the vote.',
+    run: close,
+  },
+  'vote.refresh': {
+    on: 'vote',
+    permission: 'seeVote',
+    refusal: '',
+    run: (acting, _data, vote, record) => refresh(acting, vote, record),
+  },
+};
+
+/** The permission each verb is guarded by, for the README and the matrix test. */
+export const verbPermissions = Object.fromEntries(
+  Object.entries(verbRoutes).map(([verb, route]) => [verb, route.permission]),
+) as { [V in CardVerb]: (typeof verbRoutes)[V]['permission'] };
+
+/** Runs one verb: loads what it acts on, asks the policy, and runs it only when allowed. */
 export async function handleCardAction(
   services: Services,
   who: Who,
@@ -573,40 +687,60 @@ export async function handleCardAction(
   port: TeamsPort,
   action: CardAction,
 ): Promise<ActionOutcome> {
-  switch (action.verb) {
-    case 'case.new':
-      return startForm(services, who, port);
-    case 'case.start':
-      return startCase(services, who, where, action.data);
-    case 'case.answer':
-      return answer(services, who, action.data);
-    case 'case.change': {
-      const loaded = await loadCase(services, action.data.caseId);
-      if (!loaded.ok) return loaded.error;
-      if (!coordinates(services, who, loaded.value.partnership)) {
-        return {
-          card: showCase(services, loaded.value, refuse('Only the coordinator can change an answer.')),
-        };
-      }
-      return { card: changeCard(services, loaded.value, action.data.question) };
-    }
-    case 'case.show': {
-      const loaded = await loadCase(services, action.data.caseId);
-      return loaded.ok ? { card: showCase(services, loaded.value) } : loaded.error;
-    }
-    case 'case.history':
-      return history(services, who, action.data.caseId);
-    case 'case.list':
-      return listCases(services, who, where);
-    case 'vote.open':
-      return open(services, who, where, port, action.data);
-    case 'vote.cast':
-      return cast(services, who, action.data);
-    case 'vote.close':
-      return close(services, who, action.data);
-    case 'vote.refresh':
-      return refresh(services, who, action.data);
+  const route = verbRoutes[action.verb] as VerbRoute<CardVerb>;
+  const data = action.data as never;
+  if (route.on === 'ballot') {
+    // An eligible voter's standing is not looked up on the hot path: the ballot box decides. This person only
+    // decides whether the voter's own card offers "Close the vote", which closing checks again in full.
+    const voter = personOf(services.roles, who.aadObjectId, 'member');
+    return route.run({ services, who, where, port, person: voter }, data);
   }
+  const person = await personIn(services, who, where);
+  const acting: Acting = { services, who, where, port, person };
+  const refused = (verdict: Verdict, card: ActionOutcome['card']): ActionOutcome => {
+    services.log.event('info', 'policy.refused', { action: action.verb, verdict });
+    return { card };
+  };
+  if (route.on === 'nothing') {
+    if (permissions[route.permission](person) !== 'allow')
+      return refused('refuse', withNotice(welcomeCard(), refuse(route.refusal)));
+    return route.run(acting, data);
+  }
+  if (route.on === 'case') {
+    const record = await getCase(services.db, (action.data as { caseId: string }).caseId);
+    if (!record) return caseNotFound();
+    const facts = caseFacts(record, where);
+    const verdict = permissions[route.permission](person, facts);
+    if (verdict === 'conceal')
+      return concealed(services, action.verb, caseNotFound(), facts.inCaseChat, route.refusal);
+    if (verdict === 'refuse')
+      return refused(verdict, showCase(services, record, refuse(refusalFor(acting, record, route.refusal))));
+    return onlyItsChat(await route.run(acting, data, record), record, where);
+  }
+  const found = await voteWithCase(services, (action.data as { voteId: string }).voteId);
+  if (!found) return voteNotFound();
+  const facts = voteFacts(found.vote, found.record, who, where);
+  const verdict = permissions[route.permission](person, facts);
+  if (verdict === 'conceal')
+    return concealed(services, action.verb, voteNotFound(), facts.inCaseChat, route.refusal);
+  if (verdict === 'refuse')
+    return refused(
+      verdict,
+      await personalView(
+        acting,
+        found.vote,
+        found.record,
+        refuse(refusalFor(acting, found.record, route.refusal)),
+      ),
+    );
+  return onlyItsChat(await route.run(acting, data, found.vote, found.record), found.record, where);
+}
+
+/** A case's shared card is only ever updated in the case's own chat. */
+function onlyItsChat(outcome: ActionOutcome, record: CaseRecord, where: Where): ActionOutcome {
+  if (record.conversationId === where.conversationId || !outcome.shared) return outcome;
+  const { shared: _dropped, sharedInBackground: _also, ...own } = outcome;
+  return own;
 }
 
 /** A short card for text commands that are not understood. */

@@ -1,14 +1,17 @@
 import { App } from '@microsoft/teams.apps';
-import type { CloudEnvironment, TokenCredentials } from '@microsoft/teams.api';
+import { Client, type CloudEnvironment, type TokenCredentials } from '@microsoft/teams.api';
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
 import { caseListCard, welcomeCard } from '../../src/cards/caseCards.ts';
 import { caseState } from '../../src/cases/case.ts';
 import { casesOfConversation } from '../store/cases.ts';
+import { chatMembers } from '../store/chatMembers.ts';
+import { coordinatedPartnerships } from '../roles.ts';
 import type { BotConfig } from '../config.ts';
 import type { NodeHttpAdapter } from '../http/server.ts';
 import { StoreUnavailableError } from '../store/database.ts';
 import type { Member } from '../store/votes.ts';
-import { handleCardAction, helpCard, listCases, messageCard, parseCardAction, startForm } from './actions.ts';
+import { handleCardAction, helpCard, messageCard, parseCardAction } from './actions.ts';
+import type { CardAction } from '../../src/cards/actions.ts';
 import { activitySchema, tenantOf } from './activity.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
 import { createSharedCards } from './sharedCards.ts';
@@ -33,7 +36,8 @@ const cardMessage = (card: AdaptiveCard) => ({ type: 'message' as const, attachm
 
 interface ActivityLike {
   from: { id: string; name?: string; aadObjectId?: string };
-  conversation: { id: string };
+  conversation: { id: string; conversationType?: unknown };
+  serviceUrl?: string;
   channelData?: { meeting?: { id?: string } };
   replyToId?: string;
 }
@@ -80,6 +84,19 @@ export function createBot(
     ...(options.cloud ? { cloud: options.cloud } : {}),
     ...(options.token ? { token: options.token } : {}),
   });
+
+  // The roster asks Teams about someone it has not seen in a chat, as the bot, at the chat's service URL.
+  services.roster.connect(async (serviceUrl, conversationId, memberId) => {
+    const member = await new Client(serviceUrl, app.api.http).conversations
+      .members(conversationId)
+      .getById(memberId);
+    return { name: member.name ?? 'Member', ...(member.userRole ? { userRole: member.userRole } : {}) };
+  });
+
+  /** Notes the chat an activity came from (once per chat and process), so the API can ask Teams about it. */
+  async function noteChat(activity: ActivityLike) {
+    if (activity.serviceUrl) await services.roster.sawChat(activity.conversation.id, activity.serviceUrl);
+  }
 
   // Every Teams request is checked at the boundary: its shape, then its tenant, before the SDK sees it.
   adapter.guard('POST', '/api/messages', (request) => {
@@ -193,11 +210,46 @@ export function createBot(
       return {
         card: messageCard('This card is out of date', { message: parsed.error.message, tone: 'attention' }),
       };
-    const action = parsed.value;
-    return safely(
-      () => handleCardAction(services, whoOf(activity), whereOf(activity), portFor(api, activity), action),
-      action.verb,
-    );
+    return runAction(api, activity, parsed.value);
+  }
+
+  function runAction(api: App['api'], activity: ActivityLike, action: CardAction): Promise<ActionOutcome> {
+    return safely(async () => {
+      await noteChat(activity);
+      return handleCardAction(services, whoOf(activity), whereOf(activity), portFor(api, activity), action);
+    }, action.verb);
+  }
+
+  /**
+   * Sends the clicker's own card to them alone: in a group chat or meeting as a targeted message (shown to that
+   * person only); in a personal chat, as a message. It never replaces or joins the shared card.
+   */
+  async function sendPrivately(
+    activity: ActivityLike,
+    send: (activity: never) => Promise<unknown>,
+    card: AdaptiveCard,
+  ) {
+    const personal = activity.conversation.conversationType === 'personal';
+    try {
+      await send({
+        ...cardMessage(card),
+        ...(personal ? {} : { recipient: { ...activity.from, role: 'user', isTargeted: true } }),
+      } as never);
+    } catch (error) {
+      // Teams could not deliver it to them alone: say so to the chat without saying anything of the case.
+      log.event('warn', 'teams.privateReplyFailed', {
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      await send(
+        cardMessage(
+          messageCard('Open this in Teams on the desktop or the web', {
+            message:
+              'That view is only for the person who asked, and this Teams client cannot show it privately.',
+            tone: 'warning',
+          }),
+        ) as never,
+      );
+    }
   }
 
   // Universal Actions (Action.Execute): the answer card goes back in the invoke response.
@@ -212,34 +264,43 @@ export function createBot(
 
   // Messages: text commands, and Action.Submit from clients without Universal Actions (the card's fallback).
   app.on('message', async ({ activity, api, send }) => {
-    const who = whoOf(activity);
     const where = whereOf(activity);
-    const port = portFor(api, activity);
     const submitted = activity.value as { verb?: unknown } | undefined;
     if (submitted && typeof submitted === 'object' && 'verb' in submitted) {
       const { verb, ...data } = submitted;
       const outcome = await runCardAction(api, activity, verb, data);
-      if (where.messageId) await updateShared(api, where, outcome.shared ?? outcome.card);
-      else await send(cardMessage(outcome.card));
+      // The shared card is updated with the shared view only; the clicker's own view goes to them alone.
+      if (outcome.shared) await updateShared(api, where, outcome.shared);
+      if (outcome.card !== outcome.shared) await sendPrivately(activity, send, outcome.card);
       return;
     }
     const command = (activity.text ?? '')
       .trim()
       .toLowerCase()
       .replace(/[^a-z ]/g, '');
-    const outcome = await safely(async () => {
-      if (/^(start|new|start a case|new case)$/.test(command)) return startForm(services, who, port);
-      if (/^(cases|list|list cases)$/.test(command)) return listCases(services, who, where);
-      if (/^(help|hello|hi|)$/.test(command)) return { card: welcomeCard() };
-      return { card: helpCard() };
-    }, 'text');
-    await send(cardMessage(outcome.card));
+    const asked = /^(start|new|start a case|new case)$/.test(command)
+      ? ({ verb: 'case.new', data: {} } as const)
+      : /^(cases|list|list cases)$/.test(command)
+        ? ({ verb: 'case.list', data: {} } as const)
+        : undefined;
+    if (asked) return sendPrivately(activity, send, (await runAction(api, activity, asked)).card);
+    await send(cardMessage(/^(help|hello|hi|)$/.test(command) ? welcomeCard() : helpCard()));
   });
 
   // When the meeting starts, the agenda: the cases added for it (from the side panel or the chat).
   app.on('meetingStart', async ({ activity, send }) => {
     try {
-      const cases = await casesOfConversation(services.db, activity.conversation.id);
+      await noteChat(activity);
+      // Only the cases of partnerships whose coordinators are in this chat: a case put in the wrong chat stays
+      // out of its agenda.
+      const present = new Set(
+        (await chatMembers(services.db, activity.conversation.id))
+          .filter((member) => member.standing === 'member')
+          .flatMap((member) => coordinatedPartnerships(services.roles, member.id)),
+      );
+      const cases = (await casesOfConversation(services.db, activity.conversation.id)).filter((record) =>
+        present.has(record.partnership),
+      );
       if (cases.length === 0) return;
       const summaries = cases.map((record) => ({
         record,
@@ -255,6 +316,12 @@ export function createBot(
 
   // Installed in a chat, meeting or team: say what the bot does, with a "Start a case" button.
   app.on('conversationUpdate', async ({ activity, send }) => {
+    await noteChat(activity);
+    // Someone who leaves the chat stops seeing its cases at once.
+    const removed = (activity.membersRemoved ?? []).flatMap((member) =>
+      member.aadObjectId ? [member.aadObjectId] : [],
+    );
+    if (removed.length > 0) await services.roster.forget(activity.conversation.id, removed);
     const added = activity.membersAdded ?? [];
     if (added.some((member) => member.id === activity.recipient.id)) await send(cardMessage(welcomeCard()));
   });

@@ -7,6 +7,7 @@ import type { Roles } from '../roles.ts';
 import type { BallotBox } from '../store/ballotBox.ts';
 import type { Database } from '../store/database.ts';
 import type { Member } from '../store/votes.ts';
+import type { ChatRoster } from './chatRoster.ts';
 
 /** Everything the bot's logic needs, built once at start-up. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   directory: Directory;
   roles: Roles;
   textValues: TextValues;
+  /** Who is in which chat, for the policy's "in the case's chat". */
+  roster: ChatRoster;
   log: AppLogger;
 }
 
@@ -27,8 +30,6 @@ export interface Who {
   /** Teams user id (MRI), used for a card's refresh.userIds. */
   mri: string;
   name: string;
-  /** Teams' role for the user in this conversation: "user", "guest" or "anonymous". */
-  userRole?: string;
 }
 
 /** Where the action happened. */
@@ -47,7 +48,10 @@ export interface TeamsPort {
   meeting(): Promise<{ start?: Date; title?: string } | undefined>;
 }
 
-/** The answer to a card action: a card for the person who clicked, and one for everyone when they differ. */
+/**
+ * The answer to a card action: a card for the person who clicked (theirs alone: it may show their own vote or a
+ * coordinator's view), and one for everyone when they differ.
+ */
 export interface ActionOutcome {
   card: AdaptiveCard;
   /** Replaces the clicked message for everyone in the chat. */

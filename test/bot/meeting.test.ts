@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../bot/store/cases.ts';
 import { newCase } from '../helpers/cases.ts';
-import { messageActivity, people, post } from '../helpers/teams.ts';
+import { click, messageActivity, people, post } from '../helpers/teams.ts';
 import { useBot } from '../helpers/harness.ts';
 
 describe('when the meeting starts', () => {
   const harness = useBot();
 
-  it('posts the agenda of the meeting’s cases in the meeting chat', async () => {
+  it('posts the agenda of the meeting’s cases in the meeting chat, and only its own partnerships’', async () => {
     const { bot, connector, store } = harness;
-    await createCase(store.db, newCase({ conversationId: '19:meeting-a@thread.v2', student: 'AG-1' }), {
-      id: 'c',
-      name: 'C',
+    await click(bot, connector, people.coordinator, 'case.start', {
+      partnership: 'SLIP',
+      schoolId: 'wigston-college',
+      student: 'AG-1',
+      section: 'A',
     });
+    // Put in this chat without its coordinator being here (as the old API allowed): not on this agenda.
+    await createCase(
+      store.db,
+      newCase({ conversationId: '19:meeting-a@thread.v2', student: 'ZZ-9', partnership: 'HBEP' }),
+      { id: 'c', name: 'C' },
+    );
     connector.calls.length = 0;
     const started = {
       ...messageActivity(connector, people.coordinator, ''),
@@ -28,5 +36,6 @@ describe('when the meeting starts', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain('Today’s agenda');
     expect(sent[0]).toContain('AG\\\\-1');
+    expect(sent[0]).not.toContain('ZZ');
   });
 });

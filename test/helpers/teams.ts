@@ -16,6 +16,8 @@ import type { Database } from '../../bot/store/database.ts';
 export interface ConnectorCall {
   method: string;
   path: string;
+  /** The query string, e.g. "?isTargetedActivity=true" for a message shown to one person only. */
+  search: string;
   body: unknown;
   authorization?: string;
 }
@@ -30,7 +32,13 @@ export interface RosterMember {
 export interface MockConnector {
   url: string;
   calls: ConnectorCall[];
+  /** The chat's members, for every chat without its own roster below. */
   roster: RosterMember[];
+  /**
+   * Chats with a roster of their own. Asked about one person, Teams answers from these strictly (404 for anyone
+   * else); in any other chat it answers that the person is a member of the tenant, as it does for whoever clicked.
+   */
+  rosters: Record<string, RosterMember[]>;
   meeting?: { title: string; scheduledStartTime: string };
   /** The JSON Web Key Set served at /v1/.well-known/keys for token validation tests. */
   jwks: { keys: JWK[] };
@@ -46,7 +54,12 @@ async function bodyOf(request: IncomingMessage): Promise<unknown> {
 
 export async function startConnector(): Promise<MockConnector> {
   let next = 1;
-  const connector: Omit<MockConnector, 'url' | 'close'> = { calls: [], roster: [], jwks: { keys: [] } };
+  const connector: Omit<MockConnector, 'url' | 'close'> = {
+    calls: [],
+    roster: [],
+    rosters: {},
+    jwks: { keys: [] },
+  };
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const body = await bodyOf(request);
@@ -62,11 +75,24 @@ export async function startConnector(): Promise<MockConnector> {
     connector.calls.push({
       method: request.method ?? 'GET',
       path: url.pathname,
+      search: url.search,
       body,
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
     });
-    if (/\/v3\/conversations\/[^/]+\/(paged)?members$/.test(url.pathname))
-      return reply(200, connector.roster);
+    const chat = /\/v3\/conversations\/([^/]+)\/(?:paged)?members(?:\/([^/]+))?$/.exec(url.pathname);
+    if (chat) {
+      const conversationId = decodeURIComponent(chat[1] ?? '');
+      const own = connector.rosters[conversationId];
+      if (!chat[2]) return reply(200, own ?? connector.roster);
+      const memberId = decodeURIComponent(chat[2]);
+      const found = (own ?? connector.roster).find(
+        (member) => member.aadObjectId === memberId || member.id === memberId,
+      );
+      if (found) return reply(200, { userRole: 'user', ...found });
+      return own
+        ? reply(404, { error: { code: 'MemberNotFoundInConversation' } })
+        : reply(200, { id: `29:${memberId}`, aadObjectId: memberId, name: 'Member', userRole: 'user' });
+    }
     if (/\/v1\/meetings\/[^/]+$/.test(url.pathname)) {
       return connector.meeting
         ? reply(200, { details: connector.meeting })

@@ -1,0 +1,83 @@
+import type { Queryable } from './database.ts';
+
+/**
+ * The chats the bot is in and the people it has seen there, as Teams reported them. Guests are kept with their
+ * standing so the policy can tell them from the tenant's members; anonymous users have no id and are not kept.
+ */
+
+export type ChatStanding = 'member' | 'guest';
+
+export interface ChatMember {
+  id: string;
+  name: string;
+  standing: ChatStanding;
+}
+
+export async function recordChat(db: Queryable, conversationId: string, serviceUrl: string): Promise<void> {
+  await db.query(
+    `INSERT INTO chats (conversation_id, service_url) VALUES ($1, $2)
+     ON CONFLICT (conversation_id) DO UPDATE SET service_url = EXCLUDED.service_url, seen_at = now()`,
+    [conversationId, serviceUrl],
+  );
+}
+
+export async function serviceUrlOf(db: Queryable, conversationId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ service_url: string }>(
+    'SELECT service_url FROM chats WHERE conversation_id = $1',
+    [conversationId],
+  );
+  return row?.service_url;
+}
+
+/** Records people seen in a chat (the chat must be recorded first). */
+export async function recordChatMembers(
+  db: Queryable,
+  conversationId: string,
+  members: readonly ChatMember[],
+): Promise<void> {
+  if (members.length === 0) return;
+  await db.query(
+    `INSERT INTO chat_members (conversation_id, member_id, member_name, standing)
+     SELECT $1, m.id, m.name, m.standing FROM unnest($2::text[], $3::text[], $4::text[]) AS m(id, name, standing)
+     ON CONFLICT (conversation_id, member_id)
+     DO UPDATE SET member_name = EXCLUDED.member_name, standing = EXCLUDED.standing, seen_at = now()`,
+    [
+      conversationId,
+      members.map((member) => member.id),
+      members.map((member) => member.name),
+      members.map((member) => member.standing),
+    ],
+  );
+}
+
+export async function forgetChatMembers(
+  db: Queryable,
+  conversationId: string,
+  memberIds: readonly string[],
+): Promise<void> {
+  await db.query('DELETE FROM chat_members WHERE conversation_id = $1 AND member_id = ANY($2::text[])', [
+    conversationId,
+    memberIds,
+  ]);
+}
+
+export async function chatMember(
+  db: Queryable,
+  conversationId: string,
+  memberId: string,
+): Promise<ChatMember | undefined> {
+  const [row] = await db.query<{ member_id: string; member_name: string; standing: ChatStanding }>(
+    'SELECT member_id, member_name, standing FROM chat_members WHERE conversation_id = $1 AND member_id = $2',
+    [conversationId, memberId],
+  );
+  return row ? { id: row.member_id, name: row.member_name, standing: row.standing } : undefined;
+}
+
+/** Everyone the bot has seen in a chat. */
+export async function chatMembers(db: Queryable, conversationId: string): Promise<ChatMember[]> {
+  const rows = await db.query<{ member_id: string; member_name: string; standing: ChatStanding }>(
+    'SELECT member_id, member_name, standing FROM chat_members WHERE conversation_id = $1 ORDER BY member_name',
+    [conversationId],
+  );
+  return rows.map((row) => ({ id: row.member_id, name: row.member_name, standing: row.standing }));
+}

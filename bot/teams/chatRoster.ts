@@ -1,0 +1,116 @@
+import {
+  chatMember,
+  forgetChatMembers,
+  recordChat,
+  recordChatMembers,
+  serviceUrlOf,
+  type ChatMember,
+  type ChatStanding,
+} from '../store/chatMembers.ts';
+import type { Database } from '../store/database.ts';
+import type { AppLogger } from '../logger.ts';
+
+/**
+ * Who is in which chat, as the policy needs to know it: from the store, else asked of Teams once and stored.
+ * Answers are kept in memory for a minute (bounded), so a meeting's clicks do not each query the store; a member
+ * removed from a chat is forgotten at once (Teams tells the bot).
+ */
+
+/** Asks Teams about one member of a chat; undefined when they are not in it. */
+export type AskTeams = (
+  serviceUrl: string,
+  conversationId: string,
+  memberId: string,
+) => Promise<{ name: string; userRole?: string } | undefined>;
+
+export interface ChatRoster {
+  /** Notes the chat an activity came from, with the service URL to ask Teams about it later. */
+  sawChat(conversationId: string, serviceUrl: string): Promise<void>;
+  /** Records members Teams listed (the roster fetched when a vote opens). */
+  sawMembers(conversationId: string, members: readonly ChatMember[]): Promise<void>;
+  forget(conversationId: string, memberIds: readonly string[]): Promise<void>;
+  /** The person's standing in the chat, or undefined when they are not in it (or Teams cannot say). */
+  standingIn(conversationId: string, memberId: string): Promise<ChatStanding | undefined>;
+  /** Lets the roster ask Teams, once the Teams app exists. */
+  connect(ask: AskTeams): void;
+}
+
+const TTL_MS = 60_000;
+const MAX_ENTRIES = 10_000;
+
+/** A map that forgets its oldest entries beyond `max`, and any entry older than the TTL. */
+function boundedCache<V>(max: number) {
+  const entries = new Map<string, { value: V; at: number }>();
+  return {
+    get(key: string): V | undefined {
+      const entry = entries.get(key);
+      if (!entry || Date.now() - entry.at > TTL_MS) return undefined;
+      return entry.value;
+    },
+    set(key: string, value: V) {
+      entries.delete(key);
+      entries.set(key, { value, at: Date.now() });
+      if (entries.size > max) entries.delete(entries.keys().next().value as string);
+    },
+    delete: (key: string) => entries.delete(key),
+  };
+}
+
+export function createChatRoster(db: Database, log: AppLogger): ChatRoster {
+  let ask: AskTeams | undefined;
+  const standings = boundedCache<ChatStanding | 'none'>(MAX_ENTRIES);
+  const chatsSeen = boundedCache<true>(MAX_ENTRIES);
+  const key = (conversationId: string, memberId: string) => `${conversationId}\n${memberId}`;
+
+  async function askTeams(conversationId: string, memberId: string): Promise<ChatStanding | undefined> {
+    const serviceUrl = await serviceUrlOf(db, conversationId);
+    if (!ask || !serviceUrl) return undefined;
+    try {
+      const found = await ask(serviceUrl, conversationId, memberId);
+      if (!found || found.userRole === 'anonymous') return undefined;
+      const member: ChatMember = {
+        id: memberId,
+        name: found.name,
+        standing: found.userRole === 'guest' ? 'guest' : 'member',
+      };
+      await recordChatMembers(db, conversationId, [member]);
+      return member.standing;
+    } catch (error) {
+      // Teams answers 404 for someone not in the chat; anything else is logged, and the person is not let in.
+      const status = (error as { response?: { status?: number } }).response?.status;
+      if (status !== 404 && status !== 403)
+        log.event('warn', 'teams.memberLookupFailed', {
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+      return undefined;
+    }
+  }
+
+  return {
+    async sawChat(conversationId, serviceUrl) {
+      if (chatsSeen.get(conversationId)) return;
+      await recordChat(db, conversationId, serviceUrl);
+      chatsSeen.set(conversationId, true);
+    },
+    async sawMembers(conversationId, members) {
+      await recordChatMembers(db, conversationId, members);
+      for (const member of members) standings.set(key(conversationId, member.id), member.standing);
+    },
+    async forget(conversationId, memberIds) {
+      await forgetChatMembers(db, conversationId, memberIds);
+      for (const memberId of memberIds) standings.delete(key(conversationId, memberId));
+    },
+    async standingIn(conversationId, memberId) {
+      const cached = standings.get(key(conversationId, memberId));
+      if (cached !== undefined) return cached === 'none' ? undefined : cached;
+      const standing =
+        (await chatMember(db, conversationId, memberId))?.standing ??
+        (await askTeams(conversationId, memberId));
+      standings.set(key(conversationId, memberId), standing ?? 'none');
+      return standing;
+    },
+    connect(teams) {
+      ask = teams;
+    },
+  };
+}

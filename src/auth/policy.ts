@@ -1,0 +1,102 @@
+import type { PartnershipId } from '../templates/fields.ts';
+
+/**
+ * Who may do what: the one authorisation policy, used by every card action, API route and page. Each permission
+ * is a pure function of the person and the facts about the thing acted on, and answers with a verdict:
+ * - `allow`: go ahead;
+ * - `refuse`: the person may see the thing but not do this to it, and may be told so;
+ * - `conceal`: the person may not even know the thing exists, so the answer must be exactly what they would get
+ *   for a thing that does not exist ("not found").
+ * Deny by default: a permission allows only when one of its guards says so.
+ */
+
+export type Verdict = 'allow' | 'refuse' | 'conceal';
+
+/**
+ * How the person is known: `member` is a signed-in user of an allowed tenant; `guest` a guest account in the
+ * tenant; `anonymous` someone who joined a meeting without an account; `signedOut` a request without identity.
+ */
+export type Standing = 'member' | 'guest' | 'anonymous' | 'signedOut';
+
+export interface Person {
+  /** Entra object id; absent for anonymous users. */
+  id?: string;
+  standing: Standing;
+  /** The partnerships this person coordinates (a deputy coordinator is a coordinator here). */
+  coordinates: readonly PartnershipId[];
+}
+
+/** A case as the policy sees it: whose it is, and whether the person is in the chat where it is run. */
+export interface CaseFacts {
+  partnership: PartnershipId;
+  inCaseChat: boolean;
+}
+
+/** A vote: its case's facts, and whether the person is one of those who may vote on it. */
+export interface VoteFacts extends CaseFacts {
+  eligible: boolean;
+}
+
+/** A partnership's work in a chat (starting a case there, listing its cases). */
+export interface PartnershipFacts {
+  partnership: PartnershipId;
+}
+
+/** A chat: whether the person is in it. */
+export interface ChatFacts {
+  inChat: boolean;
+}
+
+// Guards: named once, combined by the permissions below.
+const isTenantMember = (person: Person) => person.standing === 'member' && person.id !== undefined;
+const coordinatesAny = (person: Person) => isTenantMember(person) && person.coordinates.length > 0;
+const coordinates = (person: Person, partnership: PartnershipId) =>
+  isTenantMember(person) && person.coordinates.includes(partnership);
+const followsInChat = (person: Person, facts: CaseFacts) => isTenantMember(person) && facts.inCaseChat;
+
+const verdict = (allowed: boolean, otherwise: Exclude<Verdict, 'allow'>): Verdict =>
+  allowed ? 'allow' : otherwise;
+
+/** The person may see the case: its coordinators anywhere, and the tenant's members of its chat. */
+function seeCase(person: Person, facts: CaseFacts): Verdict {
+  return verdict(coordinates(person, facts.partnership) || followsInChat(person, facts), 'conceal');
+}
+
+/** Acting on what the person may see: refused politely; on what they may not see: concealed. */
+const seenThen = (seen: Verdict, allowed: boolean): Verdict =>
+  seen === 'allow' ? verdict(allowed, 'refuse') : seen;
+
+export const permissions = {
+  /** Coordinators' own tools: the start form, the list of their cases, the add-in. */
+  useCoordinatorTools: (person: Person): Verdict => verdict(coordinatesAny(person), 'refuse'),
+  /** Start a case, or add one to a meeting's agenda, for a partnership. */
+  startCase: (person: Person, facts: PartnershipFacts & Partial<ChatFacts>): Verdict =>
+    verdict(coordinates(person, facts.partnership) && facts.inChat !== false, 'refuse'),
+  seeCase,
+  /** Answer, change an answer, open or close a vote: the case's coordinator, in the case's own chat. */
+  runCase: (person: Person, facts: CaseFacts): Verdict =>
+    seenThen(seeCase(person, facts), coordinates(person, facts.partnership) && facts.inCaseChat),
+  /** The case's history (who voted what on named votes) and its emails: its coordinators only. */
+  seeCaseRecord: (person: Person, facts: CaseFacts): Verdict =>
+    seenThen(seeCase(person, facts), coordinates(person, facts.partnership)),
+  /** Emails and the add-in's case detail: outside a chat, so anyone but the coordinators is concealed. */
+  draftCaseEmails: (person: Person, facts: PartnershipFacts): Verdict =>
+    verdict(coordinates(person, facts.partnership), 'conceal'),
+  /** A vote is seen by whoever sees its case, and by those who may vote on it. */
+  seeVote: (person: Person, facts: VoteFacts): Verdict =>
+    seeCase(person, facts) === 'allow' || (isTenantMember(person) && facts.eligible) ? 'allow' : 'conceal',
+  /** Those the vote was opened for, with an account in the tenant; wherever they click. */
+  castVote: (person: Person, facts: VoteFacts): Verdict =>
+    seenThen(permissions.seeVote(person, facts), isTenantMember(person) && facts.eligible),
+  /** Close a vote or give the casting decision: as running the case. */
+  manageVote: (person: Person, facts: VoteFacts): Verdict =>
+    seenThen(permissions.seeVote(person, facts), coordinates(person, facts.partnership) && facts.inCaseChat),
+  /** A chat's list of cases (the side panel): coordinators in that chat; each sees their partnerships' cases. */
+  listChatCases: (person: Person, facts: ChatFacts): Verdict =>
+    verdict(coordinatesAny(person) && facts.inChat, 'refuse'),
+} as const;
+
+export type PermissionName = keyof typeof permissions;
+
+/** Whether a case of `partnership` belongs in this person's view of a chat's list. */
+export const listsCase = (person: Person, partnership: PartnershipId) => coordinates(person, partnership);
