@@ -12,7 +12,14 @@ import { caseEmails, caseState, newCaseSchema, type CaseRecord } from '../../src
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import { fieldsSchema } from '../../src/templates/fields.ts';
 import type { BotConfig } from '../config.ts';
-import { coordinatedPartnerships } from '../roles.ts';
+import {
+  listsCase,
+  permissions,
+  type PermissionName,
+  type Person,
+  type Verdict,
+} from '../../src/auth/policy.ts';
+import { personOf } from '../people.ts';
 import {
   appendEvents,
   casesOfConversation,
@@ -80,51 +87,104 @@ function summary(services: Services, record: CaseRecord, emails: EmailToDraft[])
   };
 }
 
+/** A route of the API: its method and path (`:name` is a parameter) and the permission that guards it. */
+export interface ApiRouteSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  /** `public`: no sign-in (the add-in's start-up settings); otherwise the policy's permission. */
+  permission: PermissionName | 'public';
+}
+
+/** Every route of the add-in's API. A route without a handler below does not compile. */
+export const apiRoutes = [
+  { method: 'GET', path: '/api/addin/config', permission: 'public' },
+  { method: 'GET', path: '/api/cases', permission: 'useCoordinatorTools' },
+  { method: 'GET', path: '/api/cases/:caseId', permission: 'draftCaseEmails' },
+  { method: 'POST', path: '/api/cases/:caseId/emails', permission: 'draftCaseEmails' },
+  { method: 'GET', path: '/api/cases/:caseId/stage', permission: 'seeCase' },
+  { method: 'GET', path: '/api/conversations/:conversationId/cases', permission: 'listChatCases' },
+  { method: 'POST', path: '/api/conversations/:conversationId/cases', permission: 'startCase' },
+] as const satisfies readonly ApiRouteSpec[];
+
+type ApiRoute = (typeof apiRoutes)[number];
+type RouteKey = ApiRoute extends infer R ? (R extends ApiRoute ? `${R['method']} ${R['path']}` : never) : never;
+
+interface Caller {
+  principal: Principal;
+  person: Person;
+}
+
+type Handler = (
+  request: HttpRequest,
+  params: Record<string, string>,
+  caller: Caller,
+) => Promise<HttpResponse>;
+
+/** A verdict other than allow, as HTTP: refused is 403, concealed is exactly the 404 of a missing thing. */
+function denied(verdict: Exclude<Verdict, 'allow'>, refusal: string, missing: string): HttpResponse {
+  return verdict === 'refuse' ? error(403, refusal) : error(404, missing);
+}
+
+const NO_SUCH_CASE = 'No such case.';
+const COORDINATORS_ONLY = 'Only partnership coordinators can use the add-in.';
+
+/** Matches a request path against a route's path; undefined when it does not match or cannot be decoded. */
+function match(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of want.entries()) {
+    const actual = got[index] ?? '';
+    if (part.startsWith(':')) {
+      if (actual === '') return undefined;
+      try {
+        params[part.slice(1)] = decodeURIComponent(actual);
+      } catch {
+        return undefined;
+      }
+    } else if (part !== actual) return undefined;
+  }
+  return params;
+}
+
 export function registerApi(adapter: NodeHttpAdapter, services: Services, config: BotConfig): void {
   const authenticate = createApiAuthenticator(config);
 
-  /** Runs a handler for a signed-in coordinator; anyone else gets a clear refusal. */
-  const asCoordinator =
-    (
-      handler: (request: HttpRequest, principal: Principal, partnerships: string[]) => Promise<HttpResponse>,
-    ) =>
-    async (request: HttpRequest): Promise<HttpResponse> => {
-      const header = request.headers.authorization;
-      const signedIn = await authenticate(Array.isArray(header) ? header[0] : header);
-      if (!signedIn.ok) return error(signedIn.error.status, signedIn.error.message);
-      const partnerships = coordinatedPartnerships(services.roles, signedIn.principal.id);
-      if (partnerships.length === 0) return error(403, 'Only partnership coordinators can use the add-in.');
-      return handler(request, signedIn.principal, partnerships);
-    };
+  /** Whether the signed-in person is in a chat, as the bot's roster (or Teams, asked once) knows it. */
+  const inChat = async (principal: Principal, conversationId: string) =>
+    (await services.roster.standingIn(conversationId, principal.id)) !== undefined;
 
-  adapter.route('GET', '/api/addin/config', async () => {
-    const local =
-      config.auth.kind === 'dangerouslyUnauthenticated' ? services.roles.coordinators[0] : undefined;
-    const auth: AddinConfig['auth'] =
-      config.auth.kind === 'entra'
-        ? {
-            kind: 'entra',
-            clientId: config.api.clientId,
-            authority: `${config.api.loginEndpoint}/${config.auth.tenantId}`,
-            scopes: [`${config.api.audience}/${config.api.scope}`],
-          }
-        : {
-            kind: 'dangerouslyLocal',
-            user: { id: local?.aadObjectId ?? '', name: local?.name ?? 'Local user' },
-          };
-    const body: AddinConfig = {
-      auth,
-      allowedRecipientDomains: services.directory.allowedRecipientDomains,
-      directory: services.directory,
-    };
-    return { status: 200, body };
-  });
+  /** The case under :caseId, or undefined (an id that is not a uuid is simply not found). */
+  const caseOf = async (params: Record<string, string>) =>
+    isUuid(params.caseId ?? '') ? await getCase(services.db, params.caseId ?? '') : undefined;
 
-  adapter.route(
-    'GET',
-    '/api/cases',
-    asCoordinator(async (_request, _principal, partnerships) => {
-      const records = await casesOfPartnerships(services.db, partnerships as CaseRecord['partnership'][]);
+  const handlers: Record<RouteKey, Handler> = {
+    'GET /api/addin/config': async () => {
+      const local =
+        config.auth.kind === 'dangerouslyUnauthenticated' ? services.roles.coordinators[0] : undefined;
+      const auth: AddinConfig['auth'] =
+        config.auth.kind === 'entra'
+          ? {
+              kind: 'entra',
+              clientId: config.api.clientId,
+              authority: `${config.api.loginEndpoint}/${config.auth.tenantId}`,
+              scopes: [`${config.api.audience}/${config.api.scope}`],
+            }
+          : {
+              kind: 'dangerouslyLocal',
+              user: { id: local?.aadObjectId ?? '', name: local?.name ?? 'Local user' },
+            };
+      const body: AddinConfig = {
+        auth,
+        allowedRecipientDomains: services.directory.allowedRecipientDomains,
+        directory: services.directory,
+      };
+      return { status: 200, body };
+    },
+
+    'GET /api/cases': async (_request, _params, { person }) => {
+      const records = await casesOfPartnerships(services.db, [...person.coordinates]);
       const drafted = await draftedOfCases(
         services,
         records.map((record) => record.id),
@@ -133,84 +193,87 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
         summary(services, record, emailsOf(services, record, drafted.get(record.id) ?? new Set())),
       );
       return { status: 200, body: { cases: withEmails.filter((item) => item.emailsToDraft > 0) } };
-    }),
-  );
+    },
 
-  /** The case under /api/cases/{id}, if this coordinator may see it. */
-  async function ownCase(request: HttpRequest, partnerships: string[]) {
-    const id = request.path.split('/')[3] ?? '';
-    if (!isUuid(id)) return { response: error(404, 'No such case.') };
-    const record = await getCase(services.db, id);
-    // Another partnership's case is "not found": its existence is not theirs to know.
-    if (!record || !partnerships.includes(record.partnership))
-      return { response: error(404, 'No such case.') };
-    return { record };
-  }
+    'GET /api/cases/:caseId': async (_request, params, { person }) => {
+      const record = await caseOf(params);
+      if (!record) return error(404, NO_SUCH_CASE);
+      const verdict = permissions.draftCaseEmails(person, record);
+      if (verdict !== 'allow') return denied(verdict, COORDINATORS_ONLY, NO_SUCH_CASE);
+      const emails = emailsOf(services, record, await draftedOf(services, record.id));
+      const defaults = record.outcome
+        ? fieldsSchema.parse(services.flow.outcomes[record.outcome]?.fieldDefaults ?? {})
+        : {};
+      const detail: CaseDetail = {
+        ...summary(services, record, emails),
+        flowVersion: record.flowVersion,
+        fields: { ...defaults, ...record.fields } as Record<string, string | boolean>,
+        emails,
+      };
+      return { status: 200, body: detail };
+    },
 
-  adapter.routePrefix('GET', '/api/cases/', async (request) => {
-    const parts = request.path.split('/');
-    if (parts.length === 5 && parts[4] === 'stage') return stage(request);
-    if (parts.length !== 4) return error(404, 'Not found.');
-    return caseDetail(request);
-  });
+    'POST /api/cases/:caseId/emails': async (request, params, { principal, person }) => {
+      const parsed = draftedRequestSchema.safeParse(request.body);
+      if (!parsed.success)
+        return error(400, parsed.error.issues[0]?.message ?? 'The request body is not valid.');
+      const record = await caseOf(params);
+      if (!record) return error(404, NO_SUCH_CASE);
+      const verdict = permissions.draftCaseEmails(person, record);
+      if (verdict !== 'allow') return denied(verdict, COORDINATORS_ONLY, NO_SUCH_CASE);
+      const expected = emailsOf(services, record, new Set());
+      if (!expected.some((email) => email.template === parsed.data.template && email.to === parsed.data.to)) {
+        return error(
+          409,
+          `This case does not need ${parsed.data.template} to the ${parsed.data.to === 'lps' ? 'LPS' : 'school'}.`,
+        );
+      }
+      await services.db.transaction(async (tx) => {
+        await appendEvents(tx, record, { id: principal.id, name: principal.name }, [
+          { kind: 'emailDrafted', detail: parsed.data },
+        ]);
+        await tx.query('UPDATE cases SET updated_at = now() WHERE id = $1', [record.id]);
+      });
+      services.log.event('info', 'email.drafted', { caseId: record.id, template: parsed.data.template });
+      const emails = emailsOf(services, record, await draftedOf(services, record.id));
+      return { status: 201, body: { emails } };
+    },
 
-  /** The meeting stage's view of a case, for everyone in the meeting: the identifier and the flow only. */
-  async function stage(request: HttpRequest): Promise<HttpResponse> {
-    const header = request.headers.authorization;
-    const signedIn = await authenticate(Array.isArray(header) ? header[0] : header);
-    if (!signedIn.ok) return error(signedIn.error.status, signedIn.error.message);
-    const id = request.path.split('/')[3] ?? '';
-    const record = isUuid(id) ? await getCase(services.db, id) : undefined;
-    if (!record) return error(404, 'No such case.');
-    const state = caseState(services.flow, record, services.textValues);
-    const view: StageView = {
-      student: record.student,
-      section: services.flow.sections[record.section]?.label ?? record.section,
-      answered: state.path.flatMap((questionId) => {
-        const question = services.flow.questions[questionId];
-        return question
-          ? [{ question: question.prompt, answer: answerLabel(question, record.answers[questionId]) }]
-          : [];
-      }),
-      waitingFor:
-        state.status === 'asking' ? (services.flow.questions[state.next]?.prompt ?? state.next) : null,
-      outcome:
-        state.status === 'decided' ? (services.flow.outcomes[state.outcome]?.label ?? state.outcome) : null,
-    };
-    return { status: 200, body: view };
-  }
+    // The meeting stage's view of a case, for those in the case's meeting: the identifier and the flow only.
+    'GET /api/cases/:caseId/stage': async (_request, params, { principal, person }) => {
+      const record = await caseOf(params);
+      if (!record) return error(404, NO_SUCH_CASE);
+      const facts = {
+        partnership: record.partnership,
+        inCaseChat: await inChat(principal, record.conversationId),
+      };
+      const verdict = permissions.seeCase(person, facts);
+      if (verdict !== 'allow') return denied(verdict, COORDINATORS_ONLY, NO_SUCH_CASE);
+      const state = caseState(services.flow, record, services.textValues);
+      const view: StageView = {
+        student: record.student,
+        section: services.flow.sections[record.section]?.label ?? record.section,
+        answered: state.path.flatMap((questionId) => {
+          const question = services.flow.questions[questionId];
+          return question
+            ? [{ question: question.prompt, answer: answerLabel(question, record.answers[questionId]) }]
+            : [];
+        }),
+        waitingFor:
+          state.status === 'asking' ? (services.flow.questions[state.next]?.prompt ?? state.next) : null,
+        outcome:
+          state.status === 'decided' ? (services.flow.outcomes[state.outcome]?.label ?? state.outcome) : null,
+      };
+      return { status: 200, body: view };
+    },
 
-  const caseDetail = asCoordinator(async (request, _principal, partnerships) => {
-    const found = await ownCase(request, partnerships);
-    if (!found.record) return found.response;
-    const record = found.record;
-    const emails = emailsOf(services, record, await draftedOf(services, record.id));
-    const defaults = record.outcome
-      ? fieldsSchema.parse(services.flow.outcomes[record.outcome]?.fieldDefaults ?? {})
-      : {};
-    const detail: CaseDetail = {
-      ...summary(services, record, emails),
-      flowVersion: record.flowVersion,
-      fields: { ...defaults, ...record.fields } as Record<string, string | boolean>,
-      emails,
-    };
-    return { status: 200, body: detail };
-  });
-
-  /** The conversation id in /api/conversations/{id}/cases. */
-  const conversationOf = (request: HttpRequest) => {
-    const parts = request.path.split('/');
-    return parts.length === 5 && parts[4] === 'cases' ? decodeURIComponent(parts[3] ?? '') : undefined;
-  };
-
-  adapter.routePrefix(
-    'GET',
-    '/api/conversations/',
-    asCoordinator(async (request, _principal, partnerships) => {
-      const conversationId = conversationOf(request);
-      if (!conversationId) return error(404, 'Not found.');
+    'GET /api/conversations/:conversationId/cases': async (_request, params, { principal, person }) => {
+      const conversationId = params.conversationId ?? '';
+      const verdict = permissions.listChatCases(person, { inChat: await inChat(principal, conversationId) });
+      if (verdict !== 'allow')
+        return denied(verdict, 'Only the coordinators in this meeting can see its cases.', 'Not found.');
       const records = (await casesOfConversation(services.db, conversationId)).filter((record) =>
-        partnerships.includes(record.partnership),
+        listsCase(person, record.partnership),
       );
       const cases: MeetingCase[] = records.map((record) => {
         const state = caseState(services.flow, record, services.textValues);
@@ -229,15 +292,10 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
         };
       });
       return { status: 200, body: { cases } };
-    }),
-  );
+    },
 
-  adapter.routePrefix(
-    'POST',
-    '/api/conversations/',
-    asCoordinator(async (request, principal, partnerships) => {
-      const conversationId = conversationOf(request);
-      if (!conversationId) return error(404, 'Not found.');
+    'POST /api/conversations/:conversationId/cases': async (request, params, { principal, person }) => {
+      const conversationId = params.conversationId ?? '';
       const shape = agendaRequestSchema.safeParse(request.body);
       const parsed = shape.success ? newCaseSchema.safeParse(shape.data) : shape;
       if (!parsed.success) {
@@ -245,8 +303,14 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
         return error(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
       }
       const input = parsed.data as z.output<typeof newCaseSchema>;
-      if (!partnerships.includes(input.partnership))
-        return error(403, `Only a coordinator of ${input.partnership} can add its referrals.`);
+      const facts = { partnership: input.partnership, inChat: await inChat(principal, conversationId) };
+      if (permissions.startCase(person, facts) !== 'allow')
+        return error(
+          403,
+          facts.inChat
+            ? `Only a coordinator of ${input.partnership} can add its referrals.`
+            : 'You can add referrals only to a meeting you are in.',
+        );
       const school = findSchool(services.directory, input.schoolId);
       if (!school.ok || school.value.partnership.id !== input.partnership)
         return error(400, `schoolId: not a ${input.partnership} school`);
@@ -273,37 +337,40 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
       );
       services.log.event('info', 'case.addedToAgenda', { caseId: record.id });
       return { status: 201, body: { id: record.id } };
-    }),
-  );
+    },
+  };
 
-  adapter.routePrefix(
-    'POST',
-    '/api/cases/',
-    asCoordinator(async (request, principal, partnerships) => {
-      const parts = request.path.split('/');
-      if (parts.length !== 5 || parts[4] !== 'emails') return error(404, 'Not found.');
-      const parsed = draftedRequestSchema.safeParse(request.body);
-      if (!parsed.success)
-        return error(400, parsed.error.issues[0]?.message ?? 'The request body is not valid.');
-      const found = await ownCase(request, partnerships);
-      if (!found.record) return found.response;
-      const record = found.record;
-      const expected = emailsOf(services, record, new Set());
-      if (!expected.some((email) => email.template === parsed.data.template && email.to === parsed.data.to)) {
-        return error(
-          409,
-          `This case does not need ${parsed.data.template} to the ${parsed.data.to === 'lps' ? 'LPS' : 'school'}.`,
-        );
-      }
-      await services.db.transaction(async (tx) => {
-        await appendEvents(tx, record, { id: principal.id, name: principal.name }, [
-          { kind: 'emailDrafted', detail: parsed.data },
-        ]);
-        await tx.query('UPDATE cases SET updated_at = now() WHERE id = $1', [record.id]);
+  /** Signs the caller in (unless the route is public) and runs the route's handler. */
+  async function dispatch(
+    route: (typeof apiRoutes)[number],
+    request: HttpRequest,
+    params: Record<string, string>,
+  ) {
+    const handler = handlers[`${route.method} ${route.path}` as RouteKey];
+    if (route.permission === 'public')
+      return handler(request, params, {
+        principal: { id: '', tenantId: '', name: '', guest: false },
+        person: { standing: 'signedOut', coordinates: [] },
       });
-      services.log.event('info', 'email.drafted', { caseId: record.id, template: parsed.data.template });
-      const emails = emailsOf(services, record, await draftedOf(services, record.id));
-      return { status: 201, body: { emails } };
-    }),
-  );
+    const header = request.headers.authorization;
+    const signedIn = await authenticate(Array.isArray(header) ? header[0] : header);
+    if (!signedIn.ok) return error(signedIn.error.status, signedIn.error.message);
+    const { principal } = signedIn;
+    const person = personOf(services.roles, principal.id, principal.guest ? 'guest' : 'member');
+    // The coordinators' tools refuse everyone else before anything is looked up.
+    if (route.permission === 'useCoordinatorTools' && permissions.useCoordinatorTools(person) !== 'allow')
+      return error(403, COORDINATORS_ONLY);
+    return handler(request, params, { principal, person });
+  }
+
+  for (const method of ['GET', 'POST'] as const) {
+    adapter.routePrefix(method, '/api/', async (request) => {
+      for (const route of apiRoutes) {
+        if (route.method !== method) continue;
+        const params = match(route.path, request.path);
+        if (params) return dispatch(route, request, params);
+      }
+      return error(404, 'Not found.');
+    });
+  }
 }

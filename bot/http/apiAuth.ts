@@ -11,6 +11,8 @@ export interface Principal {
   id: string;
   tenantId: string;
   name: string;
+  /** A guest account in the tenant (the token's optional `acct` claim is 1). */
+  guest: boolean;
 }
 
 export type AuthRefusal =
@@ -34,7 +36,7 @@ export function createApiAuthenticator(config: BotConfig): Authenticate {
       if (!token.startsWith(DANGEROUSLY_LOCAL_TOKEN_PREFIX))
         return refuse({ reason: 'noToken', status: 401, message: 'Sign in to use the add-in.' });
       const id = token.slice(DANGEROUSLY_LOCAL_TOKEN_PREFIX.length);
-      return { ok: true, principal: { id, tenantId: 'local', name: 'Local user' } };
+      return { ok: true, principal: { id, tenantId: 'local', name: 'Local user', guest: false } };
     };
   }
   const api = config.api;
@@ -89,7 +91,12 @@ export function createApiAuthenticator(config: BotConfig): Authenticate {
       return refuse({ reason: 'invalidToken', status: 401, message: 'The access token names no user.' });
     return {
       ok: true,
-      principal: { id, tenantId, name: typeof payload.name === 'string' ? payload.name : 'Coordinator' },
+      principal: {
+        id,
+        tenantId,
+        name: typeof payload.name === 'string' ? payload.name : 'Coordinator',
+        guest: payload.acct === 1,
+      },
     };
   };
 }

@@ -79,9 +79,12 @@ export const permissions = {
   /** The case's history (who voted what on named votes) and its emails: its coordinators only. */
   seeCaseRecord: (person: Person, facts: CaseFacts): Verdict =>
     seenThen(seeCase(person, facts), coordinates(person, facts.partnership)),
-  /** Emails and the add-in's case detail: outside a chat, so anyone but the coordinators is concealed. */
+  /**
+   * The add-in's case detail and its emails, outside any chat: refused to anyone who is not a coordinator (the
+   * same answer for every case), concealed from another partnership's coordinator.
+   */
   draftCaseEmails: (person: Person, facts: PartnershipFacts): Verdict =>
-    verdict(coordinates(person, facts.partnership), 'conceal'),
+    coordinatesAny(person) ? verdict(coordinates(person, facts.partnership), 'conceal') : 'refuse',
   /** A vote is seen by whoever sees its case, and by those who may vote on it. */
   seeVote: (person: Person, facts: VoteFacts): Verdict =>
     seeCase(person, facts) === 'allow' || (isTenantMember(person) && facts.eligible) ? 'allow' : 'conceal',

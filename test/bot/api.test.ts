@@ -1,6 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseHistory, createCase, updateCase } from '../../bot/store/cases.ts';
+import { recordChat } from '../../bot/store/chatMembers.ts';
 import type { CaseDetail, CaseSummary } from '../../src/api/contract.ts';
 import { answerCase } from '../../src/cases/case.ts';
 import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
@@ -76,6 +77,8 @@ describe('the add-in API', () => {
     store = await freshPglite();
     connector = await startConnector();
     keys = await localKeys(connector);
+    // The bot asks Teams who is in a meeting's chat, as itself.
+    const outgoingToken = await keys.sign({ aud: 'https://api.botframework.com' });
     bot = await startTestBot(
       store.db,
       {
@@ -87,7 +90,7 @@ describe('the add-in API', () => {
           loginEndpoint: connector.url,
         },
       },
-      { cloud: keys.cloud, token: () => 'unused' },
+      { cloud: keys.cloud, token: () => outgoingToken },
     );
     slipCase = await decided(
       {
@@ -110,6 +113,9 @@ describe('the add-in API', () => {
       { residency: 'city', partnershipConvinced: true },
     );
     await decided({ student: 'API-3' }, 'A', { residency: 'county' });
+    // The bot has been in the meeting's chat, and Teams knows who is in it.
+    await recordChat(store.db, '19:meeting_abc@thread.v2', connector.url);
+    connector.rosters['19:meeting_abc@thread.v2'] = [people.coordinator, people.member(1)];
   });
   afterAll(async () => {
     await bot.stop();
@@ -271,7 +277,7 @@ describe('the add-in API', () => {
       [
         { partnership: 'HBEP', schoolId: 'hastings-high-school', student: 'AB', section: 'C' },
         403,
-        'Only a coordinator of HBEP',
+        'Only a coordinator of HBEP can add its referrals.',
       ],
       [{ partnership: 'SLIP', schoolId: 'wigston-college', student: 'AB', section: 'E' }, 400, 'section'],
       [
@@ -288,7 +294,36 @@ describe('the add-in API', () => {
       expect(String(response.body.error)).toContain(message);
     });
 
-    it('shows the stage view to anyone signed in, with the identifier and no names', async () => {
+    it('adds no referral to a meeting the coordinator is not in, nor to a chat the bot has never been in', async () => {
+      const body = JSON.stringify({
+        partnership: 'SLIP',
+        schoolId: 'wigston-college',
+        student: 'AB',
+        section: 'C',
+      });
+      for (const chat of ['19:meeting_abc@thread.v2', '19:never-seen@thread.v2']) {
+        const response = await call(
+          `/api/conversations/${encodeURIComponent(chat)}/cases`,
+          await token({ oid: chat.includes('abc') ? people.otherCoordinator.aadObjectId : undefined }),
+          { method: 'POST', body },
+        );
+        expect(response.status).toBe(403);
+        expect(String(response.body.error)).toMatch(
+          /only to a meeting you are in|Only a coordinator of SLIP/,
+        );
+      }
+      const listed = await call(
+        `/api/conversations/${encodeURIComponent('19:never-seen@thread.v2')}/cases`,
+        await token(),
+      );
+      expect(listed.status).toBe(403);
+    });
+
+    it('shows the stage view to those in the case’s meeting and its coordinators, with the identifier and no names', async () => {
+      for (const stranger of [people.otherCoordinator.aadObjectId, people.member(7).aadObjectId]) {
+        const refused = await call(`/api/cases/${slipCase}/stage`, await token({ oid: stranger }));
+        expect(refused).toEqual({ status: 404, body: { error: 'No such case.' } });
+      }
       const stage = await call(
         `/api/cases/${slipCase}/stage`,
         await token({ oid: people.member(1).aadObjectId }),

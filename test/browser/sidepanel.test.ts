@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casesOfConversation, createCase, updateCase } from '../../bot/store/cases.ts';
+import { recordChat, recordChatMembers } from '../../bot/store/chatMembers.ts';
 import { answerCase } from '../../src/cases/case.ts';
 import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { ok } from '../../src/result.ts';
@@ -26,6 +27,11 @@ describe.skipIf(skipBrowserTests)(
       store = await freshPglite();
       bot = await startTestBot(store.db, { allowedTenantIds: [], rolesFile: localRoles });
       const actor = { id: 'x', name: 'Alex Wilber' };
+      // The bot has been in this meeting's chat and seen the local coordinator there.
+      await recordChat(store.db, meeting, 'http://127.0.0.1:9');
+      await recordChatMembers(store.db, meeting, [
+        { id: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', standing: 'member' },
+      ]);
       const base = {
         partnership: 'SLIP' as const,
         conversationId: meeting,
