@@ -107,7 +107,11 @@ export const apiRoutes = [
 ] as const satisfies readonly ApiRouteSpec[];
 
 type ApiRoute = (typeof apiRoutes)[number];
-type RouteKey = ApiRoute extends infer R ? (R extends ApiRoute ? `${R['method']} ${R['path']}` : never) : never;
+type RouteKey = ApiRoute extends infer R
+  ? R extends ApiRoute
+    ? `${R['method']} ${R['path']}`
+    : never
+  : never;
 
 interface Caller {
   principal: Principal;

@@ -196,6 +196,7 @@ async function startCase(
   }
   const input = parsed.data;
   if (permissions.startCase(person, { partnership: input.partnership }) !== 'allow') {
+    services.log.event('info', 'policy.refused', { action: 'case.start', verdict: 'refuse' });
     return again(`Only a coordinator of ${input.partnership} can start its cases.`);
   }
   const school = findSchool(services.directory, input.schoolId);
@@ -427,8 +428,11 @@ async function cast(acting: Acting, data: CardActionData<'vote.cast'>): Promise<
     if (!found) return voteNotFound();
     const person = await personIn(services, who, where);
     const facts = voteFacts(found.vote, found.record, who, where);
-    if (permissions.castVote(person, facts) === 'conceal')
+    const verdict = permissions.castVote(person, facts);
+    if (verdict === 'conceal')
       return concealed(services, 'vote.cast', voteNotFound(), facts.inCaseChat, message);
+    // Refused by the policy, or allowed by it and refused by the vote itself (closed, or not an option).
+    if (verdict === 'refuse') services.log.event('info', 'policy.refused', { action: 'vote.cast', verdict });
     return {
       card: await personalView({ ...acting, person }, found.vote, found.record, refuse(message)),
     };

@@ -304,7 +304,7 @@ describe('the add-in API', () => {
       for (const chat of ['19:meeting_abc@thread.v2', '19:never-seen@thread.v2']) {
         const response = await call(
           `/api/conversations/${encodeURIComponent(chat)}/cases`,
-          await token({ oid: chat.includes('abc') ? people.otherCoordinator.aadObjectId : undefined }),
+          chat.includes('abc') ? await token({ oid: people.otherCoordinator.aadObjectId }) : await token(),
           { method: 'POST', body },
         );
         expect(response.status).toBe(403);

@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '../../bot/http/api.ts';
+import { createCase, updateCase } from '../../bot/store/cases.ts';
+import { openVote } from '../../bot/store/votes.ts';
+import { verbPermissions } from '../../bot/teams/actions.ts';
+import { cardVerbs, type CardVerb } from '../../src/cards/actions.ts';
+import { answerCase } from '../../src/cases/case.ts';
+import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
+import { ok } from '../../src/result.ts';
+import { coreGroupOptions } from '../../src/votes/vote.ts';
+import { newCase } from '../helpers/cases.ts';
+import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import {
+  CLIENT_ID,
+  invokeActivity,
+  localKeys,
+  people,
+  post,
+  startConnector,
+  startTestBot,
+  TENANT_ID,
+  type MockConnector,
+  type Person,
+  type TestBot,
+} from '../helpers/teams.ts';
+
+/**
+ * Who may do what, as a matrix: every card verb (from the verb registry) and every API route (from the route
+ * table), tried by each kind of person, against one table of expected outcomes. A verb or a route added without
+ * a row here fails the first test.
+ */
+
+const CHAT_A = '19:meeting-a@thread.v2'; // the case's chat
+const CHAT_B = '19:meeting-b@thread.v2'; // another chat
+
+const sameCoordinatorElsewhere = {
+  id: '29:coordinator-2',
+  name: 'Kit Moss',
+  aadObjectId: 'c0000000-0000-4000-8000-000000000003',
+};
+const outsider = {
+  id: '29:outsider',
+  name: 'Pat Outside',
+  aadObjectId: 'e0000000-0000-4000-8000-000000000001',
+};
+const anonymous = { id: '29:anonymous-1', name: 'Anonymous' };
+
+const subjects = {
+  /** A coordinator of the case's partnership, in the case's chat. */
+  coordinatorInChat: { person: people.coordinator as Person, chat: CHAT_A },
+  /** A coordinator of the case's partnership, from another chat. */
+  coordinatorFromAnotherChat: { person: sameCoordinatorElsewhere as Person, chat: CHAT_B },
+  /** Another partnership's coordinator. */
+  otherPartnershipsCoordinator: { person: people.otherCoordinator as Person, chat: CHAT_B },
+  /** A panel member in the case's chat, whom the vote was opened for. */
+  panelMember: { person: people.member(1) as Person, chat: CHAT_A },
+  guest: { person: people.guest as Person, chat: CHAT_A },
+  /** Joined the meeting without an account: Teams gives no object id (and the API gets no token). */
+  anonymousUser: { person: anonymous as Person, chat: CHAT_A },
+  /** A member of the tenant who is not in the case's chat. */
+  outsideTheChat: { person: outsider as Person, chat: CHAT_B },
+  /** The right person, but the request carries no token. */
+  noToken: { person: people.coordinator as Person, chat: CHAT_A },
+} as const;
+type Subject = keyof typeof subjects;
+const subjectNames = Object.keys(subjects) as Subject[];
+
+/** What a card action comes to: run, refused politely, concealed (as if missing), or 401 before the bot. */
+type CardOutcome = 'allow' | 'refuse' | 'conceal' | 401;
+const row = (...outcomes: CardOutcome[]) =>
+  Object.fromEntries(subjectNames.map((name, index) => [name, outcomes[index]])) as Record<
+    Subject,
+    CardOutcome
+  >;
+
+// Columns: coordinatorInChat, coordinatorFromAnotherChat, otherPartnershipsCoordinator, panelMember, guest,
+// anonymousUser, outsideTheChat, noToken.
+const expectedVerbs: Record<CardVerb, Record<Subject, CardOutcome>> = {
+  'case.new': row('allow', 'allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 401),
+  'case.start': row('allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 'refuse', 401),
+  'case.list': row('allow', 'allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 401),
+  'case.show': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401),
+  'case.answer': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
+  'case.change': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
+  'case.history': row('allow', 'allow', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
+  'vote.open': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
+  'vote.cast': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401),
+  'vote.close': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
+  'vote.refresh': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401),
+};
+
+const status = (...codes: number[]) =>
+  Object.fromEntries(subjectNames.map((name, index) => [name, codes[index]])) as Record<Subject, number>;
+
+const expectedRoutes: Record<string, Record<Subject, number>> = {
+  'GET /api/addin/config': status(200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/cases': status(200, 200, 200, 403, 403, 401, 403, 401),
+  'GET /api/cases/:caseId': status(200, 200, 404, 403, 403, 401, 403, 401),
+  'POST /api/cases/:caseId/emails': status(201, 201, 404, 403, 403, 401, 403, 401),
+  'GET /api/cases/:caseId/stage': status(200, 200, 404, 200, 404, 401, 404, 401),
+  'GET /api/conversations/:conversationId/cases': status(200, 403, 403, 403, 403, 401, 403, 401),
+  'POST /api/conversations/:conversationId/cases': status(201, 403, 403, 403, 403, 401, 403, 401),
+};
+
+describe('the authorisation matrix: every card verb and API route, for every kind of person', () => {
+  let store: TestDatabase;
+  let connector: MockConnector;
+  let bot: TestBot;
+  let keys: Awaited<ReturnType<typeof localKeys>>;
+  let teamsToken: string;
+
+  beforeAll(async () => {
+    store = await freshPglite();
+    connector = await startConnector();
+    keys = await localKeys(connector);
+    teamsToken = await keys.sign({});
+    const outgoing = await keys.sign({ aud: 'https://api.botframework.com' });
+    const rolesFile = join(tmpdir(), `matrix-roles-${process.pid}.json`);
+    writeFileSync(
+      rolesFile,
+      JSON.stringify({
+        coordinators: [
+          { aadObjectId: people.coordinator.aadObjectId, name: 'Sam Lee', partnerships: ['SLIP'] },
+          { aadObjectId: sameCoordinatorElsewhere.aadObjectId, name: 'Kit Moss', partnerships: ['SLIP'] },
+          { aadObjectId: people.otherCoordinator.aadObjectId, name: 'Jo Hart', partnerships: ['HBEP'] },
+        ],
+      }),
+    );
+    // Teams' rosters of the two chats: the guest is a guest; nobody else is in either.
+    connector.rosters[CHAT_A] = [
+      people.coordinator,
+      people.member(1),
+      { ...people.guest, userRole: 'guest' },
+    ];
+    connector.rosters[CHAT_B] = [
+      sameCoordinatorElsewhere,
+      people.otherCoordinator,
+      outsider,
+      people.coordinator,
+    ];
+    bot = await startTestBot(
+      store.db,
+      {
+        auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
+        rolesFile,
+        api: {
+          clientId: CLIENT_ID,
+          audience: `api://${CLIENT_ID}`,
+          scope: 'Cases.ReadWrite',
+          loginEndpoint: connector.url,
+        },
+      },
+      { cloud: keys.cloud, token: () => outgoing },
+    );
+    // The bot has been in both chats (Teams sent it something from each).
+    for (const chat of [CHAT_A, CHAT_B]) await bot.services.roster.sawChat(chat, connector.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await connector?.close();
+    await store?.drop();
+  });
+
+  it('has one expected row for every card verb and every API route, and no more', () => {
+    expect(Object.keys(expectedVerbs).sort()).toEqual([...cardVerbs].sort());
+    expect(Object.keys(verbPermissions).sort()).toEqual([...cardVerbs].sort());
+    expect(Object.keys(expectedRoutes).sort()).toEqual(
+      apiRoutes.map((route) => `${route.method} ${route.path}`).sort(),
+    );
+  });
+
+  /** A SLIP case in chat A decided at B.psp2b (it needs template 1 to the school), with an open vote on it. */
+  async function fixture() {
+    const actor = { id: people.coordinator.aadObjectId, name: 'Sam Lee' };
+    const record = await createCase(
+      store.db,
+      newCase({ conversationId: CHAT_A, student: 'MX-1', section: 'B', partnership: 'SLIP' }),
+      actor,
+    );
+    for (const [question, value] of [
+      ['residency', 'city'],
+      ['stepsDone', { agreedActions: true, managedMove: true, apPartTime: true, partnershipSupport: true }],
+    ] as const) {
+      await updateCase(store.db, record.id, actor, (current) => {
+        const answered = answerCase(cityAddressFlow, current, question, value, {});
+        return answered.ok ? ok({ record: answered.value.record, events: answered.value.events }) : answered;
+      });
+    }
+    const vote = await openVote(
+      store.db,
+      {
+        caseId: record.id,
+        question: 'coreGroupDecision',
+        options: coreGroupOptions,
+        anonymous: false,
+        quorum: null,
+        eligible: [
+          { id: people.coordinator.aadObjectId, name: 'Sam Lee' },
+          { id: sameCoordinatorElsewhere.aadObjectId, name: 'Kit Moss' },
+          { id: people.member(1).aadObjectId, name: 'Member 1' },
+        ],
+      },
+      actor,
+    );
+    if (!vote.ok) throw new Error('the vote did not open');
+    return { caseId: record.id, voteId: vote.value.id };
+  }
+
+  function dataFor(verb: CardVerb, ids: { caseId: string; voteId: string }): Record<string, unknown> {
+    const { caseId, voteId } = ids;
+    const data: Record<CardVerb, Record<string, unknown>> = {
+      'case.new': {},
+      'case.start': { partnership: 'SLIP', schoolId: 'wigston-college', student: 'NEW-1', section: 'A' },
+      'case.list': {},
+      'case.show': { caseId },
+      'case.answer': { caseId, question: 'residency', value: 'city' },
+      'case.change': { caseId, question: 'residency' },
+      'case.history': { caseId },
+      // The Core Group vote is already open: opening another is refused by the store, after the policy allows it.
+      'vote.open': { caseId, question: 'coreGroupDecision' },
+      'vote.cast': { voteId, choice: 'backToIf' },
+      'vote.close': { voteId },
+      'vote.refresh': { voteId },
+    };
+    return data[verb];
+  }
+
+  async function clickAs(subject: Subject, verb: CardVerb, data: Record<string, unknown>) {
+    const { person, chat } = subjects[subject];
+    const activity = invokeActivity(connector, person, verb, data, `card-${randomUUID()}`, chat);
+    return post(bot, activity, subject === 'noToken' ? undefined : teamsToken);
+  }
+
+  /** The verdict the bot logged for the last click, if it refused. */
+  function loggedVerdict(from: number): 'refuse' | 'conceal' | undefined {
+    const refusal = bot.logs
+      .slice(from)
+      .map((line) => JSON.parse(line) as { event: string; verdict?: 'refuse' | 'conceal' })
+      .find((line) => line.event === 'policy.refused');
+    return refusal?.verdict;
+  }
+
+  describe.each(cardVerbs)('card verb %s', (verb) => {
+    it.each(subjectNames)('for %s', async (subject) => {
+      const ids = await fixture();
+      const from = bot.logs.length;
+      const response = await clickAs(subject, verb, dataFor(verb, ids));
+      const expected = expectedVerbs[verb][subject];
+      if (expected === 401) {
+        expect(response.status).toBe(401);
+        return;
+      }
+      expect(response.status).toBe(200);
+      const card = JSON.stringify((response.body as { value: unknown }).value);
+      expect(loggedVerdict(from) ?? 'allow').toBe(expected);
+      if (expected !== 'conceal') return;
+      // Concealed: nothing of the case, and outside its chat exactly the card a case or vote that never existed
+      // gets.
+      expect(card).not.toContain('MX');
+      if (subjects[subject].chat !== CHAT_A) {
+        const missing = await clickAs(
+          subject,
+          verb,
+          dataFor(verb, { caseId: randomUUID(), voteId: randomUUID() }),
+        );
+        expect(card).toBe(JSON.stringify((missing.body as { value: unknown }).value));
+      }
+    });
+  });
+
+  /** An Entra access token as the add-in gets it; a guest's carries acct = 1. */
+  const apiToken = (oid: string, guest = false) =>
+    new SignJWT({
+      oid,
+      tid: TENANT_ID,
+      scp: 'Cases.ReadWrite',
+      name: 'Someone',
+      ...(guest ? { acct: 1 } : {}),
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setIssuer(`${connector.url}/${TENANT_ID}/v2.0`)
+      .setAudience(`api://${CLIENT_ID}`)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(keys.privateKey);
+
+  describe.each(apiRoutes.map((route) => `${route.method} ${route.path}`))('API route %s', (key) => {
+    it.each(subjectNames)('for %s', async (subject) => {
+      const ids = await fixture();
+      const [method, pattern] = key.split(' ') as [string, string];
+      const path = pattern
+        .replace(':caseId', ids.caseId)
+        .replace(':conversationId', encodeURIComponent(CHAT_A));
+      const body = pattern.endsWith('/emails')
+        ? { template: 'T1', to: 'school' }
+        : method === 'POST'
+          ? { partnership: 'SLIP', schoolId: 'wigston-college', student: 'AG 1', section: 'C' }
+          : undefined;
+      const { person } = subjects[subject];
+      const signedIn = subject !== 'noToken' && subject !== 'anonymousUser' && person.aadObjectId;
+      const response = await fetch(`${bot.url}${path}`, {
+        method,
+        headers: {
+          ...(signedIn
+            ? { authorization: `Bearer ${await apiToken(person.aadObjectId!, subject === 'guest')}` }
+            : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await response.text();
+      expect(response.status, text).toBe(expectedRoutes[key]?.[subject]);
+      if (response.status === 404) expect(JSON.parse(text)).toEqual({ error: 'No such case.' });
+      if (response.status >= 400) expect(text).not.toContain('MX');
+    });
+  });
+});
