@@ -374,7 +374,9 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
         const params = match(route.path, request.path);
         if (params) return dispatch(route, request, params);
       }
-      return error(404, 'Not found.');
+      return apiRoutes.some((route) => match(route.path, request.path))
+        ? error(405, 'That method is not allowed here.')
+        : error(404, 'Not found.');
     });
   }
 }

@@ -117,11 +117,15 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const key = `${request.method} ${url.pathname}`;
+      // A path registered exactly for another method (POST /api/messages) is not a prefix route's to answer.
+      const exactElsewhere = [...this.routes.keys()].some((route) => route.endsWith(` ${url.pathname}`));
       const handler =
         this.routes.get(key) ??
-        this.prefixes.find(
-          (route) => route.method === request.method && url.pathname.startsWith(route.prefix),
-        )?.handler;
+        (exactElsewhere
+          ? undefined
+          : this.prefixes.find(
+              (route) => route.method === request.method && url.pathname.startsWith(route.prefix),
+            )?.handler);
       if (!handler) {
         const known =
           [...this.routes.keys()].some((route) => route.endsWith(` ${url.pathname}`)) ||

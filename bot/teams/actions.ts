@@ -141,7 +141,8 @@ interface Acting {
 export async function personIn(services: Services, who: Who, where: Where): Promise<Person> {
   if (!who.aadObjectId) return personOf(services.roles, undefined, 'anonymous');
   // Teams cannot say (or says they are not in the chat they clicked in): the least standing, never more.
-  const standing = (await services.roster.standingIn(where.conversationId, who.aadObjectId)) ?? 'guest';
+  const standing =
+    (await services.roster.standingIn(where.conversationId, who.aadObjectId, who.mri)) ?? 'guest';
   return personOf(services.roles, who.aadObjectId, standing);
 }
 

@@ -29,8 +29,12 @@ export interface ChatRoster {
   /** Records members Teams listed (the roster fetched when a vote opens). */
   sawMembers(conversationId: string, members: readonly ChatMember[]): Promise<void>;
   forget(conversationId: string, memberIds: readonly string[]): Promise<void>;
-  /** The person's standing in the chat, or undefined when they are not in it (or Teams cannot say). */
-  standingIn(conversationId: string, memberId: string): Promise<ChatStanding | undefined>;
+  /**
+   * The person's standing in the chat, or undefined when they are not in it (or Teams cannot say). `teamsId`,
+   * the person's Teams user id when an activity gives it, is what Teams is asked by (it knows everyone by it;
+   * Teams itself also answers by object id, but not every Bot Framework channel does).
+   */
+  standingIn(conversationId: string, memberId: string, teamsId?: string): Promise<ChatStanding | undefined>;
   /** Lets the roster ask Teams, once the Teams app exists. */
   connect(ask: AskTeams): void;
 }
@@ -62,11 +66,15 @@ export function createChatRoster(db: Database, log: AppLogger): ChatRoster {
   const chatsSeen = boundedCache<true>(MAX_ENTRIES);
   const key = (conversationId: string, memberId: string) => `${conversationId}\n${memberId}`;
 
-  async function askTeams(conversationId: string, memberId: string): Promise<ChatStanding | undefined> {
+  async function askTeams(
+    conversationId: string,
+    memberId: string,
+    teamsId: string | undefined,
+  ): Promise<ChatStanding | undefined> {
     const serviceUrl = await serviceUrlOf(db, conversationId);
     if (!ask || !serviceUrl) return undefined;
     try {
-      const found = await ask(serviceUrl, conversationId, memberId);
+      const found = await ask(serviceUrl, conversationId, teamsId ?? memberId);
       if (!found || found.userRole === 'anonymous') return undefined;
       const member: ChatMember = {
         id: memberId,
@@ -100,12 +108,12 @@ export function createChatRoster(db: Database, log: AppLogger): ChatRoster {
       await forgetChatMembers(db, conversationId, memberIds);
       for (const memberId of memberIds) standings.delete(key(conversationId, memberId));
     },
-    async standingIn(conversationId, memberId) {
+    async standingIn(conversationId, memberId, teamsId) {
       const cached = standings.get(key(conversationId, memberId));
       if (cached !== undefined) return cached === 'none' ? undefined : cached;
       const standing =
         (await chatMember(db, conversationId, memberId))?.standing ??
-        (await askTeams(conversationId, memberId));
+        (await askTeams(conversationId, memberId, teamsId));
       standings.set(key(conversationId, memberId), standing ?? 'none');
       return standing;
     },
