@@ -67,6 +67,7 @@ const vote = (overrides: Partial<VoteView> = {}): VoteView => ({
   question: 'partnershipConvinced',
   options: [...yesNoOptions],
   anonymous: false,
+  resultsHidden: false,
   quorum: null,
   status: 'open',
   result: null,

@@ -28,7 +28,11 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
   it('applies each migration once, however often it runs', async () => {
     expect(await migrate(store.db)).toEqual([]);
     const rows = await store.db.query<{ version: string }>('SELECT version FROM schema_migrations');
-    expect(rows.map((row) => row.version).sort()).toEqual(['0001_cases_and_votes', '0002_key_link_email']);
+    expect(rows.map((row) => row.version).sort()).toEqual([
+      '0001_cases_and_votes',
+      '0002_key_link_email',
+      '0003_vote_results_hidden',
+    ]);
   });
 
   it('stores a case with its flow version and a history entry', async () => {
