@@ -239,6 +239,7 @@ function largestCard() {
         question: 'partnershipConvinced',
         options: [...yesNoOptions],
         anonymous: false,
+        resultsHidden: false,
         quorum: 10,
         status: 'open',
         result: null,

@@ -26,6 +26,7 @@ interface VoteRow {
   question: string;
   options: VoteOption[];
   anonymous: boolean;
+  results_hidden: boolean;
   quorum: number | null;
   status: 'open' | 'closed';
   result: string | null;
@@ -65,6 +66,7 @@ function recordOf(row: VoteRow, eligible: Member[], tally: Tally): VoteRecord {
     question: row.question,
     options: row.options,
     anonymous: row.anonymous,
+    resultsHidden: row.results_hidden,
     quorum: row.quorum,
     status: row.status,
     result: row.result,
@@ -127,6 +129,8 @@ export interface OpenVote {
   question: string;
   options: readonly VoteOption[];
   anonymous: boolean;
+  /** Hide the tally until the vote closes; an anonymous vote hides it whatever this says. */
+  resultsHidden: boolean;
   quorum: number | null;
   eligible: readonly Member[];
 }
@@ -146,13 +150,15 @@ export async function openVote(
     if (open) return fail({ reason: 'voteAlreadyOpen', message: 'A vote on this question is already open.' });
     const id = randomUUID();
     const [row] = await tx.query<VoteRow>(
-      'INSERT INTO votes (id, case_id, question, options, anonymous, quorum, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+      `INSERT INTO votes (id, case_id, question, options, anonymous, results_hidden, quorum, opened_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
       [
         id,
         input.caseId,
         input.question,
         JSON.stringify(input.options),
         input.anonymous,
+        input.anonymous || input.resultsHidden,
         input.quorum,
         actor.id,
       ],
@@ -331,6 +337,10 @@ async function storeNamed(
 /**
  * Stores anonymous ballots: a member's first cast counts and later ones change nothing. The insert's RETURNING
  * says which members were really new, so a ballot stored meanwhile by another process is not counted twice.
+ * Nothing ties a member to a choice: the ballot row has no choice, the case's history records no anonymous
+ * ballot (who voted would pair with the final tally, wholly so when one member votes or all agree), and every
+ * option's count is rewritten, by zero for the options not chosen, so that which count row a transaction
+ * changed (its xmin, read beside the ballot's) does not say what the member chose.
  */
 async function storeAnonymous(
   tx: Queryable,
@@ -351,30 +361,22 @@ async function storeAnonymous(
           [vote.id, [...firsts.keys()]],
         );
   const counted = new Set(inserted.map((row) => row.member_id));
-  const increments = new Map<string, number>();
+  const increments = new Map(vote.options.map((option) => [option.id, 0]));
   for (const id of counted) {
     const choice = firsts.get(id)?.choice ?? '';
     increments.set(choice, (increments.get(choice) ?? 0) + 1);
   }
-  if (increments.size > 0) {
+  if (counted.size > 0) {
     await tx.query(
       `INSERT INTO anonymous_counts (vote_id, choice, count) SELECT $1, c, n FROM unnest($2::text[], $3::int[]) AS t(c, n)
        ON CONFLICT (vote_id, choice) DO UPDATE SET count = anonymous_counts.count + EXCLUDED.count`,
       [vote.id, [...increments.keys()], [...increments.values()]],
     );
   }
-  await recordCasts(
-    tx,
-    vote,
-    [...counted].map((id) => ({
-      member: firsts.get(id)?.member ?? { id, name: '' },
-      detail: { voteId: vote.id },
-    })),
-  );
   return casts.map((cast) => counted.has(cast.member.id) && firsts.get(cast.member.id) === cast);
 }
 
-/** Appends one voteCast event per stored ballot to the case's history, in one statement. */
+/** Appends one voteCast event per stored named ballot to the case's history, in one statement. */
 async function recordCasts(
   tx: Queryable,
   vote: VoteRow,

@@ -7,6 +7,11 @@ import { z } from 'zod';
  */
 
 const uuid = z.uuid({ error: 'expected a case or vote id' });
+/** An Input.Toggle's value ('true' or 'false', or a boolean from a bot-built payload); absent means off. */
+const toggle = z
+  .union([z.boolean(), z.enum(['true', 'false'])])
+  .optional()
+  .transform((value) => value === true || value === 'true');
 const optionalText = z
   .string()
   .optional()
@@ -37,7 +42,9 @@ export const cardActionSchemas = {
   'vote.open': z.object({
     caseId: uuid,
     question: z.string().min(1).max(60),
-    anonymous: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+    anonymous: toggle,
+    /** A named vote's tally hidden until it closes (an anonymous vote's always is). */
+    resultsHidden: toggle,
     quorum: optionalText,
   }),
   'vote.cast': z.object({ voteId: uuid, choice: z.string().min(1).max(60) }),

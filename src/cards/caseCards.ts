@@ -264,7 +264,18 @@ export function caseCard(
           {
             type: 'Input.Toggle',
             id: 'anonymous',
-            title: 'Anonymous vote (choices are not linked to members)',
+            wrap: true,
+            title:
+              'Anonymous vote: nobody sees who voted or what they chose, only how many have voted until it closes',
+            valueOn: 'true',
+            valueOff: 'false',
+            value: 'false',
+          },
+          {
+            type: 'Input.Toggle',
+            id: 'resultsHidden',
+            wrap: true,
+            title: 'Hide the results until the vote is closed (the names of those who have voted still show)',
             valueOn: 'true',
             valueOff: 'false',
             value: 'false',

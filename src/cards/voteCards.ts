@@ -31,9 +31,30 @@ export function voteQuestion(vote: VoteView, flow: FlowDefinition): string {
 }
 
 /**
- * The panel's vote: the question, the options, the live tally and who has voted (names, not choices). Each
- * member's own view adds their choice; `refresh.userIds` makes Teams fetch that view automatically for up to 60
- * members, and beyond that the card offers a Refresh button.
+ * What a vote's card may show, by the kind of vote. The tally of a vote with hidden results appears only once
+ * it is closed; before then the count of ballots changes and nothing else, so no change on the card can be
+ * tied to a member's choice. An anonymous vote never names who has voted, even closed: the names beside the
+ * final tally would give every choice away when only one member voted or all agreed.
+ */
+export function voteDisclosure(vote: VoteView): { tally: boolean; voters: boolean } {
+  return {
+    tally: vote.status === 'closed' || !(vote.anonymous || vote.resultsHidden),
+    voters: !vote.anonymous,
+  };
+}
+
+function kindOfVote(vote: VoteView): string | undefined {
+  if (vote.anonymous)
+    return 'Anonymous vote: nobody, the coordinator included, can see who has voted or who chose what. Only the number of votes is shown until the vote closes, and a vote cannot be changed once cast.';
+  if (vote.resultsHidden && vote.status === 'open')
+    return 'The results are hidden until the coordinator closes the vote.';
+  return undefined;
+}
+
+/**
+ * The panel's vote: the question, the options, the tally and who has voted (names, not choices), as far as
+ * `voteDisclosure` allows. Each member's own view adds their choice; `refresh.userIds` makes Teams fetch that
+ * view automatically for up to 60 members, and beyond that the card offers a Refresh button.
  */
 export function voteCard(
   vote: VoteView,
@@ -44,28 +65,35 @@ export function voteCard(
 ): AdaptiveCard {
   const label = (id: string | null) => vote.options.find((option) => option.id === id)?.label ?? id ?? '';
   const open = vote.status === 'open';
+  const shown = voteDisclosure(vote);
   const body: CardElement[] = [
     heading(`Panel vote: case ${md(record.student)}`),
     ...(problem ? [notice(problem.message, problem.tone)] : []),
     subheading(voteQuestion(vote, flow)),
   ];
-  if (vote.anonymous)
-    body.push(
-      text('Anonymous vote: choices are not linked to members, and a vote cannot be changed once cast.', {
-        isSubtle: true,
-      }),
-    );
+  const kind = kindOfVote(vote);
+  if (kind) body.push(text(kind, { isSubtle: true }));
   if (vote.quorum !== null) body.push(text(`Quorum: ${vote.quorum} votes.`, { isSubtle: true }));
+  const members = `${vote.voted.length} of ${vote.eligible.length} ${vote.eligible.length === 1 ? 'member has' : 'members have'} voted`;
   body.push(
     open
-      ? notice('Open: you can vote, and change your vote until the coordinator closes it.', 'warning')
+      ? notice(
+          vote.anonymous
+            ? 'Open: you can vote until the coordinator closes it.'
+            : 'Open: you can vote, and change your vote until the coordinator closes it.',
+          'warning',
+        )
       : notice(
           `Closed. Result: ${label(vote.result)}${vote.castingDecision ? ' (the coordinator’s casting decision on a tie)' : ''}`,
           'good',
         ),
-    facts(vote.options.map((option) => [option.label, String(vote.tally[option.id] ?? 0)])),
+    ...(shown.tally
+      ? [facts(vote.options.map((option) => [option.label, String(vote.tally[option.id] ?? 0)]))]
+      : []),
     text(
-      `${vote.voted.length} of ${vote.eligible.length} ${vote.eligible.length === 1 ? 'member has' : 'members have'} voted${vote.voted.length > 0 ? `: ${vote.voted.map((member) => md(member.name)).join(', ')}` : '.'}`,
+      shown.voters && vote.voted.length > 0
+        ? `${members}: ${vote.voted.map((member) => md(member.name)).join(', ')}`
+        : `${members}.`,
     ),
   );
   if (viewer.memberId !== undefined) {
@@ -97,7 +125,10 @@ export function voteCard(
   return card(body, actions, refresh);
 }
 
-/** Shown to the coordinator when closing finds a tie: the tied options, one of which they choose. */
+/**
+ * Shown to the coordinator when closing finds a tie: the tied options, one of which they choose. The vote is
+ * still open, so a vote with hidden results shows no tally here either, only which options tied.
+ */
 export function castingDecisionCard(
   vote: VoteView,
   record: CaseRecord,

@@ -96,6 +96,8 @@ export interface VoteView {
   question: string;
   options: VoteOption[];
   anonymous: boolean;
+  /** The tally is shown only once the vote is closed (always so for an anonymous vote). */
+  resultsHidden: boolean;
   quorum: number | null;
   status: 'open' | 'closed';
   result: string | null;

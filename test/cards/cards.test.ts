@@ -67,6 +67,7 @@ const vote = (overrides: Partial<VoteView> = {}): VoteView => ({
   question: 'partnershipConvinced',
   options: [...yesNoOptions],
   anonymous: false,
+  resultsHidden: false,
   quorum: null,
   status: 'open',
   result: null,
@@ -163,6 +164,20 @@ function everyCard(): [string, AdaptiveCard][] {
     'tie',
     castingDecisionCard(vote({ tally: { yes: 1, no: 1 } }), b, cityAddressFlow, ['yes', 'no']),
   ]);
+  for (const kind of [
+    { anonymous: true, resultsHidden: true },
+    { anonymous: false, resultsHidden: true },
+  ]) {
+    for (const status of ['open', 'closed'] as const) {
+      const name = `${kind.anonymous ? 'anonymous' : 'results hidden'} ${status} vote`;
+      const shown = vote({ ...kind, status, ...(status === 'closed' ? { result: 'yes' } : {}) });
+      cards.push([`${name}, coordinator`, voteCard(shown, b, cityAddressFlow, { isCoordinator: true })]);
+      cards.push([
+        `${name}, member`,
+        voteCard(shown, b, cityAddressFlow, { isCoordinator: false, memberId: 'm0', ownChoice: null }),
+      ]);
+    }
+  }
   const crowd = Array.from({ length: 61 }, (_, i) => ({
     id: `m${i}`,
     name: `Member with a long name ${i}`,
@@ -234,6 +249,28 @@ describe('what the cards say', () => {
     );
     expect(json).toContain('"verb":"vote.open"');
     expect(json).toContain('"question":"partnershipConvinced"');
+  });
+
+  it('lets the coordinator make the vote anonymous, or hide a named vote’s results until it closes', () => {
+    const r = record({ section: 'D', answers: { residency: 'city' } });
+    const body = caseCard(r, interpret(cityAddressFlow, 'D', r.answers, values), cityAddressFlow, {
+      directory,
+    }).body;
+    const toggles = body.filter((element) => element.type === 'Input.Toggle');
+    expect(toggles.map((toggle) => [toggle.id, toggle.title, toggle.valueOn, toggle.valueOff])).toEqual([
+      [
+        'anonymous',
+        'Anonymous vote: nobody sees who voted or what they chose, only how many have voted until it closes',
+        'true',
+        'false',
+      ],
+      [
+        'resultsHidden',
+        'Hide the results until the vote is closed (the names of those who have voted still show)',
+        'true',
+        'false',
+      ],
+    ]);
   });
 
   it('escapes markdown in names so they cannot become links', () => {

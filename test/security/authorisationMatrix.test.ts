@@ -199,6 +199,7 @@ describe('the authorisation matrix: every card verb and API route, for every kin
         question: 'coreGroupDecision',
         options: coreGroupOptions,
         anonymous: false,
+        resultsHidden: false,
         quorum: null,
         eligible: [
           { id: people.coordinator.aadObjectId, name: 'Sam Lee' },

@@ -49,6 +49,7 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
       question: 'partnershipConvinced',
       options: yesNoOptions,
       anonymous: false,
+      resultsHidden: false,
       quorum: null,
       eligible: members,
     };
@@ -203,10 +204,55 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
       [id],
     );
     expect(ballots.map((ballot) => ballot.choice)).toEqual([null, null, null, null, null]);
+    // Who voted is not in the history either: beside the final tally it would say who chose what.
     const history = await caseHistory(store.db, record.id);
-    expect(
-      history.filter((entry) => entry.kind === 'voteCast').every((entry) => !('choice' in entry.detail)),
-    ).toBe(true);
+    expect(history.filter((entry) => entry.kind === 'voteCast')).toEqual([]);
+  });
+
+  it('rewrites every count of an anonymous vote with each ballot, so the changed row is not the choice', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openOn(record, {
+      anonymous: true,
+      options: coreGroupOptions,
+      question: 'coreGroupDecision',
+      eligible: members.slice(0, 3),
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = opened.value.id;
+    const lastWriters = () =>
+      store.db.query<{ xmin: string }>(
+        'SELECT DISTINCT xmin::text AS xmin FROM anonymous_counts WHERE vote_id = $1',
+        [id],
+      );
+    await castBallot(store.db, id, members[0]!, 'backToIf');
+    await castBallot(store.db, id, members[1]!, 'inSchoolSupport');
+    const [ballot] = await store.db.query<{ xmin: string }>(
+      'SELECT xmin::text AS xmin FROM ballots WHERE vote_id = $1 AND member_id = $2',
+      [id, members[1]!.id],
+    );
+    // Every count row was last written by the transaction of the last ballot, whatever it chose.
+    expect(await lastWriters()).toEqual([{ xmin: ballot?.xmin }]);
+    expect((await getVote(store.db, id))?.tally).toEqual({
+      backToIf: 1,
+      schoolContinues: 0,
+      inSchoolSupport: 1,
+      programmeManagement: 0,
+    });
+  });
+
+  it('hides the results of every anonymous vote, and of a named vote when asked', async () => {
+    const anonymous = await openOn(await caseAtQuestionD(), { anonymous: true, resultsHidden: false });
+    const hidden = await openOn(await caseAtQuestionD(), { resultsHidden: true });
+    const named = await openOn(await caseAtQuestionD());
+    const shown = [anonymous, hidden, named].map((opened) => opened.ok && opened.value.resultsHidden);
+    expect(shown).toEqual([true, true, false]);
+    if (!hidden.ok) throw new Error(hidden.error.message);
+    expect((await getVote(store.db, hidden.value.id))?.resultsHidden).toBe(true);
+    await expect(
+      store.db.query('UPDATE votes SET results_hidden = false WHERE id = $1', [
+        anonymous.ok ? anonymous.value.id : '',
+      ]),
+    ).rejects.toThrow(/anonymous_votes_hide_results/);
   });
 
   it('stores a batch of ballots as the same casts one by one would, answering each in order', async () => {
