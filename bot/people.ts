@@ -1,8 +1,24 @@
 import type { Person, Standing } from '../src/auth/policy.ts';
-import { coordinatedPartnerships, type Roles } from './roles.ts';
+import { coordinatedBy, type Settings } from '../src/settings/settings.ts';
 
-/** The policy's view of a person: their standing where they act, and the partnerships they coordinate. */
-export function personOf(roles: Roles, id: string | undefined, standing: Standing): Person {
-  if (!id || standing === 'anonymous' || standing === 'signedOut') return { standing, coordinates: [] };
-  return { id, standing, coordinates: coordinatedPartnerships(roles, id) };
+/**
+ * The policy's view of a person: their standing where they act, the partnerships they coordinate and whether
+ * they administer the app (an administrator in the settings, or one the deployment names: `also`).
+ */
+export function personOf(
+  settings: Settings,
+  id: string | undefined,
+  standing: Standing,
+  also: { administrator?: boolean } = {},
+): Person {
+  if (!id || standing === 'anonymous' || standing === 'signedOut')
+    return { standing, coordinates: [], administers: false };
+  const lower = id.toLowerCase();
+  return {
+    id,
+    standing,
+    coordinates: coordinatedBy(settings, id),
+    administers:
+      also.administrator === true || settings.administrators.some((person) => person.aadObjectId === lower),
+  };
 }

@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { partnershipIds, type PartnershipId } from '../src/templates/fields.ts';
+import { rolesSchema, type Roles } from '../src/settings/settings.ts';
 
 /**
- * Who is a coordinator, and (optionally) each partnership's panel. Keyed by Entra object id, the one identity
- * Teams sends with every activity. Without a panel roster, the members of the chat may vote.
+ * The roles file (ROLES_FILE): who coordinates which partnership and each partnership's panel, keyed by Entra
+ * object id. It seeds the administered settings on a new store, and is the import/export format's `roles`;
+ * once the store has settings, people are managed in the app.
  */
-
-const objectId = z.string().min(1).max(100);
-const person = z.strictObject({ aadObjectId: objectId, name: z.string().min(1).max(100) });
-
-export const rolesSchema = z.strictObject({
-  $comment: z.string().optional(),
-  coordinators: z.array(person.extend({ partnerships: z.array(z.enum(partnershipIds)).min(1) })).default([]),
-  panels: z.partialRecord(z.enum(partnershipIds), z.array(person)).default({}),
-});
-
-export type Roles = z.output<typeof rolesSchema>;
 
 export const noRoles: Roles = { coordinators: [], panels: {} };
 
@@ -37,12 +26,4 @@ export function readRolesFile(path: string): Roles {
     );
   }
   return parsed.data;
-}
-
-/** The partnerships this person coordinates (empty: not a coordinator). */
-export function coordinatedPartnerships(roles: Roles, aadObjectId: string | undefined): PartnershipId[] {
-  if (!aadObjectId) return [];
-  return (
-    roles.coordinators.find((coordinator) => coordinator.aadObjectId === aadObjectId)?.partnerships ?? []
-  );
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { cityAddressFlow } from '../src/flow/cityAddress.ts';
-import { flowTextValues } from '../src/flows.ts';
 import { readDirectoryFile } from '../tools/directoryFile.ts';
 import type { BotConfig } from './config.ts';
 import { registerApi } from './http/api.ts';
@@ -8,6 +7,8 @@ import { NodeHttpAdapter } from './http/server.ts';
 import { createLogger, type AppLogger, type LogSink } from './logger.ts';
 import { projectRoot } from './paths.ts';
 import { noRoles, readRolesFile } from './roles.ts';
+import { openLiveSettings } from './admin/liveSettings.ts';
+import { settingsFromFiles } from '../src/settings/settings.ts';
 import { createBallotBox } from './store/ballotBox.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
@@ -30,17 +31,26 @@ export async function startBot(
   options: BotOptions & { logSink?: LogSink; db?: Database } = {},
 ): Promise<RunningBot> {
   const log: AppLogger = createLogger(config.logLevel, options.logSink);
-  const directory = readDirectoryFile(config.directoryFile);
-  const roles = config.rolesFile ? readRolesFile(config.rolesFile) : noRoles;
   const db = options.db ?? (await openDatabase(config.database));
   await migrate(db);
+  // On a new store, the shipped directory and the roles file (when given) are the first settings.
+  const settings = await openLiveSettings(db, log, () =>
+    settingsFromFiles(
+      readDirectoryFile(config.directoryFile),
+      config.rolesFile ? readRolesFile(config.rolesFile) : noRoles,
+    ),
+  );
   const services: Services = {
     db,
     ballots: createBallotBox(db),
     flow: cityAddressFlow,
-    directory,
-    roles,
-    textValues: flowTextValues(directory),
+    settings,
+    get directory() {
+      return settings.directory;
+    },
+    get textValues() {
+      return settings.textValues;
+    },
     roster: createChatRoster(db, log),
     log,
   };
@@ -76,6 +86,7 @@ export async function startBot(
     services,
     async stop() {
       await adapter.stop();
+      await settings.stop();
       if (!options.db) await db.close();
     },
   };

@@ -20,6 +20,7 @@ import {
   type Verdict,
 } from '../../src/auth/policy.ts';
 import { personOf } from '../people.ts';
+import { rolesOf } from '../../src/settings/settings.ts';
 import {
   appendEvents,
   casesOfConversation,
@@ -166,7 +167,9 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
   const handlers: Record<RouteKey, Handler> = {
     'GET /api/addin/config': async () => {
       const local =
-        config.auth.kind === 'dangerouslyUnauthenticated' ? services.roles.coordinators[0] : undefined;
+        config.auth.kind === 'dangerouslyUnauthenticated'
+          ? rolesOf(services.settings.settings).coordinators[0]
+          : undefined;
       const auth: AddinConfig['auth'] =
         config.auth.kind === 'entra'
           ? {
@@ -354,13 +357,13 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
     if (route.permission === 'public')
       return handler(request, params, {
         principal: { id: '', tenantId: '', name: '', guest: false },
-        person: { standing: 'signedOut', coordinates: [] },
+        person: { standing: 'signedOut', coordinates: [], administers: false },
       });
     const header = request.headers.authorization;
     const signedIn = await authenticate(Array.isArray(header) ? header[0] : header);
     if (!signedIn.ok) return error(signedIn.error.status, signedIn.error.message);
     const { principal } = signedIn;
-    const person = personOf(services.roles, principal.id, principal.guest ? 'guest' : 'member');
+    const person = personOf(services.settings.settings, principal.id, principal.guest ? 'guest' : 'member');
     // The coordinators' tools refuse everyone else before anything is looked up.
     if (route.permission === 'useCoordinatorTools' && permissions.useCoordinatorTools(person) !== 'allow')
       return error(403, COORDINATORS_ONLY);

@@ -20,6 +20,11 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs several statements at once (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Calls `onNotice` with the payload of each NOTIFY on `channel`, from any process sharing the database;
+   * resolves with a function that stops listening.
+   */
+  listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     },
     async exec(sql: string) {
       await db.exec(sql);
+    },
+    listen(channel, onNotice) {
+      return db.listen(channel, onNotice);
     },
     transaction<T>(work: (tx: Queryable) => Promise<T>) {
       return db.transaction((tx) =>
@@ -102,6 +110,7 @@ export function openPostgres(connectionString: string, options: { maxConnections
     async exec(sql: string) {
       await run(pool, sql);
     },
+    listen: (channel, onNotice) => listenOnPostgres(connectionString, channel, onNotice),
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       for (let attempt = 1; ; attempt++) {
         let client: pg.PoolClient;
@@ -130,6 +139,42 @@ export function openPostgres(connectionString: string, options: { maxConnections
     async close() {
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to someone else). When the connection drops it
+ * reconnects, after a pause, until stopped; callers that must not miss a change also check now and then.
+ */
+async function listenOnPostgres(
+  connectionString: string,
+  channel: string,
+  onNotice: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotice(message.payload ?? '');
+    });
+    const again = () => {
+      if (stopped || client !== next) return;
+      client = undefined;
+      retry = setTimeout(() => void connect().catch(again), 1_000);
+    };
+    next.on('error', again);
+    next.on('end', again);
+    client = next;
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }
 

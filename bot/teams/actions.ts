@@ -31,7 +31,7 @@ import {
 } from '../../src/votes/vote.ts';
 import { listsCase, permissions, type Person, type Verdict, type VoteFacts } from '../../src/auth/policy.ts';
 import { personOf } from '../people.ts';
-import { coordinatedPartnerships } from '../roles.ts';
+import { coordinatedBy } from '../../src/settings/settings.ts';
 import {
   caseHistory,
   casesOfConversation,
@@ -139,11 +139,11 @@ interface Acting {
 
 /** The person as the policy sees them where they clicked: their standing in this chat comes from the roster. */
 export async function personIn(services: Services, who: Who, where: Where): Promise<Person> {
-  if (!who.aadObjectId) return personOf(services.roles, undefined, 'anonymous');
+  if (!who.aadObjectId) return personOf(services.settings.settings, undefined, 'anonymous');
   // Teams cannot say (or says they are not in the chat they clicked in): the least standing, never more.
   const standing =
     (await services.roster.standingIn(where.conversationId, who.aadObjectId, who.mri)) ?? 'guest';
-  return personOf(services.roles, who.aadObjectId, standing);
+  return personOf(services.settings.settings, who.aadObjectId, standing);
 }
 
 export async function newCaseDefaults(
@@ -151,7 +151,7 @@ export async function newCaseDefaults(
   who: Who,
   port: TeamsPort,
 ): Promise<NewCaseDefaults> {
-  const [partnership] = coordinatedPartnerships(services.roles, who.aadObjectId);
+  const [partnership] = coordinatedBy(services.settings.settings, who.aadObjectId);
   const meeting = await port.meeting().catch(() => undefined);
   const title = meeting?.title?.toLowerCase() ?? '';
   const meetingType = title.includes('core')
@@ -300,9 +300,8 @@ function changeCard(services: Services, record: CaseRecord, questionId: string) 
 }
 
 async function eligibleMembers(services: Services, record: CaseRecord, port: TeamsPort): Promise<Member[]> {
-  const panel = services.roles.panels[record.partnership];
-  if (panel && panel.length > 0)
-    return panel.map((member) => ({ id: member.aadObjectId, name: member.name }));
+  const { panel } = services.settings.settings.partnerships[record.partnership];
+  if (panel.length > 0) return panel.map((member) => ({ id: member.aadObjectId, name: member.name }));
   const members = await port.members();
   // The roster Teams just gave is the freshest word on who is in the chat.
   await services.roster.sawMembers(
@@ -698,7 +697,7 @@ export async function handleCardAction(
   if (route.on === 'ballot') {
     // An eligible voter's standing is not looked up on the hot path: the ballot box decides. This person only
     // decides whether the voter's own card offers "Close the vote", which closing checks again in full.
-    const voter = personOf(services.roles, who.aadObjectId, 'member');
+    const voter = personOf(services.settings.settings, who.aadObjectId, 'member');
     return route.run({ services, who, where, port, person: voter }, data);
   }
   const person = await personIn(services, who, where);

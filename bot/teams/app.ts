@@ -5,7 +5,7 @@ import { caseListCard, welcomeCard } from '../../src/cards/caseCards.ts';
 import { caseState } from '../../src/cases/case.ts';
 import { casesOfConversation } from '../store/cases.ts';
 import { chatMembers } from '../store/chatMembers.ts';
-import { coordinatedPartnerships } from '../roles.ts';
+import { coordinatedBy } from '../../src/settings/settings.ts';
 import type { BotConfig } from '../config.ts';
 import type { NodeHttpAdapter } from '../http/server.ts';
 import { StoreUnavailableError } from '../store/database.ts';
@@ -296,7 +296,7 @@ export function createBot(
       const present = new Set(
         (await chatMembers(services.db, activity.conversation.id))
           .filter((member) => member.standing === 'member')
-          .flatMap((member) => coordinatedPartnerships(services.roles, member.id)),
+          .flatMap((member) => coordinatedBy(services.settings.settings, member.id)),
       );
       const cases = (await casesOfConversation(services.db, activity.conversation.id)).filter((record) =>
         present.has(record.partnership),

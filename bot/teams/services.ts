@@ -2,8 +2,8 @@ import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
 import type { Directory } from '../../src/directory/directory.ts';
 import type { FlowDefinition } from '../../src/flow/definition.ts';
 import type { TextValues } from '../../src/flow/interpret.ts';
+import type { LiveSettings } from '../admin/liveSettings.ts';
 import type { AppLogger } from '../logger.ts';
-import type { Roles } from '../roles.ts';
 import type { BallotBox } from '../store/ballotBox.ts';
 import type { Database } from '../store/database.ts';
 import type { Member } from '../store/votes.ts';
@@ -15,9 +15,11 @@ export interface Services {
   /** Ballots go through here, so a panel voting at once is stored in a few transactions. */
   ballots: BallotBox;
   flow: FlowDefinition;
-  directory: Directory;
-  roles: Roles;
-  textValues: TextValues;
+  /** What the partnerships administer (people, panels, schools, contacts), kept current in memory. */
+  settings: LiveSettings;
+  /** The directory and the flow's text values from the settings: read them here, they follow every change. */
+  readonly directory: Directory;
+  readonly textValues: TextValues;
   /** Who is in which chat, for the policy's "in the case's chat". */
   roster: ChatRoster;
   log: AppLogger;

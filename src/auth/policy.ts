@@ -24,6 +24,8 @@ export interface Person {
   standing: Standing;
   /** The partnerships this person coordinates (a deputy coordinator is a coordinator here). */
   coordinates: readonly PartnershipId[];
+  /** Administers the app for every partnership (the County's inclusion team or a partnership lead). */
+  administers: boolean;
 }
 
 /** A case as the policy sees it: whose it is, and whether the person is in the chat where it is run. */
@@ -53,6 +55,7 @@ const coordinatesAny = (person: Person) => isTenantMember(person) && person.coor
 const coordinates = (person: Person, partnership: PartnershipId) =>
   isTenantMember(person) && person.coordinates.includes(partnership);
 const followsInChat = (person: Person, facts: CaseFacts) => isTenantMember(person) && facts.inCaseChat;
+const administers = (person: Person) => isTenantMember(person) && person.administers;
 
 const verdict = (allowed: boolean, otherwise: Exclude<Verdict, 'allow'>): Verdict =>
   allowed ? 'allow' : otherwise;
@@ -97,7 +100,27 @@ export const permissions = {
   /** A chat's list of cases (the side panel): coordinators in that chat; each sees their partnerships' cases. */
   listChatCases: (person: Person, facts: ChatFacts): Verdict =>
     verdict(coordinatesAny(person) && facts.inChat, 'refuse'),
+  /** The Administration page: administrators, and coordinators for their own partnerships. */
+  useAdministration: (person: Person): Verdict =>
+    verdict(administers(person) || coordinatesAny(person), 'refuse'),
+  /**
+   * A partnership's settings: administrators wholly; its coordinators its panel, its schools' key facts and its
+   * vote settings (`coordinatorMayChange` says which parts); another partnership's coordinators do not see it.
+   */
+  managePartnership: (person: Person, facts: PartnershipFacts): Verdict =>
+    administers(person) || coordinates(person, facts.partnership)
+      ? 'allow'
+      : coordinatesAny(person)
+        ? 'conceal'
+        : 'refuse',
+  /** The County-wide contacts, links and domains: read by coordinators, changed by administrators. */
+  seeCounty: (person: Person): Verdict => verdict(administers(person) || coordinatesAny(person), 'refuse'),
+  manageCounty: (person: Person): Verdict => verdict(administers(person), 'refuse'),
+  manageAdministrators: (person: Person): Verdict => verdict(administers(person), 'refuse'),
 } as const;
+
+/** Whether the person changes a partnership's settings as its administrator, or only as its coordinator. */
+export const changesAsAdministrator = (person: Person) => administers(person);
 
 export type PermissionName = keyof typeof permissions;
 

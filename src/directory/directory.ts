@@ -14,11 +14,32 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case id such as "beauchamp-college"');
 
+const domain = z
+  .string()
+  .regex(
+    /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/,
+    'expected an email domain such as "school.leics.sch.uk"',
+  );
+
 const schoolSchema = z.strictObject({
   id: slug,
   name: lineOfText(120),
   /** Whether the school is a member of the City Behaviour and Attendance Partnership; null while unknown. */
-  cityBapMember: z.boolean().nullable(),
+  cityBapMember: z.boolean({ error: 'expected true, false or null' }).nullable(),
+  /** The school's usual key link for cases, when known: templates 1 and 2 go to them. */
+  keyLinkName: lineOfText(100).optional(),
+  keyLinkEmail: email.max(254).optional(),
+  /** The school's own email domain, so an email to its staff is not taken for an unusual address. */
+  emailDomain: domain.optional(),
+});
+
+/** A partnership's panel votes, unless the coordinator chooses otherwise when opening one. */
+export const voteSettingsSchema = z.strictObject({
+  /** The least number of votes for a result; null for none. */
+  quorum: z.int({ error: 'expected a whole number' }).min(1).max(500).nullable().default(null),
+  anonymousByDefault: z.boolean().default(false),
+  /** Whether section D's question ("is the partnership convinced …") is put to the panel by default. */
+  sectionDToPanel: z.boolean().default(true),
 });
 
 const personSchema = z.strictObject({ name: lineOfText(100), email });
@@ -32,6 +53,7 @@ const partnershipSchema = z.strictObject({
   area: lineOfText(200),
   coordinators: z.array(personSchema).default([]),
   schools: z.array(schoolSchema).min(1),
+  voteSettings: voteSettingsSchema.optional(),
 });
 
 export const directorySchema = z

@@ -33,6 +33,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0002_key_link_email',
       '0003_chat_members',
       '0004_vote_results_hidden',
+      '0005_settings',
     ]);
   });
 
