@@ -40,7 +40,12 @@ const settingsSchema = z.object({
     .min(1)
     .default(join(projectRoot, 'data', 'pglite')),
   DIRECTORY_FILE: z.string().min(1).default(defaultDirectoryFile),
+  /** The roles file that seeds the people on a new store; once the store has settings they are managed in the app. */
   ROLES_FILE: z.string().min(1).optional(),
+  /** The first administrators, by Entra object id (comma-separated); more are added in the app. */
+  ADMIN_OBJECT_IDS: list,
+  /** The Entra app role whose holders administer the app (declared in infra/aad.manifest.json). */
+  ADMIN_APP_ROLE: z.string().min(1).max(120).default('Partnerships.Admin'),
   RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(7),
   /** The add-in API's Entra audience (Application ID URI) and the scope a token must grant. */
   API_AUDIENCE: z.string().min(1).optional(),
@@ -80,7 +85,7 @@ export const productionSettings = [
   'MANAGED_IDENTITY_CLIENT_ID',
   'ALLOWED_TENANT_IDS',
   'DATABASE_URL',
-  'ROLES_FILE',
+  'ADMIN_OBJECT_IDS',
   'ADDIN_CLIENT_ID',
   'API_AUDIENCE',
   'RETENTION_YEARS',
@@ -104,6 +109,8 @@ export interface BotConfig {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   directoryFile: string;
   rolesFile?: string;
+  /** Who administers the app before anyone is added in it: object ids, and holders of the app role. */
+  admin: { objectIds: string[]; appRole: string };
   retentionYears: number;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   api: { clientId: string; audience: string; scope: string; loginEndpoint: string };
@@ -168,6 +175,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     database: storeOf(e),
     directoryFile: e.DIRECTORY_FILE,
     ...(e.ROLES_FILE ? { rolesFile: e.ROLES_FILE } : {}),
+    admin: { objectIds: e.ADMIN_OBJECT_IDS.map((id) => id.toLowerCase()), appRole: e.ADMIN_APP_ROLE },
     retentionYears: e.RETENTION_YEARS,
     logLevel: e.LOG_LEVEL,
     api: {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { cityAddressFlow } from '../src/flow/cityAddress.ts';
 import { readDirectoryFile } from '../tools/directoryFile.ts';
 import type { BotConfig } from './config.ts';
-import { registerApi } from './http/api.ts';
+import { registerApi } from './http/registerApi.ts';
 import { NodeHttpAdapter } from './http/server.ts';
 import { createLogger, type AppLogger, type LogSink } from './logger.ts';
 import { projectRoot } from './paths.ts';

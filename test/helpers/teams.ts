@@ -160,6 +160,7 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
     database: { kind: 'pglite', dataDir: '' },
     directoryFile: fileURLToPath(new URL('../../config/directory.json', import.meta.url)),
     rolesFile,
+    admin: { objectIds: [], appRole: 'Partnerships.Admin' },
     retentionYears: 7,
     logLevel: 'info',
     api: {
