@@ -40,6 +40,7 @@ export async function startBot(
     directory,
     roles,
     textValues: flowTextValues(directory),
+    identifierRule: config.studentIdentifier,
     log,
   };
 

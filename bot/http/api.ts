@@ -239,12 +239,12 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
       const conversationId = conversationOf(request);
       if (!conversationId) return error(404, 'Not found.');
       const shape = agendaRequestSchema.safeParse(request.body);
-      const parsed = shape.success ? newCaseSchema.safeParse(shape.data) : shape;
+      const parsed = shape.success ? newCaseSchema(services.identifierRule).safeParse(shape.data) : shape;
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return error(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
       }
-      const input = parsed.data as z.output<typeof newCaseSchema>;
+      const input = parsed.data as z.output<ReturnType<typeof newCaseSchema>>;
       if (!partnerships.includes(input.partnership))
         return error(403, `Only a coordinator of ${input.partnership} can add its referrals.`);
       const school = findSchool(services.directory, input.schoolId);

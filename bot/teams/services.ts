@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
+import type { IdentifierRule } from '../../src/cases/identifier.ts';
 import type { Directory } from '../../src/directory/directory.ts';
 import type { FlowDefinition } from '../../src/flow/definition.ts';
 import type { TextValues } from '../../src/flow/interpret.ts';
@@ -17,6 +18,8 @@ export interface Services {
   directory: Directory;
   roles: Roles;
   textValues: TextValues;
+  /** What a new case's student identifier may be (STUDENT_REFERENCE_PATTERN). */
+  identifierRule: IdentifierRule;
   log: AppLogger;
 }
 
