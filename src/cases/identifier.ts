@@ -34,9 +34,9 @@ export interface IdentifierRuleProblem {
   message: string;
 }
 
-export const DEFAULT_REFERENCE_PATTERN = '(?:[A-Z]{1,3}-?)?[0-9]{1,12}(?:[-/][0-9]{1,12})*';
+const DEFAULT_REFERENCE_PATTERN = '(?:[A-Z]{1,3}-?)?[0-9]{1,12}(?:[-/][0-9]{1,12})*';
 
-const INITIALS = /^(?:[A-Z]{1,3}\.?|[A-Z](?:\. ?[A-Z]){1,3}\.?|[A-Z]\.|[A-Z](?: [A-Z]){1,3})$/;
+const INITIALS = /^(?:[A-Z]{1,3}\.?|[A-Z](?:\. ?[A-Z]){1,3}\.?|[A-Z](?: [A-Z]){1,3})$/;
 // "J. M. S. T." is the longest initials can be.
 const LONGEST_INITIALS = 11;
 const SEPARATORS = [' - ', ' ', '-', '/'];
