@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultIdentifierRule, identifierRule, type IdentifierRule } from '../src/cases/identifier.ts';
 import { defaultDirectoryFile } from '../tools/directoryFile.ts';
 import { projectRoot } from './paths.ts';
 
@@ -55,10 +56,22 @@ const settingsSchema = z.object({
   /** Microsoft Entra's sign-in endpoint (another cloud, or a local stand-in in tests). */
   ENTRA_LOGIN_ENDPOINT: z.url().default('https://login.microsoftonline.com'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  /**
+   * The reference part of a student identifier under a local referencing scheme (a regular expression), and
+   * one reference it matches for the refusal's examples. Unset: initials and/or references such as "REF-0042".
+   */
+  STUDENT_REFERENCE_PATTERN: z.string().min(1).optional(),
+  STUDENT_REFERENCE_EXAMPLE: z.string().min(1).max(40).optional(),
 });
 
 /** The settings with the production check: without the dangerous switch, sign-in and tenants are required. */
 const environmentSchema = settingsSchema.superRefine((env, context) => {
+  if (env.STUDENT_REFERENCE_PATTERN && !env.STUDENT_REFERENCE_EXAMPLE)
+    context.addIssue({
+      code: 'custom',
+      path: ['STUDENT_REFERENCE_EXAMPLE'],
+      message: 'give one reference that STUDENT_REFERENCE_PATTERN matches, for the examples people are shown',
+    });
   if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) return;
   const missing = (name: string, why: string) =>
     context.addIssue({ code: 'custom', path: [name], message: why });
@@ -114,6 +127,8 @@ export interface BotConfig {
   retentionYears: number;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   api: { clientId: string; audience: string; scope: string; loginEndpoint: string };
+  /** What a case's student identifier may be: initials and/or a reference in the deployment's scheme. */
+  studentIdentifier: IdentifierRule;
 }
 
 export class ConfigError extends Error {
@@ -153,8 +168,19 @@ export function readStoreConfig(
   return { database: storeOf(e), retentionYears: e.RETENTION_YEARS };
 }
 
+/** The deployment's identifier rule, checked now so a pattern that would let names through stops the start. */
+function studentIdentifierOf(pattern: string | undefined, example: string | undefined): IdentifierRule {
+  if (pattern === undefined && example === undefined) return defaultIdentifierRule;
+  const rule = identifierRule(pattern ?? defaultIdentifierRule.referencePattern, example ?? '');
+  if (rule.ok) return rule.value;
+  const setting =
+    rule.error.reason === 'exampleNotAReference' ? 'STUDENT_REFERENCE_EXAMPLE' : 'STUDENT_REFERENCE_PATTERN';
+  throw new ConfigError([`${setting}: ${rule.error.message}`]);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const e = parseOrFail(environmentSchema.safeParse(given(env)));
+  const studentIdentifier = studentIdentifierOf(e.STUDENT_REFERENCE_PATTERN, e.STUDENT_REFERENCE_EXAMPLE);
   const unauthenticated = e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS;
   return {
     port: e.PORT,
@@ -184,5 +210,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       scope: e.API_SCOPE,
       loginEndpoint: e.ENTRA_LOGIN_ENDPOINT.replace(/\/$/, ''),
     },
+    studentIdentifier,
   };
 }

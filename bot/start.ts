@@ -52,6 +52,7 @@ export async function startBot(
       return settings.textValues;
     },
     roster: createChatRoster(db, log),
+    identifierRule: config.studentIdentifier,
     log,
   };
 

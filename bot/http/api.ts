@@ -233,12 +233,12 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
     'POST /api/conversations/:conversationId/cases': async (request, params, { principal, person }) => {
       const conversationId = params.conversationId ?? '';
       const shape = agendaRequestSchema.safeParse(request.body);
-      const parsed = shape.success ? newCaseSchema.safeParse(shape.data) : shape;
+      const parsed = shape.success ? newCaseSchema(services.identifierRule).safeParse(shape.data) : shape;
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return error(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
       }
-      const input = parsed.data as z.output<typeof newCaseSchema>;
+      const input = parsed.data as z.output<ReturnType<typeof newCaseSchema>>;
       const facts = { partnership: input.partnership, inChat: await inChat(principal, conversationId) };
       if (permissions.startCase(person, facts) !== 'allow')
         return error(

@@ -189,7 +189,7 @@ async function startCase(
   const again = (problem: string) => ({
     card: newCaseCard(services.directory, services.flow, defaults, refuse(problem)),
   });
-  const parsed = newCaseSchema.safeParse(data);
+  const parsed = newCaseSchema(services.identifierRule).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? '');

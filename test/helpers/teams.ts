@@ -5,6 +5,7 @@ import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { fileURLToPath } from 'node:url';
 import type { BotConfig } from '../../bot/config.ts';
+import { defaultIdentifierRule } from '../../src/cases/identifier.ts';
 import { startBot, type RunningBot } from '../../bot/start.ts';
 import type { Database } from '../../bot/store/database.ts';
 
@@ -169,6 +170,7 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
       scope: 'Cases.ReadWrite',
       loginEndpoint: 'https://login.microsoftonline.com',
     },
+    studentIdentifier: defaultIdentifierRule,
     ...overrides,
   };
 }
