@@ -155,17 +155,28 @@ function parseOrFail<T>(result: { success: true; data: T } | { success: false; e
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
 }
 
-const storeSchema = settingsSchema.pick({ DATABASE_URL: true, DATA_DIR: true, RETENTION_YEARS: true });
+const storeSchema = settingsSchema.pick({
+  DATABASE_URL: true,
+  DATA_DIR: true,
+  RETENTION_YEARS: true,
+  DIRECTORY_FILE: true,
+  ROLES_FILE: true,
+});
 
 const storeOf = (e: { DATABASE_URL?: string | undefined; DATA_DIR: string }): BotConfig['database'] =>
   e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR };
 
-/** Only what a command that works on the store needs (`npm run purge`): no Teams or sign-in settings. */
+/** Only what a command that works on the store needs (`npm run purge`, `npm run admin`): no Teams or sign-in. */
 export function readStoreConfig(
   env: NodeJS.ProcessEnv = process.env,
-): Pick<BotConfig, 'database' | 'retentionYears'> {
+): Pick<BotConfig, 'database' | 'retentionYears' | 'directoryFile' | 'rolesFile'> {
   const e = parseOrFail(storeSchema.safeParse(given(env)));
-  return { database: storeOf(e), retentionYears: e.RETENTION_YEARS };
+  return {
+    database: storeOf(e),
+    retentionYears: e.RETENTION_YEARS,
+    directoryFile: e.DIRECTORY_FILE,
+    ...(e.ROLES_FILE ? { rolesFile: e.ROLES_FILE } : {}),
+  };
 }
 
 /** The deployment's identifier rule, checked now so a pattern that would let names through stops the start. */

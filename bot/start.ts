@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import { cityAddressFlow } from '../src/flow/cityAddress.ts';
-import { readDirectoryFile } from '../tools/directoryFile.ts';
 import type { BotConfig } from './config.ts';
 import { registerApi } from './http/registerApi.ts';
 import { NodeHttpAdapter } from './http/server.ts';
 import { createLogger, type AppLogger, type LogSink } from './logger.ts';
 import { projectRoot } from './paths.ts';
-import { noRoles, readRolesFile } from './roles.ts';
-import { openLiveSettings } from './admin/liveSettings.ts';
-import { settingsFromFiles } from '../src/settings/settings.ts';
+import { firstSettings, openLiveSettings } from './admin/liveSettings.ts';
 import { createBallotBox } from './store/ballotBox.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
@@ -34,12 +31,7 @@ export async function startBot(
   const db = options.db ?? (await openDatabase(config.database));
   await migrate(db);
   // On a new store, the shipped directory and the roles file (when given) are the first settings.
-  const settings = await openLiveSettings(db, log, () =>
-    settingsFromFiles(
-      readDirectoryFile(config.directoryFile),
-      config.rolesFile ? readRolesFile(config.rolesFile) : noRoles,
-    ),
-  );
+  const settings = await openLiveSettings(db, log, () => firstSettings(config));
   const services: Services = {
     db,
     ballots: createBallotBox(db),
