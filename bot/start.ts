@@ -45,6 +45,8 @@ export async function startBot(
 
   const adapter = new NodeHttpAdapter({
     host: config.host,
+    // A bot that trusts whoever reaches it also refuses any Host but loopback (DNS rebinding).
+    allowedHosts: config.auth.kind === 'dangerouslyUnauthenticated' ? 'loopback' : 'any',
     onError: (error) =>
       log.event('error', 'http.failed', { error: error instanceof Error ? error.name : 'unknown' }),
   });
