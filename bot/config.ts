@@ -42,6 +42,8 @@ const settingsSchema = z.object({
   DIRECTORY_FILE: z.string().min(1).default(defaultDirectoryFile),
   ROLES_FILE: z.string().min(1).optional(),
   RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(7),
+  /** The hour (0–23, UTC) at which the bot purges expired records each day, or `off`. */
+  PURGE_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).optional(),
   /** The add-in API's Entra audience (Application ID URI) and the scope a token must grant. */
   API_AUDIENCE: z.string().min(1).optional(),
   API_SCOPE: z.string().min(1).default('Cases.ReadWrite'),
@@ -84,6 +86,7 @@ export const productionSettings = [
   'ADDIN_CLIENT_ID',
   'API_AUDIENCE',
   'RETENTION_YEARS',
+  'PURGE_HOUR',
   'LOG_LEVEL',
 ] as const satisfies readonly (typeof settingNames)[number][];
 
@@ -105,6 +108,8 @@ export interface BotConfig {
   directoryFile: string;
   rolesFile?: string;
   retentionYears: number;
+  /** The UTC hour of the daily purge (null: none). On by default in production, off for local use. */
+  purgeHourUtc: number | null;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   api: { clientId: string; audience: string; scope: string; loginEndpoint: string };
 }
@@ -169,6 +174,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     directoryFile: e.DIRECTORY_FILE,
     ...(e.ROLES_FILE ? { rolesFile: e.ROLES_FILE } : {}),
     retentionYears: e.RETENTION_YEARS,
+    purgeHourUtc: e.PURGE_HOUR === 'off' ? null : (e.PURGE_HOUR ?? (unauthenticated ? null : 2)),
     logLevel: e.LOG_LEVEL,
     api: {
       clientId: e.ADDIN_CLIENT_ID ?? e.CLIENT_ID ?? 'local',

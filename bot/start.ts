@@ -7,6 +7,7 @@ import { registerApi } from './http/api.ts';
 import { NodeHttpAdapter } from './http/server.ts';
 import { createLogger, type AppLogger, type LogSink } from './logger.ts';
 import { projectRoot } from './paths.ts';
+import { schedulePurge } from './purgeSchedule.ts';
 import { noRoles, readRolesFile } from './roles.ts';
 import { createBallotBox } from './store/ballotBox.ts';
 import { openDatabase, type Database } from './store/database.ts';
@@ -67,6 +68,10 @@ export async function startBot(
   const app = createBot(services, config, adapter, options);
   await app.initialize();
   await adapter.start(config.port);
+  const purging =
+    config.purgeHourUtc === null
+      ? undefined
+      : schedulePurge(db, { hourUtc: config.purgeHourUtc, retentionYears: config.retentionYears }, log);
   const port = adapter.port ?? config.port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.event('info', 'bot.ready', { port, database: db.kind, authentication: config.auth.kind });
@@ -75,6 +80,7 @@ export async function startBot(
     port,
     services,
     async stop() {
+      purging?.stop();
       await adapter.stop();
       if (!options.db) await db.close();
     },

@@ -135,6 +135,7 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
     directoryFile: fileURLToPath(new URL('../../config/directory.json', import.meta.url)),
     rolesFile,
     retentionYears: 7,
+    purgeHourUtc: null,
     logLevel: 'info',
     api: {
       clientId: CLIENT_ID,
