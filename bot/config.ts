@@ -48,6 +48,8 @@ const settingsSchema = z.object({
   /** The Entra app role whose holders administer the app (declared in infra/aad.manifest.json). */
   ADMIN_APP_ROLE: z.string().min(1).max(120).default('Partnerships.Admin'),
   RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(7),
+  /** The hour (0–23, UTC) at which the bot purges expired records each day, or `off`. */
+  PURGE_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).optional(),
   /** The add-in API's Entra audience (Application ID URI) and the scope a token must grant. */
   API_AUDIENCE: z.string().min(1).optional(),
   API_SCOPE: z.string().min(1).default('Cases.ReadWrite'),
@@ -102,6 +104,7 @@ export const productionSettings = [
   'ADDIN_CLIENT_ID',
   'API_AUDIENCE',
   'RETENTION_YEARS',
+  'PURGE_HOUR',
   'LOG_LEVEL',
 ] as const satisfies readonly (typeof settingNames)[number][];
 
@@ -125,6 +128,8 @@ export interface BotConfig {
   /** Who administers the app before anyone is added in it: object ids, and holders of the app role. */
   admin: { objectIds: string[]; appRole: string };
   retentionYears: number;
+  /** The UTC hour of the daily purge (null: none). On by default in production, off for local use. */
+  purgeHourUtc: number | null;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   api: { clientId: string; audience: string; scope: string; loginEndpoint: string };
   /** What a case's student identifier may be: initials and/or a reference in the deployment's scheme. */
@@ -214,6 +219,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     ...(e.ROLES_FILE ? { rolesFile: e.ROLES_FILE } : {}),
     admin: { objectIds: e.ADMIN_OBJECT_IDS.map((id) => id.toLowerCase()), appRole: e.ADMIN_APP_ROLE },
     retentionYears: e.RETENTION_YEARS,
+    purgeHourUtc: e.PURGE_HOUR === 'off' ? null : (e.PURGE_HOUR ?? (unauthenticated ? null : 2)),
     logLevel: e.LOG_LEVEL,
     api: {
       clientId: e.ADDIN_CLIENT_ID ?? e.CLIENT_ID ?? 'local',

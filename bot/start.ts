@@ -6,6 +6,7 @@ import { NodeHttpAdapter } from './http/server.ts';
 import { createLogger, type AppLogger, type LogSink } from './logger.ts';
 import { projectRoot } from './paths.ts';
 import { firstSettings, openLiveSettings } from './admin/liveSettings.ts';
+import { schedulePurge } from './purgeSchedule.ts';
 import { createBallotBox } from './store/ballotBox.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
@@ -50,6 +51,8 @@ export async function startBot(
 
   const adapter = new NodeHttpAdapter({
     host: config.host,
+    // A bot that trusts whoever reaches it also refuses any Host but loopback (DNS rebinding).
+    allowedHosts: config.auth.kind === 'dangerouslyUnauthenticated' ? 'loopback' : 'any',
     onError: (error) =>
       log.event('error', 'http.failed', { error: error instanceof Error ? error.name : 'unknown' }),
   });
@@ -70,6 +73,10 @@ export async function startBot(
   const app = createBot(services, config, adapter, options);
   await app.initialize();
   await adapter.start(config.port);
+  const purging =
+    config.purgeHourUtc === null
+      ? undefined
+      : schedulePurge(db, { hourUtc: config.purgeHourUtc, retentionYears: config.retentionYears }, log);
   const port = adapter.port ?? config.port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.event('info', 'bot.ready', { port, database: db.kind, authentication: config.auth.kind });
@@ -78,6 +85,7 @@ export async function startBot(
     port,
     services,
     async stop() {
+      purging?.stop();
       await adapter.stop();
       await settings.stop();
       if (!options.db) await db.close();

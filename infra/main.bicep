@@ -31,6 +31,11 @@ param rolesFile string = '/home/config/roles.json'
 @description('Years to keep case records before `npm run purge` deletes them (partnership agreement, clause 10.1).')
 param retentionYears int = 7
 
+@description('Hour of the day (UTC) at which the bot purges expired records; one instance purges at a time.')
+@minValue(0)
+@maxValue(23)
+param purgeHourUtc int = 2
+
 var names = {
   identity: '${resourceBaseName}-bot-id'
   plan: '${resourceBaseName}-plan'
@@ -139,6 +144,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ADDIN_CLIENT_ID', value: addinClientId }
         { name: 'API_AUDIENCE', value: 'api://${names.site}.azurewebsites.net/${addinClientId}' }
         { name: 'RETENTION_YEARS', value: string(retentionYears) }
+        { name: 'PURGE_HOUR', value: string(purgeHourUtc) }
         { name: 'LOG_LEVEL', value: 'info' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]

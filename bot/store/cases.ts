@@ -231,20 +231,52 @@ export async function caseHistory(db: Queryable, id: string): Promise<HistoryEnt
   }));
 }
 
+/** The advisory lock the purge holds, so that of several bot instances sharing a server only one purges. */
+const PURGE_LOCK = 7_460_001;
+
 /**
  * Deletes the cases (with their history and votes) whose last change is older than the retention period.
- * The partnership agreement keeps decision records for 7 years (clause 10.1).
+ * The partnership agreement keeps decision records for 7 years (clause 10.1). While another instance is
+ * purging, this one purges nothing (0). `reclaimSpace` then removes the deleted rows' bytes from the files.
  */
 export async function purgeExpiredCases(db: Database, years: number, now = new Date()): Promise<number> {
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
   return db.transaction(async (tx) => {
+    const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+      PURGE_LOCK,
+    ]);
+    if (!lock?.locked) return 0;
     await tx.query("SELECT set_config('app.retention_purge', 'on', true)");
     const rows = await tx.query<{ id: string }>('DELETE FROM cases WHERE updated_at < $1 RETURNING id', [
       cutoff,
     ]);
     return rows.length;
   });
+}
+
+/** Every table a purge deletes from (the cascade from cases). */
+const PURGED_TABLES = ['cases', 'case_events', 'votes', 'vote_eligible', 'ballots', 'anonymous_counts'];
+
+/**
+ * After a purge, makes the deleted rows unreadable on disk. DELETE and plain VACUUM only mark rows dead, and
+ * their bytes stay in the table files: VACUUM FULL rewrites each table without them. The write-ahead log
+ * recorded the rows too, so on PGlite the current segment is closed and a checkpoint removes it (PGlite runs
+ * with wal_recycle off, so an old segment is deleted, not renamed for reuse with its bytes intact). A
+ * PostgreSQL server manages its own WAL and backups; CHECKPOINT needs the pg_checkpoint role there, and
+ * without it the server's next scheduled checkpoint does the same, so `checkpointed` says which happened.
+ */
+export async function reclaimSpace(db: Database): Promise<{ checkpointed: boolean }> {
+  for (const table of PURGED_TABLES) await db.exec(`VACUUM FULL ${table}`);
+  if (db.kind === 'pglite') await db.exec('SELECT pg_switch_wal()');
+  try {
+    await db.exec('CHECKPOINT');
+    return { checkpointed: true };
+  } catch (error) {
+    if (db.kind === 'postgres' && (error as { code?: string }).code === '42501')
+      return { checkpointed: false };
+    throw error;
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -163,6 +163,7 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
     rolesFile,
     admin: { objectIds: [], appRole: 'Partnerships.Admin' },
     retentionYears: 7,
+    purgeHourUtc: null,
     logLevel: 'info',
     api: {
       clientId: CLIENT_ID,
