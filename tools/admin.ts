@@ -13,7 +13,8 @@ import { exportSettings } from '../src/settings/transfer.ts';
 
 const EXIT_INVALID_INPUT = 1;
 const EXIT_USAGE = 2;
-const USAGE = 'usage: npm run --silent admin -- export [--out FILE] | import FILE   (FILE may be - for standard input)';
+const USAGE =
+  'usage: npm run --silent admin -- export [--out FILE] | import FILE   (FILE may be - for standard input)';
 
 class Stop extends Error {
   readonly code: number;
@@ -29,7 +30,10 @@ function readDocument(source: string): unknown {
     text = readFileSync(source === '-' ? 0 : source, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Stop(EXIT_INVALID_INPUT, `cannot read ${source}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}`);
+    throw new Stop(
+      EXIT_INVALID_INPUT,
+      `cannot read ${source}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -71,7 +75,8 @@ async function main(args: readonly string[]): Promise<string> {
 try {
   process.stdout.write(await main(process.argv.slice(2)));
 } catch (error) {
-  const stop = error instanceof Stop ? error : new Stop(70, `internal error: ${(error as Error)?.message ?? error}`);
+  const stop =
+    error instanceof Stop ? error : new Stop(70, `internal error: ${(error as Error)?.message ?? error}`);
   process.stderr.write(`admin: ${stop.message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exitCode = stop.code;
 }

@@ -1,5 +1,10 @@
 import type { Directory } from '../../src/directory/directory.ts';
-import { directoryOf, settingsFromFiles, type Settings, type SettingsKey } from '../../src/settings/settings.ts';
+import {
+  directoryOf,
+  settingsFromFiles,
+  type Settings,
+  type SettingsKey,
+} from '../../src/settings/settings.ts';
 import { readDirectoryFile } from '../../tools/directoryFile.ts';
 import { noRoles, readRolesFile } from '../roles.ts';
 import { flowTextValues } from '../../src/flows.ts';

@@ -19,7 +19,10 @@ function admin(args: string[], dataDir: string) {
   return { status: result.status, stdout: result.stdout, stderr };
 }
 
-const shipped = JSON.parse(readFileSync(join(root, 'config', 'directory.json'), 'utf8')) as Record<string, unknown>;
+const shipped = JSON.parse(readFileSync(join(root, 'config', 'directory.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const { $comment: _comment, ...shippedDirectory } = shipped;
 
 describe('npm run --silent admin -- export | import', () => {
@@ -29,7 +32,10 @@ describe('npm run --silent admin -- export | import', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const document = JSON.parse(first.stdout) as {
-      directory: { partnerships: { schools: { cityBapMember: boolean | null }[] }[]; contacts: { lps: { headEmail: string | null } } };
+      directory: {
+        partnerships: { schools: { cityBapMember: boolean | null }[] }[];
+        contacts: { lps: { headEmail: string | null } };
+      };
       roles: unknown;
     };
     expect(document.directory).toEqual(shippedDirectory);
@@ -70,13 +76,23 @@ describe('npm run --silent admin -- export | import', () => {
       JSON.stringify({
         roles: {
           coordinators: [],
-          panels: { SLIP: [{ aadObjectId: 'b0000000-0000-4000-8000-000000000001', name: 'Member 1', schoolId: 'bosworth-academy' }] },
+          panels: {
+            SLIP: [
+              {
+                aadObjectId: 'b0000000-0000-4000-8000-000000000001',
+                name: 'Member 1',
+                schoolId: 'bosworth-academy',
+              },
+            ],
+          },
         },
       }),
     );
     const wrongSchool = admin(['import', roles], dataDir);
     expect(wrongSchool.status).toBe(1);
-    expect(wrongSchool.stderr).toBe('admin: partnership.SLIP.panel[0].schoolId: "bosworth-academy" is not a school of SLIP');
+    expect(wrongSchool.stderr).toBe(
+      'admin: partnership.SLIP.panel[0].schoolId: "bosworth-academy" is not a school of SLIP',
+    );
     expect(admin(['export'], dataDir).stdout).toBe(before);
     expect(admin(['import'], dataDir).status).toBe(2);
   }, 60_000);
