@@ -210,6 +210,7 @@ function largestCard() {
     keyLinkEmail: null,
     outcome: null,
     extraEmails: [],
+    prefilled: [],
     cardActivityId: null,
     revision: 0,
     createdBy: 'u',

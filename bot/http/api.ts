@@ -54,15 +54,19 @@ async function draftedOf(services: Services, caseId: string): Promise<Set<string
 function emailsOf(services: Services, record: CaseRecord, drafted: Set<string>): EmailToDraft[] {
   const state = caseState(services.flow, record, services.textValues);
   const { lps } = services.directory.contacts;
+  // The key link given on the case, else the school's usual key link from the directory.
+  const found = findSchool(services.directory, record.schoolId);
+  const school = found.ok ? found.value.school : undefined;
+  const keyLink = {
+    name: record.fields.keyLinkName ?? school?.keyLinkName ?? 'The school’s key link',
+    email: record.keyLinkEmail ?? school?.keyLinkEmail ?? null,
+  };
   return caseEmails(state, record).map((email) => ({
     template: email.template,
     to: email.to,
     title: emailTemplates[email.template].title,
     drafted: drafted.has(`${email.template}/${email.to}`),
-    recipient:
-      email.to === 'school'
-        ? { name: record.fields.keyLinkName ?? 'The school’s key link', email: record.keyLinkEmail }
-        : { name: lps.headSalutation, email: lps.headEmail },
+    recipient: email.to === 'school' ? keyLink : { name: lps.headSalutation, email: lps.headEmail },
   }));
 }
 
@@ -113,7 +117,15 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
             };
       const body: AddinConfig = {
         auth,
-        allowedRecipientDomains: services.directory.allowedRecipientDomains,
+        // The County's usual domains and every school's own, so writing to a key link raises no warning.
+        allowedRecipientDomains: [
+          ...new Set([
+            ...services.directory.allowedRecipientDomains,
+            ...services.directory.partnerships.flatMap((partnership) =>
+              partnership.schools.flatMap((school) => (school.emailDomain ? [school.emailDomain] : [])),
+            ),
+          ]),
+        ],
         directory: services.directory,
       };
       return { status: 200, body };
@@ -140,10 +152,16 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
       const defaults = record.outcome
         ? fieldsSchema.parse(services.flow.outcomes[record.outcome]?.fieldDefaults ?? {})
         : {};
+      const school = findSchool(services.directory, record.schoolId);
+      const keyLinkFromDirectory = school.ok ? school.value.school.keyLinkName : undefined;
       const detail: CaseDetail = {
         ...summary(services, record, emails),
         flowVersion: record.flowVersion,
-        fields: { ...defaults, ...record.fields } as Record<string, string | boolean>,
+        fields: {
+          ...defaults,
+          ...(keyLinkFromDirectory ? { keyLinkName: keyLinkFromDirectory } : {}),
+          ...record.fields,
+        } as Record<string, string | boolean>,
         emails,
       };
       return { status: 200, body: detail };

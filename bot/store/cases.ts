@@ -22,6 +22,7 @@ interface CaseRow {
   key_link_email: string | null;
   outcome: string | null;
   extra_emails: { template: TemplateId; to: RecipientRole }[];
+  prefilled: string[];
   card_activity_id: string | null;
   revision: number;
   created_by: string;
@@ -44,6 +45,7 @@ const toRecord = (row: CaseRow): CaseRecord => ({
   keyLinkEmail: row.key_link_email,
   outcome: row.outcome,
   extraEmails: row.extra_emails,
+  prefilled: row.prefilled,
   cardActivityId: row.card_activity_id,
   revision: row.revision,
   createdBy: row.created_by,
@@ -166,7 +168,8 @@ export async function writeChange(
   events: readonly CaseEvent[],
 ) {
   const [row] = await tx.query<CaseRow>(
-    `UPDATE cases SET answers = $2, fields = $3, outcome = $4, extra_emails = $5, revision = revision + 1, updated_at = now()
+    `UPDATE cases SET answers = $2, fields = $3, outcome = $4, extra_emails = $5, prefilled = $6,
+       revision = revision + 1, updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
       record.id,
@@ -174,6 +177,7 @@ export async function writeChange(
       JSON.stringify(record.fields),
       record.outcome,
       JSON.stringify(record.extraEmails),
+      JSON.stringify(record.prefilled),
     ],
   );
   if (!row) throw new Error('The case disappeared while it was being changed');

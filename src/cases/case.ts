@@ -42,6 +42,8 @@ export interface CaseRecord {
   outcome: string | null;
   /** Templates the coordinator added beyond the chart's recommendation. */
   extraEmails: { template: TemplateId; to: RecipientRole }[];
+  /** Questions answered from the directory (not by a person), until someone changes the answer. */
+  prefilled: string[];
   cardActivityId: string | null;
   revision: number;
   createdBy: string;
@@ -100,7 +102,10 @@ export function caseEmails(
 
 export type CaseEvent =
   | { kind: 'created'; detail: { section: string; partnership: PartnershipId; schoolId: string } }
-  | { kind: 'answered'; detail: { question: string; answer: unknown; previous: unknown; byVote?: string } }
+  | {
+      kind: 'answered';
+      detail: { question: string; answer: unknown; previous: unknown; byVote?: string; fromDirectory?: true };
+    }
   | { kind: 'decided'; detail: { outcome: string | null } }
   | {
       kind: 'voteOpened';
@@ -132,6 +137,7 @@ export function answerCase(
   if (!answered.ok) return answered;
   const { answers, state } = answered.value;
   const outcome = state.status === 'decided' ? state.outcome : null;
+  const prefilled = record.prefilled.filter((id) => id !== questionId);
   const events: CaseEvent[] = [
     {
       kind: 'answered',
@@ -144,7 +150,7 @@ export function answerCase(
     },
   ];
   if (outcome !== record.outcome) events.push({ kind: 'decided', detail: { outcome } });
-  return ok({ record: { ...record, answers, outcome }, state, events });
+  return ok({ record: { ...record, answers, outcome, prefilled }, state, events });
 }
 
 export interface CaseRefusal {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { directorySchema, voteSettingsSchema, type Directory } from '../directory/directory.ts';
+export type { VoteSettings } from '../directory/directory.ts';
 import { lineOfText, partnershipIds, type PartnershipId } from '../templates/fields.ts';
 import { canonicalJson } from './changes.ts';
 
@@ -89,7 +90,6 @@ export const administratorsSchema = z.array(administratorSchema);
 export type Administrator = z.output<typeof administratorSchema>;
 export type Coordinator = z.output<typeof coordinatorSchema>;
 export type PanelMember = z.output<typeof panelMemberSchema>;
-export type VoteSettings = z.output<typeof voteSettingsSchema>;
 export type PartnershipSettings = z.output<typeof partnershipSettingsSchema>;
 export type CountySettings = z.output<typeof countySettingsSchema>;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeHttpAdapter } from '../../bot/http/server.ts';
-import { useBot } from '../helpers/harness.ts';
+import { botSeesChat, useBot } from '../helpers/harness.ts';
 import { rawRequest } from '../helpers/rawHttp.ts';
 import { people } from '../helpers/teams.ts';
 
@@ -47,6 +47,7 @@ describe('malformed addresses', () => {
   });
 
   it('still decodes well-formed addresses once: an encoded conversation id finds its cases', async () => {
+    await botSeesChat(harness, '19:meeting-é@thread.v2');
     const answer = await rawRequest(
       `${harness.bot.url}/api/conversations/${encodeURIComponent('19:meeting-é@thread.v2')}/cases`,
       { headers: signedIn },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casesOfConversation } from '../../bot/store/cases.ts';
 import { NodeHttpAdapter } from '../../bot/http/server.ts';
-import { useBot } from '../helpers/harness.ts';
+import { botSeesChat, useBot } from '../helpers/harness.ts';
 import { rawRequest } from '../helpers/rawHttp.ts';
 import { messageActivity, people } from '../helpers/teams.ts';
 
@@ -27,6 +27,7 @@ describe('local mode refuses requests a web page could make', () => {
     (await casesOfConversation(harness.store.db, conversation)).map((record) => record.student);
 
   it('accepts a JSON body, so the refusals below are about the request, not the route', async () => {
+    await botSeesChat(harness, '19:allowed@thread.v2');
     const answer = await rawRequest(`${harness.bot.url}${agenda('19:allowed@thread.v2')}`, {
       method: 'POST',
       headers: { ...signedIn, 'content-type': 'application/json; charset=utf-8' },
