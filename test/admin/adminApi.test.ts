@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../bot/start.ts';
 import { casesOfConversation, getCase } from '../../bot/store/cases.ts';
@@ -7,16 +6,15 @@ import type { AdminView, HistoryEntryView, Versioned } from '../../src/api/admin
 import type { PartnershipSettings } from '../../src/settings/settings.ts';
 import { freshPglite, freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
 import { spawnBot } from '../helpers/process.ts';
+import type { localKeys } from '../helpers/teams.ts';
 import {
-  CLIENT_ID,
+  apiToken,
   click,
   invokeActivity,
-  localKeys,
   post,
   people,
   startConnector,
-  startTestBot,
-  TENANT_ID,
+  startValidatingBot,
   type MockConnector,
   type TestBot,
 } from '../helpers/teams.ts';
@@ -37,19 +35,7 @@ describe('the Administration API', () => {
   let keys: Awaited<ReturnType<typeof localKeys>>;
 
   const token = (oid: string, roles: string[] = []) =>
-    new SignJWT({
-      oid,
-      tid: TENANT_ID,
-      scp: 'Cases.ReadWrite',
-      name: 'Someone',
-      ...(roles.length ? { roles } : {}),
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setIssuer(`${connector.url}/${TENANT_ID}/v2.0`)
-      .setAudience(`api://${CLIENT_ID}`)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(keys.privateKey);
+    apiToken(keys, connector, { oid, name: 'Someone', ...(roles.length ? { roles } : {}) });
 
   async function call(
     path: string,
@@ -80,22 +66,9 @@ describe('the Administration API', () => {
   beforeAll(async () => {
     store = await freshPglite();
     connector = await startConnector();
-    keys = await localKeys(connector);
-    const outgoing = await keys.sign({ aud: 'https://api.botframework.com' });
-    bot = await startTestBot(
-      store.db,
-      {
-        auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
-        admin: { objectIds: [adminId], appRole: 'Partnerships.Admin' },
-        api: {
-          clientId: CLIENT_ID,
-          audience: `api://${CLIENT_ID}`,
-          scope: 'Cases.ReadWrite',
-          loginEndpoint: connector.url,
-        },
-      },
-      { cloud: keys.cloud, token: () => outgoing },
-    );
+    ({ bot, keys } = await startValidatingBot(store.db, connector, {
+      admin: { objectIds: [adminId], appRole: 'Partnerships.Admin' },
+    }));
   }, 60_000);
   afterAll(async () => {
     await bot?.stop();

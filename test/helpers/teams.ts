@@ -306,3 +306,67 @@ export async function click(
 
 /** The vote id on a vote card. */
 export const voteIdOn = (cardText: string) => /"voteId":"([0-9a-f-]{36})"/.exec(cardText)?.[1] ?? '';
+
+/**
+ * A bot that validates every token, as in production: Teams activities against the local key set, and the
+ * add-in's Entra access tokens against the same keys published at the connector's discovery address. Replies
+ * go to the mock connector with a real (locally signed) bot token.
+ */
+export async function startValidatingBot(
+  db: Database,
+  connector: MockConnector,
+  overrides: Partial<BotConfig> = {},
+): Promise<{ bot: TestBot; keys: Awaited<ReturnType<typeof localKeys>>; teamsToken: () => Promise<string> }> {
+  const keys = await localKeys(connector);
+  const outgoing = await keys.sign({ aud: 'https://api.botframework.com' });
+  const bot = await startTestBot(
+    db,
+    {
+      auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
+      api: {
+        clientId: CLIENT_ID,
+        audience: `api://${CLIENT_ID}`,
+        scope: 'Cases.ReadWrite',
+        loginEndpoint: connector.url,
+      },
+      ...overrides,
+    },
+    { cloud: keys.cloud, token: () => outgoing },
+  );
+  return { bot, keys, teamsToken: () => keys.sign({}) };
+}
+
+/** An Entra access token for the bot's API as the add-in gets it (nested app authentication). */
+export function apiToken(
+  keys: { privateKey: Parameters<SignJWT['sign']>[0] },
+  connector: MockConnector,
+  claims: {
+    oid?: string;
+    tid?: string;
+    aud?: string;
+    scp?: string;
+    iss?: string;
+    exp?: string;
+    name?: string;
+    /** 1 for a guest account. */
+    acct?: number;
+    roles?: string[];
+  } = {},
+  key: Parameters<SignJWT['sign']>[0] = keys.privateKey,
+): Promise<string> {
+  const tid = claims.tid ?? TENANT_ID;
+  return new SignJWT({
+    oid: claims.oid ?? people.coordinator.aadObjectId,
+    tid,
+    scp: claims.scp ?? 'Cases.ReadWrite',
+    name: claims.name ?? 'Sam Lee',
+    ...(claims.acct !== undefined ? { acct: claims.acct } : {}),
+    ...(claims.roles ? { roles: claims.roles } : {}),
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+    .setIssuer(claims.iss ?? `${connector.url}/${tid}/v2.0`)
+    .setAudience(claims.aud ?? `api://${CLIENT_ID}`)
+    .setIssuedAt()
+    .setExpirationTime(claims.exp ?? '10m')
+    .sign(key);
+}
