@@ -77,6 +77,7 @@ const vote = (overrides: Partial<VoteView> = {}): VoteView => ({
     name: `Member ${i}`,
     mri: `29:member-${i}`,
   })),
+  recused: [],
   voted: [{ id: 'm0', name: 'Member 0' }],
   tally: { yes: 1, no: 0 },
   ...overrides,

@@ -26,6 +26,7 @@ function vote(kind: keyof typeof kinds, status: 'open' | 'closed'): VoteView {
     result: status === 'closed' ? 'yes' : null,
     castingDecision: false,
     eligible: ['Ann Cole', 'Bea Dunn', 'Cal Eve'].map((name, i) => ({ id: `m${i}`, name, mri: `29:m${i}` })),
+    recused: [],
     voted: [
       { id: 'm0', name: 'Ann Cole' },
       { id: 'm1', name: 'Bea Dunn' },
