@@ -188,6 +188,11 @@ function everyCard(): [string, AdaptiveCard][] {
     'vote of 61',
     voteCard(vote({ eligible: crowd, voted: crowd }), b, cityAddressFlow, { isCoordinator: true }),
   ]);
+  const recused = [{ id: 'm7', name: 'Member 7', reason: 'representsReferringSchool' as const }];
+  cards.push([
+    'vote with a recused member, seen by them',
+    voteCard(vote({ recused }), b, cityAddressFlow, { isCoordinator: false, memberId: 'm7' }),
+  ]);
   return cards;
 }
 
