@@ -246,6 +246,7 @@ function largestCard() {
         result: null,
         castingDecision: false,
         eligible,
+        recused: [],
         voted: eligible,
         tally: { yes: 30, no: 31 },
       },

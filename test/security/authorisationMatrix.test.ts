@@ -97,6 +97,8 @@ const expectedVerbs: Record<CardVerb, Record<Subject, CardOutcome>> = {
   'vote.cast': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'vote.close': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'vote.refresh': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  // Declaring an interest: those the vote was opened for, as casting a ballot.
+  'vote.recuse': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
 };
 
 const status = (...codes: number[]) =>
@@ -236,6 +238,7 @@ describe('the authorisation matrix: every card verb and API route, for every kin
       'vote.cast': { voteId, choice: 'backToIf' },
       'vote.close': { voteId },
       'vote.refresh': { voteId },
+      'vote.recuse': { voteId },
     };
     return data[verb];
   }

@@ -35,6 +35,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0004_vote_results_hidden',
       '0005_settings',
       '0006_prefilled_answers',
+      '0007_vote_recusals',
     ]);
   });
 
