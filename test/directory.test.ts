@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findSchool, parseDirectory } from '../src/directory/directory.ts';
-import { defaultDirectoryFile } from '../tools/directoryFile.ts';
+import { defaultDirectoryFile } from '../bot/directoryFile.ts';
 import { directory, readSeed } from './helpers/fixtures.ts';
 
 /** Schedule 2, Appendix A of the partnership agreement: heading lines name the partnership, then its schools. */

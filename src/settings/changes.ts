@@ -1,4 +1,5 @@
 import type { Administrator, CountySettings, PartnershipSettings, SettingsKey } from './settings.ts';
+import { canonicalJson } from './canonicalJson.ts';
 
 /**
  * What changed between two versions of a settings document: which parts a partnership's coordinator may change
@@ -6,15 +7,6 @@ import type { Administrator, CountySettings, PartnershipSettings, SettingsKey } 
  */
 
 type School = PartnershipSettings['schools'][number];
-
-/** JSON with object keys in order: the store (jsonb) does not keep the order they were written in. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    typeof item === 'object' && item !== null && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
-}
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 

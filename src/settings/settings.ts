@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { directorySchema, voteSettingsSchema, type Directory } from '../directory/directory.ts';
 export type { VoteSettings } from '../directory/directory.ts';
 import { lineOfText, partnershipIds, type PartnershipId } from '../templates/fields.ts';
-import { canonicalJson } from './changes.ts';
+import { canonicalJson } from './canonicalJson.ts';
 
 /**
  * What the partnerships administer themselves, kept in the database with a version and a history: people

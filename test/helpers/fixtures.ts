@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defaultDirectoryFile, readDirectoryFile } from '../../tools/directoryFile.ts';
+import { defaultDirectoryFile, readDirectoryFile } from '../../bot/directoryFile.ts';
 
 /** The directory shipped in config/directory.json, validated. */
 export const directory = readDirectoryFile(defaultDirectoryFile);
