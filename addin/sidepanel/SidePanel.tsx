@@ -16,9 +16,11 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { MeetingCase } from '../../src/api/contract.ts';
 import type { Directory } from '../../src/directory/directory.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import type { ApiClient } from '../api/client.ts';
 import { messageOf } from '../taskpane/messages.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

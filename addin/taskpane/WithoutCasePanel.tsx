@@ -11,13 +11,14 @@ import {
 import { useState } from 'react';
 import type { Directory } from '../../src/directory/directory.ts';
 import type { AnswerValue } from '../../src/flow/answers.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { interpret } from '../../src/flow/interpret.ts';
-import { flowTextValues } from '../../src/flows.ts';
+import { flows, flowTextValues } from '../../src/flows.ts';
 import type { TemplateId } from '../../src/templates/emailTemplates.ts';
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import type { MailHost } from '../office/mailHost.ts';
 import { EmailPanel } from './EmailPanel.tsx';
+
+const cityAddressFlow = flows.cityAddress;
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

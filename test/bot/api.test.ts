@@ -4,7 +4,6 @@ import { caseHistory, createCase, updateCase } from '../../bot/store/cases.ts';
 import { recordChat } from '../../bot/store/chatMembers.ts';
 import type { CaseDetail, CaseSummary } from '../../src/api/contract.ts';
 import { answerCase } from '../../src/cases/case.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { ok } from '../../src/result.ts';
 import { newCase } from '../helpers/cases.ts';
 import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
@@ -19,6 +18,9 @@ import {
   type MockConnector,
   type TestBot,
 } from '../helpers/teams.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 const allSteps = { agreedActions: true, managedMove: true, apPartTime: true, partnershipSupport: true };
 

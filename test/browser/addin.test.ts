@@ -5,7 +5,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseHistory, createCase, updateCase } from '../../bot/store/cases.ts';
 import { answerCase } from '../../src/cases/case.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { ok } from '../../src/result.ts';
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import { renderEmail } from '../../src/templates/render.ts';
@@ -13,6 +12,9 @@ import { launchChromium, skipBrowserTests } from '../helpers/browser.ts';
 import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
 import { directory } from '../helpers/fixtures.ts';
 import { startTestBot, type TestBot } from '../helpers/teams.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/addin/preview.html', import.meta.url));

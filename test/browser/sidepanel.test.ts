@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casesOfConversation, createCase, updateCase } from '../../bot/store/cases.ts';
 import { recordChat, recordChatMembers } from '../../bot/store/chatMembers.ts';
 import { answerCase } from '../../src/cases/case.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { ok } from '../../src/result.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/browser.ts';
 import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
 import { startTestBot, type TestBot } from '../helpers/teams.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/addin/meeting-preview.html', import.meta.url));

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { castingDecisionCard, voteCard, type VoteViewer } from '../../src/cards/voteCards.ts';
 import type { CaseRecord } from '../../src/cases/case.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { yesNoOptions, type VoteView } from '../../src/votes/vote.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 /** What each kind of vote shows, open and closed, to the coordinator and to a member who has or has not voted. */
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cityAddressFlowSource } from '../../src/flow/cityAddress.ts';
 import { checkFlow, defineFlow, FlowDefinitionError, type FlowProblem } from '../../src/flow/check.ts';
 import { templateIds } from '../../src/templates/emailTemplates.ts';
 import { fieldIds } from '../../src/templates/fields.ts';
+import { flowSources } from '../../src/flows.ts';
+
+const cityAddressFlowSource = flowSources.cityAddress;
 
 const context = { templateIds, fieldIds, textValueNames: ['cityBapContact'] };
 

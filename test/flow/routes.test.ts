@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
-import { countyAddressFlow } from '../../src/flow/countyAddress.ts';
 import { answerQuestion, interpret } from '../../src/flow/interpret.ts';
 import { enumerateRoutes } from '../../src/flow/paths.ts';
-import { flowTextValues, flows } from '../../src/flows.ts';
+import { flows, flowTextValues } from '../../src/flows.ts';
 import { directory } from '../helpers/fixtures.ts';
+
+const cityAddressFlow = flows.cityAddress;
+const countyAddressFlow = flows.countyAddress;
 
 const values = flowTextValues(directory);
 

@@ -1,5 +1,7 @@
 import type { NewCaseRecord } from '../../bot/store/cases.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 /** A new case for store tests, to be overridden per test. */
 export const newCase = (overrides: Partial<NewCaseRecord> = {}): NewCaseRecord => ({

@@ -9,7 +9,6 @@ import { openVote } from '../../bot/store/votes.ts';
 import { verbPermissions } from '../../bot/teams/actions.ts';
 import { cardVerbs, type CardVerb } from '../../src/cards/actions.ts';
 import { answerCase } from '../../src/cases/case.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { ok } from '../../src/result.ts';
 import { coreGroupOptions } from '../../src/votes/vote.ts';
 import { newCase } from '../helpers/cases.ts';
@@ -26,6 +25,9 @@ import {
   type Person,
   type TestBot,
 } from '../helpers/teams.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 /**
  * Who may do what, as a matrix: every card verb (from the verb registry) and every API route (from the route

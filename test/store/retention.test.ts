@@ -9,11 +9,13 @@ import { openPglite, type Database } from '../../bot/store/database.ts';
 import { migrate } from '../../bot/store/migrate.ts';
 import { castBallot, closeVote, openVote } from '../../bot/store/votes.ts';
 import { answerCase } from '../../src/cases/case.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { ok } from '../../src/result.ts';
 import { yesNoOptions } from '../../src/votes/vote.ts';
 import { newCase } from '../helpers/cases.ts';
 import { root } from '../helpers/fixtures.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 const coordinator = { id: '6f1c0a5e-0000-4000-8000-000000000001', name: 'Sam Lee' };
 const members = [

@@ -12,11 +12,13 @@ import {
   type ApplyVoteResult,
 } from '../../bot/store/votes.ts';
 import { answerCase } from '../../src/cases/case.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { ok } from '../../src/result.ts';
 import { coreGroupOptions, yesNoOptions } from '../../src/votes/vote.ts';
 import { storeKinds, type TestDatabase } from '../helpers/databases.ts';
 import { newCase } from '../helpers/cases.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 const coordinator = { id: '6f1c0a5e-0000-4000-8000-000000000001', name: 'Sam Lee' };
 const members = Array.from({ length: 60 }, (_, i) => ({
