@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { cityAddressFlow } from '../src/flow/cityAddress.ts';
 import type { BotConfig } from './config.ts';
 import { registerApi } from './http/registerApi.ts';
 import { NodeHttpAdapter } from './http/server.ts';
@@ -36,7 +35,6 @@ export async function startBot(
   const services: Services = {
     db,
     ballots: createBallotBox(db),
-    flow: cityAddressFlow,
     settings,
     get directory() {
       return settings.directory;

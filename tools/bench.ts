@@ -12,10 +12,9 @@ import { startBot } from '../bot/start.ts';
 import { openPglite } from '../bot/store/database.ts';
 import { caseCard, caseListCard, newCaseCard, welcomeCard } from '../src/cards/caseCards.ts';
 import { voteCard } from '../src/cards/voteCards.ts';
-import { cityAddressFlow } from '../src/flow/cityAddress.ts';
 import { interpret } from '../src/flow/interpret.ts';
 import { enumerateRoutes } from '../src/flow/paths.ts';
-import { flowTextValues } from '../src/flows.ts';
+import { flows, flowTextValues } from '../src/flows.ts';
 import { yesNoOptions } from '../src/votes/vote.ts';
 import {
   CLIENT_ID,
@@ -32,6 +31,8 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/helpers/browser.ts';
 import { spawnBot, stopProcess } from '../test/helpers/process.ts';
 import { readDirectoryFile, defaultDirectoryFile } from '../bot/directoryFile.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -257,9 +258,10 @@ function largestCard() {
   );
   const summaries = Array.from({ length: 30 }, () => ({
     record: { ...record, answers: {} },
+    flow: cityAddressFlow,
     state: interpret(cityAddressFlow, 'D', {}, values),
   }));
-  cards.push(caseListCard(summaries, cityAddressFlow, directory));
+  cards.push(caseListCard(summaries, directory));
   return Math.max(...cards.map((card) => Buffer.byteLength(JSON.stringify(card))));
 }
 

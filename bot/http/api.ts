@@ -1,3 +1,4 @@
+import { caseFlow, defaultFlowId, flowById } from '../../src/flows.ts';
 import type { AddinConfig, CaseDetail, CaseSummary, EmailToDraft } from '../../src/api/contract.ts';
 import type { z } from 'zod';
 import {
@@ -52,7 +53,7 @@ async function draftedOf(services: Services, caseId: string): Promise<Set<string
 }
 
 function emailsOf(services: Services, record: CaseRecord, drafted: Set<string>): EmailToDraft[] {
-  const state = caseState(services.flow, record, services.textValues);
+  const state = caseState(caseFlow(record), record, services.textValues);
   const { lps } = services.directory.contacts;
   // The key link given on the case, else the school's usual key link from the directory.
   const found = findSchool(services.directory, record.schoolId);
@@ -78,7 +79,7 @@ function summary(services: Services, record: CaseRecord, emails: EmailToDraft[])
     schoolName: record.fields.schoolName ?? record.schoolId,
     section: record.section,
     outcome: record.outcome,
-    outcomeLabel: record.outcome ? (services.flow.outcomes[record.outcome]?.label ?? null) : null,
+    outcomeLabel: record.outcome ? (caseFlow(record).outcomes[record.outcome]?.label ?? null) : null,
     updatedAt: record.updatedAt.toISOString(),
     emailsToDraft: emails.filter((email) => !email.drafted).length,
   };
@@ -150,7 +151,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
       if (verdict !== 'allow') return denied(verdict, COORDINATORS_ONLY, NO_SUCH_CASE);
       const emails = emailsOf(services, record, await draftedOf(services, record.id));
       const defaults = record.outcome
-        ? fieldsSchema.parse(services.flow.outcomes[record.outcome]?.fieldDefaults ?? {})
+        ? fieldsSchema.parse(caseFlow(record).outcomes[record.outcome]?.fieldDefaults ?? {})
         : {};
       const school = findSchool(services.directory, record.schoolId);
       const keyLinkFromDirectory = school.ok ? school.value.school.keyLinkName : undefined;
@@ -203,20 +204,22 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
       };
       const verdict = permissions.seeCase(person, facts);
       if (verdict !== 'allow') return denied(verdict, COORDINATORS_ONLY, NO_SUCH_CASE);
-      const state = caseState(services.flow, record, services.textValues);
+      const state = caseState(caseFlow(record), record, services.textValues);
       const view: StageView = {
         student: record.student,
-        section: services.flow.sections[record.section]?.label ?? record.section,
+        section: caseFlow(record).sections[record.section]?.label ?? record.section,
         answered: state.path.flatMap((questionId) => {
-          const question = services.flow.questions[questionId];
+          const question = caseFlow(record).questions[questionId];
           return question
             ? [{ question: question.prompt, answer: answerLabel(question, record.answers[questionId]) }]
             : [];
         }),
         waitingFor:
-          state.status === 'asking' ? (services.flow.questions[state.next]?.prompt ?? state.next) : null,
+          state.status === 'asking' ? (caseFlow(record).questions[state.next]?.prompt ?? state.next) : null,
         outcome:
-          state.status === 'decided' ? (services.flow.outcomes[state.outcome]?.label ?? state.outcome) : null,
+          state.status === 'decided'
+            ? (caseFlow(record).outcomes[state.outcome]?.label ?? state.outcome)
+            : null,
       };
       return { status: 200, body: view };
     },
@@ -230,7 +233,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
         listsCase(person, record.partnership),
       );
       const cases: MeetingCase[] = records.map((record) => {
-        const state = caseState(services.flow, record, services.textValues);
+        const state = caseState(caseFlow(record), record, services.textValues);
         return {
           id: record.id,
           student: record.student,
@@ -239,10 +242,10 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
           decided: state.status === 'decided',
           standing:
             state.status === 'decided'
-              ? `Outcome: ${services.flow.outcomes[state.outcome]?.label ?? state.outcome}`
+              ? `Outcome: ${caseFlow(record).outcomes[state.outcome]?.label ?? state.outcome}`
               : state.path.length === 0
                 ? 'On the agenda'
-                : `Waiting for: ${services.flow.questions[state.next]?.prompt ?? state.next}`,
+                : `Waiting for: ${caseFlow(record).questions[state.next]?.prompt ?? state.next}`,
         };
       });
       return { status: 200, body: { cases } };
@@ -277,8 +280,9 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
           student: input.student,
           schoolId: input.schoolId,
           section: input.section,
-          flowId: services.flow.id,
-          flowVersion: services.flow.version,
+          // The agenda form starts city-address cases; a county-address case is started from its card in Teams.
+          flowId: flowById(defaultFlowId).id,
+          flowVersion: flowById(defaultFlowId).version,
           fields: {
             student: input.student,
             schoolName: school.value.school.name,

@@ -12,12 +12,22 @@ import {
   caseListCard,
   historyCard,
   newCaseCard,
+  situationCard,
   welcomeCard,
   type NewCaseDefaults,
   type Notice,
 } from '../../src/cards/caseCards.ts';
 import { castingDecisionCard, voteCard } from '../../src/cards/voteCards.ts';
-import { answerCase, caseState, newCaseSchema, type Actor, type CaseRecord } from '../../src/cases/case.ts';
+import {
+  answerCase,
+  caseState,
+  citySchoolId,
+  newCaseSchema,
+  newCountyCaseSchema,
+  type Actor,
+  type CaseRecord,
+} from '../../src/cases/case.ts';
+import { caseFlow, defaultFlowId, flowById, isFlowId } from '../../src/flows.ts';
 import { describeEvent } from '../../src/cases/historyText.ts';
 import { prefillFromDirectory } from '../../src/cases/prefill.ts';
 import { findSchool } from '../../src/directory/directory.ts';
@@ -114,8 +124,8 @@ const refuse = (message: string): Notice => ({ message, tone: 'attention' });
 const actorOf = (who: Who): Actor => ({ id: who.aadObjectId ?? who.mri, name: who.name });
 
 function showCase(services: Services, record: CaseRecord, notice?: Notice) {
-  const state = caseState(services.flow, record, services.textValues);
-  return caseCard(record, state, services.flow, {
+  const state = caseState(caseFlow(record), record, services.textValues);
+  return caseCard(record, state, caseFlow(record), {
     directory: services.directory,
     voteDefaults: services.settings.settings.partnerships[record.partnership].voteSettings,
     ...(notice ? { notice } : {}),
@@ -176,6 +186,7 @@ export async function newCaseDefaults(
 const fieldNames: Record<string, string> = {
   partnership: 'Partnership',
   schoolId: 'School',
+  schoolName: 'The City school',
   keyLinkName: 'Key link',
   keyLinkEmail: 'Key link’s email',
   student: 'Student identifier',
@@ -191,9 +202,11 @@ async function startCase(
   const defaults: NewCaseDefaults = Object.fromEntries(
     Object.entries(data).filter(([, value]) => value !== undefined),
   );
+  const flow = flowById(isFlowId(data.flow) ? data.flow : defaultFlowId);
   const again = (problem: string) => ({
-    card: newCaseCard(services.directory, services.flow, defaults, refuse(problem)),
+    card: newCaseCard(services.directory, flow, defaults, refuse(problem)),
   });
+  if (flow.id === 'countyAddress') return startCountyCase({ services, who, where, person }, data, again);
   const parsed = newCaseSchema(services.identifierRule).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -221,8 +234,8 @@ async function startCase(
       student: input.student,
       schoolId: input.schoolId,
       section: input.section,
-      flowId: services.flow.id,
-      flowVersion: services.flow.version,
+      flowId: flow.id,
+      flowVersion: flow.version,
       ...(input.keyLinkEmail ? { keyLinkEmail: input.keyLinkEmail } : {}),
       fields: {
         student: input.student,
@@ -246,11 +259,66 @@ async function startCase(
   return { card: shown, shared: shown };
 }
 
+/** Starts a county-address case: a City school asking about a child who lives in Leicestershire. */
+async function startCountyCase(
+  { services, who, where, person }: Omit<Acting, 'port'>,
+  data: CardActionData<'case.start'>,
+  again: (problem: string) => ActionOutcome,
+): Promise<ActionOutcome> {
+  const flow = flowById('countyAddress');
+  const {
+    flow: _flow,
+    schoolId: _schoolId,
+    section: _section,
+    keyLinkName: _k,
+    keyLinkEmail: _e,
+    ...given
+  } = data;
+  const parsed = newCountyCaseSchema(services.identifierRule).safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    return again(`${fieldNames[field] ?? field}: ${issue?.message ?? 'invalid'}`);
+  }
+  const input = parsed.data;
+  if (permissions.startCase(person, { partnership: input.partnership }) !== 'allow') {
+    services.log.event('info', 'policy.refused', { action: 'case.start', verdict: 'refuse' });
+    return again(`Only a coordinator of ${input.partnership} can start its cases.`);
+  }
+  const section = Object.keys(flow.sections)[0] ?? 'R';
+  const record = await createCase(
+    services.db,
+    {
+      partnership: input.partnership,
+      conversationId: where.conversationId,
+      meetingId: where.meetingId ?? null,
+      student: input.student,
+      schoolId: citySchoolId(input.schoolName),
+      section,
+      flowId: flow.id,
+      flowVersion: flow.version,
+      fields: {
+        student: input.student,
+        schoolName: input.schoolName,
+        partnership: input.partnership,
+        coordinatorName: who.name,
+        ...(input.meetingType ? { meetingType: input.meetingType } : {}),
+        ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}),
+      },
+    },
+    actorOf(who),
+  );
+  if (where.messageId) await setCardActivity(services.db, record.id, where.messageId);
+  services.log.event('info', 'case.started', { caseId: record.id, section, partnership: record.partnership });
+  const shown = showCase(services, record);
+  return { card: shown, shared: shown };
+}
+
 function answerValue(
-  services: Services,
+  record: CaseRecord,
   data: CardActionData<'case.answer'> & Record<string, unknown>,
 ): unknown {
-  const question = services.flow.questions[data.question];
+  const question = caseFlow(record).questions[data.question];
   if (question?.answer.kind !== 'checklist') return data.value;
   return Object.fromEntries(
     question.answer.items.map((item) => [item.id, data[`${CHECKLIST_INPUT_PREFIX}${item.id}`] === 'true']),
@@ -262,7 +330,7 @@ async function answer(
   data: CardActionData<'case.answer'> & Record<string, unknown>,
   record: CaseRecord,
 ): Promise<ActionOutcome> {
-  const value = answerValue(services, data);
+  const value = answerValue(record, data);
   const updated = await updateCase(services.db, data.caseId, actorOf(who), (current) =>
     answerThenPrefill(services, current, data.question, value),
   );
@@ -292,11 +360,11 @@ function answerThenPrefill(
   value: unknown,
   byVote?: string,
 ) {
-  const answered = answerCase(services.flow, record, question, value, services.textValues, byVote);
+  const answered = answerCase(caseFlow(record), record, question, value, services.textValues, byVote);
   if (!answered.ok) return answered;
   const school = findSchool(services.directory, record.schoolId);
   const filled = prefillFromDirectory(
-    services.flow,
+    caseFlow(record),
     answered.value.record,
     school.ok ? school.value.school : undefined,
     services.textValues,
@@ -305,7 +373,7 @@ function answerThenPrefill(
 }
 
 function changeCard(services: Services, record: CaseRecord, questionId: string) {
-  const state = caseState(services.flow, record, services.textValues);
+  const state = caseState(caseFlow(record), record, services.textValues);
   if (!state.path.includes(questionId))
     return showCase(services, record, refuse('That question is not on this case’s path any more.'));
   // The same case card, asking the chosen question again; answering it recomputes everything after it.
@@ -315,7 +383,7 @@ function changeCard(services: Services, record: CaseRecord, questionId: string) 
     next: questionId,
     path: state.path.slice(0, state.path.indexOf(questionId)),
   };
-  const card = caseCard(record, asking, services.flow, {
+  const card = caseCard(record, asking, caseFlow(record), {
     directory: services.directory,
     voteDefaults: services.settings.settings.partnerships[record.partnership].voteSettings,
     notice: { message: 'Change the answer: everything after it is worked out again.', tone: 'warning' },
@@ -347,8 +415,8 @@ async function eligibleMembers(
 /** The options of a vote on `question`, or why it cannot be put to the panel now. */
 function voteOptions(services: Services, record: CaseRecord, question: string): VoteOption[] | string {
   if (question === CORE_GROUP_DECISION) return [...coreGroupOptions];
-  const definition = services.flow.questions[question];
-  const state = caseState(services.flow, record, services.textValues);
+  const definition = caseFlow(record).questions[question];
+  const state = caseState(caseFlow(record), record, services.textValues);
   if (!definition || state.status !== 'asking' || state.next !== question)
     return 'This question is not the one being decided now.';
   if (definition.answer.kind === 'yesNo') return [...yesNoOptions];
@@ -370,7 +438,7 @@ function viewVote(
   return voteCard(
     vote,
     record,
-    services.flow,
+    caseFlow(record),
     {
       isCoordinator:
         viewer !== undefined &&
@@ -539,7 +607,7 @@ async function close(
   const { services, who } = acting;
   const apply: ApplyVoteResult = (current, opened, decision) => {
     if (opened.question === CORE_GROUP_DECISION) return ok({ record: current, events: [] });
-    const question = services.flow.questions[opened.question];
+    const question = caseFlow(record).questions[opened.question];
     const value = question?.answer.kind === 'yesNo' ? decision.result === 'yes' : decision.result;
     const answered = answerThenPrefill(services, current, opened.question, value, opened.id);
     return answered.ok ? answered : fail({ reason: answered.error.reason, message: answered.error.message });
@@ -547,7 +615,7 @@ async function close(
   const closed = await closeVote(services.db, vote.id, actorOf(who), apply, data.casting);
   if (!closed.ok) {
     if (closed.error.reason === 'tie' && 'tied' in closed.error && closed.error.tied) {
-      return { card: castingDecisionCard(vote, record, services.flow, closed.error.tied) };
+      return { card: castingDecisionCard(vote, record, caseFlow(record), closed.error.tied) };
     }
     return { card: viewVote(services, vote, record, acting, undefined, refuse(closed.error.message)) };
   }
@@ -572,7 +640,7 @@ async function history({ services }: Acting, record: CaseRecord): Promise<Action
   const lines = entries.map((entry) => ({
     at: entry.at,
     actorName: entry.actorName,
-    text: describeEvent(services.flow, entry),
+    text: describeEvent(caseFlow(record), entry),
     flowVersion: entry.flowVersion,
   }));
   return { card: historyCard(record, lines) };
@@ -585,13 +653,21 @@ export async function listCases({ services, where, person }: Acting): Promise<Ac
   );
   const summaries = cases.map((record) => ({
     record,
-    state: caseState(services.flow, record, services.textValues),
+    flow: caseFlow(record),
+    state: caseState(caseFlow(record), record, services.textValues),
   }));
-  return { card: caseListCard(summaries, services.flow, services.directory) };
+  return { card: caseListCard(summaries, services.directory) };
 }
 
-export async function startForm({ services, who, port }: Acting): Promise<ActionOutcome> {
-  return { card: newCaseCard(services.directory, services.flow, await newCaseDefaults(services, who, port)) };
+/** Start a case: first which situation it is (so which flow), then that flow's form. */
+export async function startForm(
+  { services, who, port }: Acting,
+  data: CardActionData<'case.new'> = {},
+): Promise<ActionOutcome> {
+  if (!isFlowId(data.flow)) return { card: situationCard() };
+  return {
+    card: newCaseCard(services.directory, flowById(data.flow), await newCaseDefaults(services, who, port)),
+  };
 }
 
 function withNotice(base: ReturnType<typeof welcomeCard>, notice: Notice) {
@@ -683,7 +759,7 @@ export const verbRoutes: { [V in CardVerb]: VerbRoute<V> } = {
     on: 'nothing',
     permission: 'useCoordinatorTools',
     refusal: 'Only coordinators can start a case. You will see the cases here as they are run.',
-    run: (acting) => startForm(acting),
+    run: (acting, data) => startForm(acting, data),
   },
   'case.start': {
     on: 'nothing',

@@ -2,6 +2,7 @@ import { App } from '@microsoft/teams.apps';
 import { Client, type CloudEnvironment, type TokenCredentials } from '@microsoft/teams.api';
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
 import { caseListCard, welcomeCard } from '../../src/cards/caseCards.ts';
+import { caseFlow } from '../../src/flows.ts';
 import { caseState } from '../../src/cases/case.ts';
 import { casesOfConversation } from '../store/cases.ts';
 import { chatMembers } from '../store/chatMembers.ts';
@@ -305,9 +306,10 @@ export function createBot(
       if (cases.length === 0) return;
       const summaries = cases.map((record) => ({
         record,
-        state: caseState(services.flow, record, services.textValues),
+        flow: caseFlow(record),
+        state: caseState(caseFlow(record), record, services.textValues),
       }));
-      await send(cardMessage(caseListCard(summaries, services.flow, services.directory, 'Today’s agenda')));
+      await send(cardMessage(caseListCard(summaries, services.directory, 'Today’s agenda')));
       log.event('info', 'meeting.agendaPosted', { cases: cases.length });
     } catch (error) {
       // Nobody clicked anything, so there is no card to answer with: the failure is logged only.

@@ -1,7 +1,6 @@
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
 import type { IdentifierRule } from '../../src/cases/identifier.ts';
 import type { Directory } from '../../src/directory/directory.ts';
-import type { FlowDefinition } from '../../src/flow/definition.ts';
 import type { TextValues } from '../../src/flow/interpret.ts';
 import type { LiveSettings } from '../admin/liveSettings.ts';
 import type { AppLogger } from '../logger.ts';
@@ -15,7 +14,6 @@ export interface Services {
   db: Database;
   /** Ballots go through here, so a panel voting at once is stored in a few transactions. */
   ballots: BallotBox;
-  flow: FlowDefinition;
   /** What the partnerships administer (people, panels, schools, contacts), kept current in memory. */
   settings: LiveSettings;
   /** The directory and the flow's text values from the settings: read them here, they follow every change. */

@@ -18,8 +18,12 @@ const optionalText = z
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
 export const cardActionSchemas = {
-  'case.new': z.object({}),
+  /** Without a flow, asks which situation it is; with one, the form to start a case of that flow. */
+  'case.new': z.object({ flow: z.string().max(40).optional() }),
   'case.start': z.object({
+    /** The flow the form was for (absent on cards sent before there were two: the city-address flow). */
+    flow: optionalText,
+    schoolName: optionalText,
     partnership: optionalText,
     schoolId: optionalText,
     keyLinkName: optionalText,

@@ -7,6 +7,8 @@ import type { FlowState } from '../flow/interpret.ts';
 import { emailTemplates } from '../templates/emailTemplates.ts';
 import { meetingTypeLabels, meetingTypes, partnershipIds } from '../templates/fields.ts';
 import { formatDateTime, formatLongDate, parseIsoDate } from '../text/dates.ts';
+import { defaultFlowId, expectationHeadings, flowIds, flowSituations, isFlowId } from '../flows.ts';
+import { homePartnership, type HomePartnership } from '../cases/homePartnership.ts';
 import { CHECKLIST_INPUT_PREFIX } from './actions.ts';
 import {
   actionSet,
@@ -58,12 +60,40 @@ export function welcomeCard(): AdaptiveCard {
 export interface NewCaseDefaults {
   partnership?: string;
   schoolId?: string;
+  /** The City school, in the county-address flow (City schools are not in the directory). */
+  schoolName?: string;
   keyLinkName?: string;
   keyLinkEmail?: string;
   student?: string;
   meetingType?: string;
   meetingDate?: string;
   section?: string;
+}
+
+/** Start a case, first step: which situation it is, so the right flow runs. */
+export function situationCard(problem?: Notice): AdaptiveCard {
+  return card(
+    [
+      heading('Start a case'),
+      ...noticeBlock(problem),
+      text('Which situation is it?'),
+      actionSet(
+        flowIds.map((id) =>
+          execute(
+            'case.new',
+            flowSituations[id],
+            { flow: id },
+            id === defaultFlowId ? 'positive' : undefined,
+          ),
+        ),
+      ),
+      text(
+        'A City-address student in a county school: the coordinators’ flow chart (sections A to D). A county-address child in a City school: the partnership for the district where the child lives.',
+        { isSubtle: true, size: 'Small' },
+      ),
+    ],
+    [],
+  );
 }
 
 export function newCaseCard(
@@ -73,6 +103,7 @@ export function newCaseCard(
   problem?: Notice,
 ): AdaptiveCard {
   const value = (key: keyof NewCaseDefaults) => (defaults[key] ? { value: defaults[key] } : {});
+  if (flow.id === 'countyAddress') return newCountyCaseCard(directory, flow, value, problem);
   const schools = directory.partnerships.flatMap((partnership) =>
     partnership.schools.map((school) => ({ title: `${school.name} (${partnership.id})`, value: school.id })),
   );
@@ -154,7 +185,72 @@ export function newCaseCard(
         ...value('section'),
       },
     ],
-    [execute('case.start', 'Start', {}, 'positive')],
+    [execute('case.start', 'Start', { flow: flow.id }, 'positive')],
+  );
+}
+
+/** The county-address flow's start: the coordinator's partnership, the City school by name, the child. */
+function newCountyCaseCard(
+  directory: Directory,
+  flow: FlowDefinition,
+  value: (key: keyof NewCaseDefaults) => { value?: string },
+  problem?: Notice,
+): AdaptiveCard {
+  return card(
+    [
+      heading('Start a case'),
+      text(`**${flowSituations.countyAddress}**`, { spacing: 'None' }),
+      ...noticeBlock(problem),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'partnership',
+        label: 'Your partnership (the one the City school contacted)',
+        isRequired: true,
+        errorMessage: 'Choose the partnership.',
+        choices: partnershipIds.map((id) => ({
+          title: `${id} – ${directory.partnerships.find((p) => p.id === id)?.name ?? id}`,
+          value: id,
+        })),
+        ...value('partnership'),
+      },
+      {
+        type: 'Input.Text',
+        id: 'schoolName',
+        label: 'The City school',
+        isRequired: true,
+        errorMessage: 'Give the City school’s name.',
+        maxLength: 120,
+        ...value('schoolName'),
+      },
+      {
+        type: 'Input.Text',
+        id: 'student',
+        label: 'Child’s identifier',
+        placeholder: 'Initials or a reference, e.g. JS-2291',
+        isRequired: true,
+        errorMessage: 'Give initials or a reference.',
+        maxLength: 60,
+        ...value('student'),
+      },
+      text('Never the child’s full name: initials or a reference only.', {
+        isSubtle: true,
+        size: 'Small',
+        spacing: 'None',
+      }),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'meetingType',
+        label: 'Meeting',
+        choices: meetingTypes.map((type) => ({ title: meetingTypeLabels[type], value: type })),
+        ...value('meetingType'),
+      },
+      { type: 'Input.Date', id: 'meetingDate', label: 'Date of the meeting', ...value('meetingDate') },
+      text(flow.sections.R?.description ?? '', { isSubtle: true, size: 'Small' }),
+    ],
+    [
+      execute('case.start', 'Start', { flow: flow.id }, 'positive'),
+      execute('case.new', 'Another situation', {}),
+    ],
   );
 }
 
@@ -169,7 +265,7 @@ function caseFacts(record: CaseRecord, directory: Directory, flow: FlowDefinitio
     .filter(Boolean)
     .join(', ');
   return facts([
-    ['School', md(`${school?.name ?? record.schoolId} (${record.partnership})`)],
+    ['School', md(`${school?.name ?? record.fields.schoolName ?? record.schoolId} (${record.partnership})`)],
     ['Section', md(flow.sections[record.section]?.label ?? record.section)],
     ...(meeting ? [['Meeting', meeting] as const] : []),
     ...(record.fields.keyLinkName ? [['Key link', md(record.fields.keyLinkName)] as const] : []),
@@ -320,7 +416,12 @@ export function caseCard(
     body.push(notice(`Outcome: ${outcome?.label ?? state.outcome}`, 'good'));
     body.push(subheading('Our actions'), bullets(state.actions));
     if (state.cityExpectation)
-      body.push(subheading('What to expect from the City'), text(state.cityExpectation));
+      body.push(
+        subheading(isFlowId(flow.id) ? expectationHeadings[flow.id] : 'What to expect'),
+        text(state.cityExpectation),
+      );
+    const home = homePartnership(flow, record.answers, directory);
+    if (home) body.push(...homePartnershipBlock(home, state.outcome));
     if (state.followUps.length > 0) body.push(subheading('Follow-ups'), bullets(state.followUps));
     const emails = caseEmails(state, record);
     if (emails.length > 0) {
@@ -353,22 +454,44 @@ export function caseCard(
   ]);
 }
 
+/** The partnership a City school should contact, named with its coordinators, links and (for SENA) SENA. */
+function homePartnershipBlock(home: HomePartnership, outcome: string): CardElement[] {
+  const coordinators =
+    home.coordinators.length > 0
+      ? home.coordinators.map((person) => `${md(person.name)} (${md(person.email)})`).join('; ')
+      : `not in the directory yet: see ${home.aboutUsLink}`;
+  return [
+    subheading('Whom to contact'),
+    facts([
+      ['Partnership', md(`${home.name} (${home.id})`)],
+      ['Area', md(home.area)],
+      [home.coordinators.length === 1 ? 'Coordinator' : 'Coordinators', coordinators],
+      ['Inclusion Forum', home.inclusionForumsLink],
+      ['Referrals', home.referralLink],
+      ...(outcome === 'R.sena' ? [['SENA', md(`${home.sena.name}, ${home.sena.email}`)] as const] : []),
+    ]),
+  ];
+}
+
 export interface CaseSummary {
   record: CaseRecord;
+  /** The flow the case was started under (each case keeps its own). */
+  flow: FlowDefinition;
   state: FlowState;
 }
 
 export function caseListCard(
   cases: readonly CaseSummary[],
-  flow: FlowDefinition,
   directory: Directory,
   title = 'Cases in this meeting',
 ): AdaptiveCard {
-  const schoolName = (id: string) =>
-    directory.partnerships.flatMap((p) => p.schools).find((school) => school.id === id)?.name ?? id;
+  const schoolName = (record: CaseRecord) =>
+    directory.partnerships.flatMap((p) => p.schools).find((school) => school.id === record.schoolId)?.name ??
+    record.fields.schoolName ??
+    record.schoolId;
   const body: CardElement[] = [heading(title)];
   if (cases.length === 0) body.push(text('No cases yet. Start one with the button below.'));
-  for (const { record, state } of cases) {
+  for (const { record, flow, state } of cases) {
     const where =
       state.status === 'decided'
         ? `Outcome: ${flow.outcomes[state.outcome]?.label ?? state.outcome}`
@@ -382,7 +505,7 @@ export function caseListCard(
           width: 'stretch',
           items: [
             text(
-              `**${md(record.student)}** · ${md(schoolName(record.schoolId))} · section ${record.section}`,
+              `**${md(record.student)}** · ${md(schoolName(record))} · ${record.flowId === 'countyAddress' ? 'county-address child' : `section ${record.section}`}`,
             ),
             text(where, { isSubtle: true, spacing: 'None' }),
           ],

@@ -81,6 +81,29 @@ export const newCaseSchema = (rule: IdentifierRule) =>
   });
 export type NewCase = z.output<ReturnType<typeof newCaseSchema>>;
 
+/**
+ * What a coordinator gives to start a county-address case: a City school (not in the directory, so by name)
+ * asking about a child who lives in Leicestershire. The flow has one section, R.
+ */
+export const newCountyCaseSchema = (rule: IdentifierRule) =>
+  z.strictObject({
+    partnership: z.enum(partnershipIds, { error: `choose a partnership: ${partnershipIds.join(', ')}` }),
+    schoolName: lineOfText(120),
+    student: studentIdentifierSchema(rule),
+    meetingType: z.enum(meetingTypes).optional(),
+    meetingDate: fieldsSchema.shape.meetingDate.optional(),
+  });
+export type NewCountyCase = z.output<ReturnType<typeof newCountyCaseSchema>>;
+
+/** The stored school id of a City school, which the directory does not list: "city:" and its name as a slug. */
+export const citySchoolId = (name: string) =>
+  `city:${name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 90)}`;
+
 /** The flow state of a case now. */
 export function caseState(flow: FlowDefinition, record: CaseRecord, values: TextValues): FlowState {
   return interpret(flow, record.section, record.answers, values);

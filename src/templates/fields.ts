@@ -3,6 +3,8 @@ import { parseIsoDate } from '../text/dates.ts';
 
 /** The partnerships' ids as they appear in the templates. */
 export const partnershipIds = ['HBEP', 'LIP', 'MSCIP', 'NWLLIP', 'SLIP'] as const;
+export const isPartnershipId = (value: unknown): value is PartnershipId =>
+  typeof value === 'string' && (partnershipIds as readonly string[]).includes(value);
 export type PartnershipId = (typeof partnershipIds)[number];
 
 export const meetingTypes = ['inclusionForum', 'panel', 'coreGroup'] as const;

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { enumerateRoutes } from '../../src/flow/paths.ts';
 import { click, messageActivity, people, post } from '../helpers/teams.ts';
 import { useBot } from '../helpers/harness.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 const conversation = '19:meeting-a@thread.v2';
 const identifierRefusal =
@@ -65,18 +67,77 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     expect(sent).toContain('"verb":"case.new"');
   });
 
-  it('answers the text command "start" with the form for a coordinator, and politely for anyone else', async () => {
+  it('answers the text command "start" by asking the situation first, and politely for anyone else', async () => {
     await post(h.bot, messageActivity(h.connector, people.coordinator, 'start'));
-    expect(sentCards()[0]).toContain('"id":"student"');
+    const asked = sentCards()[0];
+    expect(asked).toContain('Which situation is it?');
+    expect(asked).toContain('{"flow":"cityAddress"}');
+    expect(asked).toContain('{"flow":"countyAddress"}');
+    expect(asked).not.toContain('"id":"student"');
     h.connector.calls.length = 0;
     await post(h.bot, messageActivity(h.connector, people.member(1), 'start'));
     expect(sentCards()[0]).toContain('Only coordinators can start a case.');
     expect(sentCards()[0]).not.toContain('"id":"student"');
   });
 
+  it('offers each situation’s own form: sections A to D, or the City school by name', async () => {
+    const city = JSON.stringify(
+      (await click(h.bot, h.connector, people.coordinator, 'case.new', { flow: 'cityAddress' })).value,
+    );
+    expect(city).toContain('"id":"schoolId"');
+    expect(city).toContain('"id":"section"');
+    const county = JSON.stringify(
+      (await click(h.bot, h.connector, people.coordinator, 'case.new', { flow: 'countyAddress' })).value,
+    );
+    expect(county).toContain('"id":"schoolName"');
+    expect(county).not.toContain('"id":"section"');
+    expect(county).toContain('{"flow":"countyAddress"}');
+  });
+
+  it('runs a county-address child in a City school to the home partnership, under its own flow', async () => {
+    const student = `CA-${Math.floor(Math.random() * 1e9)}`;
+    const started = await click(h.bot, h.connector, people.coordinator, 'case.start', {
+      flow: 'countyAddress',
+      partnership: 'SLIP',
+      schoolName: 'Beaumont Leys School',
+      student,
+    });
+    expect(started.text).toContain('In which district does the child live?');
+    const [record] = (await casesOfConversation(h.store.db, conversation)).filter(
+      (candidate) => candidate.student === student,
+    );
+    expect(record).toMatchObject({
+      flowId: 'countyAddress',
+      flowVersion: flows.countyAddress.version,
+      section: 'R',
+      fields: { schoolName: 'Beaumont Leys School' },
+    });
+    const caseId = record!.id;
+    await click(h.bot, h.connector, people.coordinator, 'case.answer', {
+      caseId,
+      question: 'homeArea',
+      value: 'melton',
+    });
+    const decided = await click(h.bot, h.connector, people.coordinator, 'case.answer', {
+      caseId,
+      question: 'concern',
+      value: 'possibleEhcp',
+    });
+    expect(decided.text).toContain('Melton and South Charnwood Inclusion Partnership (MSCIP)');
+    expect(decided.text).toContain('What to expect from the partnership');
+    expect(decided.text).toContain('has not resulted in the hoped-for outcomes');
+    expect(decided.text).toContain('https://www.leicsseips.org/inclusion-forums');
+    expect(decided.text).toContain('senaservice@leics.gov.uk');
+    expect(decided.text).not.toContain('What to expect from the City');
+    expect(await getCase(h.store.db, caseId)).toMatchObject({ outcome: 'R.sena', flowId: 'countyAddress' });
+    const listed = await click(h.bot, h.connector, people.coordinator, 'case.list', {});
+    console.log(listed.text);
+    expect(listed.text).toContain(`${student}** · Beaumont Leys School · county-address child`);
+  });
+
   it('prefills the meeting type and date from the meeting’s own details', async () => {
     h.connector.meeting = { title: 'SLIP Panel – November', scheduledStartTime: '2026-11-20T09:30:00Z' };
-    const card = await click(h.bot, h.connector, people.coordinator, 'case.new', {});
+    const card = await click(h.bot, h.connector, people.coordinator, 'case.new', { flow: 'cityAddress' });
     const input = (id: string) =>
       (card.value.body as { id?: string; value?: string }[]).find((element) => element.id === id);
     expect(input('meetingType')?.value).toBe('panel');

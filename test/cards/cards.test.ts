@@ -4,12 +4,13 @@ import { caseCard, caseListCard, historyCard, newCaseCard, welcomeCard } from '.
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
 import { castingDecisionCard, voteCard } from '../../src/cards/voteCards.ts';
 import type { CaseRecord } from '../../src/cases/case.ts';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { interpret } from '../../src/flow/interpret.ts';
 import { enumerateRoutes } from '../../src/flow/paths.ts';
-import { flowTextValues } from '../../src/flows.ts';
+import { flows, flowTextValues } from '../../src/flows.ts';
 import { coreGroupOptions, yesNoOptions, type VoteView } from '../../src/votes/vote.ts';
 import { directory } from '../helpers/fixtures.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 /** Teams refuses cards over 28 KB; ours must stay well under. */
 const TEAMS_CARD_LIMIT = 28 * 1024;
@@ -126,8 +127,7 @@ function everyCard(): [string, AdaptiveCard][] {
   cards.push([
     'case list',
     caseListCard(
-      [{ record: b, state: interpret(cityAddressFlow, 'B', b.answers, values) }],
-      cityAddressFlow,
+      [{ record: b, flow: cityAddressFlow, state: interpret(cityAddressFlow, 'B', b.answers, values) }],
       directory,
     ),
   ]);
