@@ -18,7 +18,7 @@ const area = (id: string, label: string, partnership: string, partnershipName: s
 
 export const countyAddressFlowSource = {
   id: 'countyAddress',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'County-address children in City schools',
   sections: {
     R: {
@@ -110,18 +110,19 @@ export const countyAddressFlowSource = {
       actions: [
         'Refer the child to the Inclusion Forum of the {partnershipName}, the partnership for the area where the child lives.',
         'Use the county-wide referral form: {inclusionForumsLink}.',
-        'Inclusion Forums bring together health, early help, educational psychologists and schools to plan ways forward and offer short-term interventions.',
       ],
-      cityExpectation: null,
+      cityExpectation:
+        'Inclusion Forums bring together health, early help, educational psychologists and schools in practical discussion sessions that help plan ways forward and offer short term interventions.',
     },
     'R.sena': {
       section: 'R',
       label: 'Consult the partnership before asking SENA for an assessment',
       actions: [
         'Consult the {partnershipName} first: its Inclusion Forum for concerns below Tier 4, or its coordinator and panel where the child is at risk of Tier 4 or permanent exclusion, and follow up its recommendations.',
-        'SENA expects a SEND plan showing that the partnership’s advice was carried out and reviewed: it is essential evidence for a formal assessment. Contact SENA at {senaEmail}.',
+        'Contact the Leicestershire Special Educational Needs Assessment Service (SENA) at {senaEmail}.',
       ],
-      cityExpectation: null,
+      cityExpectation:
+        'SENA expects that schools will have consulted with their local partnerships and followed up any recommendations arising as a result. A SEND plan that demonstrates that such advice has been carried out and reviewed and has not resulted in the hoped-for outcomes is essential evidence required for a formal assessment under the SENCOP.',
     },
     'R.panel': {
       section: 'R',
@@ -130,7 +131,8 @@ export const countyAddressFlowSource = {
         'Contact the coordinator of the {partnershipName} directly: its panel of member schools’ representatives is the gatekeeper for the partnership’s additional resources and provision.',
         'Coordinators’ email addresses and telephone numbers: {aboutUsLink}.',
       ],
-      cityExpectation: null,
+      cityExpectation:
+        'The partnership’s panel, composed of representatives from member schools, acts as gatekeeper for the partnership’s additional resources and provision: the school makes its referral to that panel.',
     },
   },
 } satisfies FlowDefinitionInput;

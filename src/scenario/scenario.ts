@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import type { Directory } from '../directory/directory.ts';
 import { checkAnswer, type AnswerValue } from '../flow/answers.ts';
-import { cityAddressFlow } from '../flow/cityAddress.ts';
 import type { RecipientRole } from '../flow/definition.ts';
 import { findSection, interpret } from '../flow/interpret.ts';
-import { flowTextValues } from '../flows.ts';
+import { defaultFlowId, flowIds, flows, flowTextValues, isFlowId } from '../flows.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { emailTemplates, type TemplateId } from '../templates/emailTemplates.ts';
 import { fieldIds, fieldsSchema, type FieldId, type Fields } from '../templates/fields.ts';
@@ -41,6 +40,7 @@ export interface ScenarioError {
   reason:
     | 'invalidJson'
     | 'invalidInput'
+    | 'unknownFlow'
     | 'unknownSection'
     | 'unknownQuestion'
     | 'invalidAnswer'
@@ -112,7 +112,6 @@ export function runScenarioText(text: string, directory: Directory): Result<Scen
 
 /** Runs one scenario: validates every answer and field, walks the flow, renders the recommended emails. */
 export function runScenario(input: unknown, directory: Directory): Result<ScenarioOutput, ScenarioError> {
-  const flow = cityAddressFlow;
   if (!isObject(input)) {
     return fail({
       reason: 'invalidInput',
@@ -120,7 +119,23 @@ export function runScenario(input: unknown, directory: Directory): Result<Scenar
       message: `expected a JSON object, got ${describeInput(input)}`,
     });
   }
-  const section = findSection(flow, input.section);
+  // "flow" names the flow by id; absent (or null) is the city-address flow, as before there were two.
+  const flowId = input.flow ?? defaultFlowId;
+  if (!isFlowId(flowId)) {
+    const hint = typeof flowId === 'string' ? didYouMean(flowId, flowIds) : '';
+    return fail({
+      reason: 'unknownFlow',
+      path: 'flow',
+      message: `expected one of ${flowIds.map((id) => `"${id}"`).join(', ')}${hint}, got ${describeInput(flowId)}`,
+    });
+  }
+  const flow = flows[flowId];
+  // A flow with a single section (the county-address flow's R) needs no "section".
+  const sections = Object.keys(flow.sections);
+  const section = findSection(
+    flow,
+    (input.section ?? null) === null && sections.length === 1 ? sections[0] : input.section,
+  );
   if (!section.ok) return section;
 
   const rawAnswers = objectAt(input, 'answers');

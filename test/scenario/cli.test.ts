@@ -22,6 +22,26 @@ function flow(args: string[], input?: string, env: Record<string, string> = {}) 
 }
 
 describe('npm run --silent flow -- FILE', () => {
+  it('runs the county-address flow with "flow": "countyAddress", in the same shape', () => {
+    const result = flow(['examples/county-address-sena.json']);
+    expect(result.status).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(Object.keys(output)).toEqual([
+      'outcome',
+      'next',
+      'path',
+      'actions',
+      'cityExpectation',
+      'followUps',
+      'emails',
+    ]);
+    expect(output).toMatchObject({ outcome: 'R.sena', path: ['homeArea', 'concern'], emails: [] });
+    const bad = flow(['-'], '{ "flow": "countyAddress", "answers": { "homeArea": "rutland" } }');
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^flow: answers\.homeArea: expected .*"oadbyWigston".*, got "rutland"$/);
+  });
+
   it('reads a file and prints one JSON object', () => {
     const result = flow(['examples/section-b-psp2b.json']);
     expect(result.status).toBe(0);

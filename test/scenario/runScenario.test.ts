@@ -1,12 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { enumerateRoutes } from '../../src/flow/paths.ts';
 import { runScenario, runScenarioText } from '../../src/scenario/scenario.ts';
 import { completeFields, directory } from '../helpers/fixtures.ts';
+import { flows } from '../../src/flows.ts';
+
+const cityAddressFlow = flows.cityAddress;
 
 const allSteps = { agreedActions: true, managedMove: true, apPartTime: true, partnershipSupport: true };
 
 describe('the scenario runner contract', () => {
+  it.each(enumerateRoutes(flows.countyAddress).map((route) => [route.outcome, route] as const))(
+    'runs the county-address flow to %s with "flow": "countyAddress", in the same shape',
+    (_outcome, route) => {
+      const result = runScenario({ flow: 'countyAddress', answers: route.answers }, directory);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(Object.keys(result.value)).toEqual([
+        'outcome',
+        'next',
+        'path',
+        'actions',
+        'cityExpectation',
+        'followUps',
+        'emails',
+      ]);
+      expect(result.value).toMatchObject({ outcome: route.outcome, next: null, path: route.path, emails: [] });
+      expect(result.value.actions.join(' ')).toMatch(/Partnership \((HBEP|LIP|MSCIP|NWLLIP|SLIP)\)/);
+      expect(result.value.cityExpectation).not.toBeNull();
+      expect(JSON.stringify(result.value)).not.toMatch(/\{[A-Za-z]+\}/);
+    },
+  );
+
+  it('names the partnership of the child’s district, and SENA’s whole expectation', () => {
+    const result = runScenario(
+      { flow: 'countyAddress', section: 'R', answers: { homeArea: 'southCharnwood', concern: 'possibleEhcp' } },
+      directory,
+    );
+    expect(result.ok && result.value.actions[0]).toContain('Melton and South Charnwood Inclusion Partnership');
+    expect(result.ok && result.value.cityExpectation).toContain(
+      'has been carried out and reviewed and has not resulted in the hoped-for outcomes',
+    );
+  });
+
+  it('refuses an unknown flow or district in one line, and still defaults to the city-address flow', () => {
+    expect(runScenario({ flow: 'countyAdress' }, directory)).toMatchObject({
+      ok: false,
+      error: { reason: 'unknownFlow', path: 'flow', message: expect.stringContaining('"countyAddress"') },
+    });
+    const rutland = runScenario({ flow: 'countyAddress', answers: { homeArea: 'rutland' } }, directory);
+    expect(rutland).toMatchObject({ ok: false, error: { reason: 'invalidAnswer', path: 'answers.homeArea' } });
+    if (!rutland.ok) expect(rutland.error.message).not.toContain('\n');
+    expect(runScenario({ section: 'A' }, directory)).toMatchObject({ ok: true, value: { next: 'residency' } });
+    expect(runScenario({ flow: 'countyAddress' }, directory)).toMatchObject({
+      ok: true,
+      value: { next: 'homeArea', path: [] },
+    });
+  });
+
   it.each(enumerateRoutes(cityAddressFlow).map((route) => [route.section, route.outcome, route] as const))(
     'section %s → %s, with the outcome’s emails fully rendered',
     (_section, _outcome, route) => {
