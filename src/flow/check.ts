@@ -168,9 +168,22 @@ export function checkFlow(
 
   for (const [outcomeId, outcome] of Object.entries(flow.outcomes)) {
     const path = `outcomes.${outcomeId}`;
-    outcome.actions.forEach((action, index) =>
-      problems.push(...placeholderProblems(`${path}.actions.${index}`, action, textValues)),
-    );
+    outcome.actions.forEach((action, index) => {
+      if (typeof action === 'string') {
+        problems.push(...placeholderProblems(`${path}.actions.${index}`, action, textValues));
+        return;
+      }
+      problems.push(
+        ...placeholderProblems(`${path}.actions.${index}.text`, action.text, [...textValues, 'item']),
+      );
+      if (flow.questions[action.question]?.answer.kind !== 'checklist') {
+        problems.push({
+          reason: 'notAChecklist',
+          path: `${path}.actions.${index}.question`,
+          message: `"${action.question}" is not a checklist question; an eachUnticked action lists a checklist's unticked items`,
+        });
+      }
+    });
     if (outcome.cityExpectation !== null) {
       problems.push(...placeholderProblems(`${path}.cityExpectation`, outcome.cityExpectation, textValues));
     }

@@ -5,8 +5,9 @@ import type { FlowDefinitionInput } from './definition.ts';
 
 /**
  * The coordinators' flow chart for city-address students in county schools (seed 000), with the identifiers
- * of domain.md. Wording of actions and expectations follows the chart. Change the version whenever the
- * meaning changes: every case records the version it was decided under.
+ * of domain.md. Wording of actions and expectations follows the chart (test/flow/seedWording.test.ts). Every
+ * case records the version it was decided under: change the minor or major version whenever a question, an
+ * answer or a route changes; a patch version changes wording only, and a case continues under it.
  */
 
 const countyRoute = (section: string) => ({
@@ -33,7 +34,7 @@ const pexExpectation =
 
 export const cityAddressFlowSource = {
   id: 'cityAddress',
-  version: '1.0.0',
+  version: '1.0.1',
   title: 'City-address students in county schools',
   sections: {
     A: {
@@ -138,26 +139,24 @@ export const cityAddressFlowSource = {
       section: 'B',
       label: 'Reconsider the steps not done',
       actions: [
-        'Support the school in reconsidering each of the steps not done carefully and, if necessary, starting a renewed cycle of Assess, Plan, Do, Review.',
-        'Be careful to offer time-limited advice, support and resources.',
-      ],
-      cityExpectation:
-        'The City Partnership School will not consider the referral unless the Information Passport shows that everything possible has been done.',
-      followUps: [
+        'Support the school in reconsidering each of these steps carefully and if necessary starting a renewed cycle of Assess Plan Do Review:',
         {
           kind: 'eachUnticked',
           question: 'stepsDone',
           text: 'Not done yet – reconsider with the school: {item}.',
         },
+        'Be careful to offer time limited advice, support and resources.',
       ],
+      cityExpectation:
+        'The City Partnership School will not consider the referral unless the Information Passport shows that everything possible has been done.',
     },
     'B.psp2b': {
       section: 'B',
       label: 'The school sets up a City PSP2b meeting',
       actions: [
-        'Advise the school to set up a City PSP2b meeting inviting: 1. the Partnership School team to construct a programme; 2. the City BAP ({cityBapContact}) for a possible managed move to a City school; 3. completing the City Information Passport.',
+        'Advise the school to set up a City PSP2b meeting inviting: 1. Partnership School Team to construct a Programme; 2. City BAP ({cityBapContact}) for possible managed move to City School; 3. Completing the City Information Passport.',
         'Offer to attend the meeting with City staff if appropriate – be ready to help support the school with evidence that everything possible has been done to head off this move to Tier 4.',
-        'Formally tell the school that as soon as the student moves onto a City programme: 1. any provision from the Partnership will end; 2. the Partnership will end any invoicing to the school for pupil costs from that date; 3. the school will not be expected to pass the pupil funding to the City but will be expected to pay for a significant part of the AP provision for the student; 4. the Partnership will not have any responsibility for the QA of any AP placements.',
+        'Formally tell the school that as soon as the student moves onto a City Programme: 1. Any provision from the Partnership will end. 2. The Partnership will end any invoicing to the school for pupil costs from that date. 3. The school will not be expected to pass the pupil funding to the City but will be expected to pay for a significant part of the AP provision for the student. 4. The Partnership will not have any responsibility for the QA of any AP placements.',
       ],
       cityExpectation:
         'The City Partnership School does not convene meetings themselves and expects schools to do this. The school should make sure that the LPS staff can attend.',
@@ -181,7 +180,7 @@ export const cityAddressFlowSource = {
       section: 'C',
       label: 'A PSP3 meeting without a PSP2b meeting',
       actions: [
-        'Check that the school really has done everything to avoid a Tier 4 (question 4 in section B).',
+        'Check that the school really has done everything to avoid a Tier 4. See question 4 in section B.',
         ...psp3Actions,
       ],
       cityExpectation: null,
@@ -201,11 +200,8 @@ export const cityAddressFlowSource = {
     'D.notConvinced': {
       section: 'D',
       label: 'The Partnership is not convinced',
-      actions: pexActions,
+      actions: [...pexActions, 'Discuss with your Chair the concerns you have about the school’s decision.'],
       cityExpectation: pexExpectation,
-      followUps: [
-        { kind: 'text', text: "Discuss with your Chair the concerns you have about the school's decision." },
-      ],
       emails: [{ template: 'T4', to: 'lps' }],
       fieldDefaults: { pspMeeting: 'PSP3' },
     },

@@ -68,10 +68,19 @@ const followUpSchema = z.discriminatedUnion('kind', [
 export const recipientRoles = ['school', 'lps'] as const;
 export type RecipientRole = (typeof recipientRoles)[number];
 
+/**
+ * One of our actions: a sentence, or one sentence per checklist item left unticked in the answer to `question`
+ * (`{item}` is its label), so an action can name the steps not done.
+ */
+const actionSchema = z.union([
+  sentence,
+  z.strictObject({ kind: z.literal('eachUnticked'), question: identifier, text: sentence }),
+]);
+
 const outcomeSchema = z.strictObject({
   section: z.string(),
   label: sentence,
-  actions: z.array(sentence),
+  actions: z.array(actionSchema),
   cityExpectation: sentence.nullable(),
   followUps: z.array(followUpSchema).default([]),
   emails: z.array(z.strictObject({ template: z.string(), to: z.enum(recipientRoles) })).default([]),
@@ -98,6 +107,7 @@ export type OutcomeDefinition = FlowDefinition['outcomes'][string];
 export type AnswerKind = z.output<typeof answerKindSchema>;
 export type Target = z.output<typeof targetSchema>;
 export type FollowUpDefinition = z.output<typeof followUpSchema>;
+export type ActionDefinition = z.output<typeof actionSchema>;
 
 /** The branches an answer of this kind can take; every one of them must lead somewhere. */
 export function branchesOf(answer: AnswerKind): string[] {

@@ -117,7 +117,11 @@ export function interpret(
       path,
       facts,
       outcome: target.outcome,
-      actions: outcome.actions.map((action) => fillPlaceholders(action, texts)),
+      actions: outcome.actions.flatMap((action) =>
+        typeof action === 'string'
+          ? [fillPlaceholders(action, texts)]
+          : followUpTexts(flow, { ...action, kind: 'eachUnticked' }, answers, texts),
+      ),
       cityExpectation:
         outcome.cityExpectation === null ? null : fillPlaceholders(outcome.cityExpectation, texts),
       followUps,

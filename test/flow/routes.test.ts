@@ -77,16 +77,18 @@ describe('the city-address flow against domain.md', () => {
     expect(drafted).toEqual(emails);
   });
 
-  it('names the steps not done as follow-ups in B.reconsider', () => {
+  it('names the steps not done among our actions in B.reconsider', () => {
     const state = interpret(
       cityAddressFlow,
       'B',
       { residency: 'city', stepsDone: { ...allSteps, managedMove: false, apPartTime: false } },
       values,
     );
-    expect(state.status === 'decided' && state.followUps).toEqual([
+    expect(state.status === 'decided' && state.actions).toEqual([
+      'Support the school in reconsidering each of these steps carefully and if necessary starting a renewed cycle of Assess Plan Do Review:',
       'Not done yet – reconsider with the school: Considered an in-county managed move.',
       'Not done yet – reconsider with the school: Considered a part-time programme at AP, with Partnership advice.',
+      'Be careful to offer time limited advice, support and resources.',
     ]);
   });
 
@@ -98,7 +100,7 @@ describe('the city-address flow against domain.md', () => {
     );
   });
 
-  it('gives the Chair discussion as a follow-up only when the Partnership is not convinced', () => {
+  it('adds the Chair discussion to our actions only when the Partnership is not convinced', () => {
     const convinced = interpret(
       cityAddressFlow,
       'D',
@@ -111,18 +113,19 @@ describe('the city-address flow against domain.md', () => {
       { residency: 'city', partnershipConvinced: false },
       values,
     );
-    expect(convinced.status === 'decided' && convinced.followUps).toEqual([]);
-    expect(notConvinced.status === 'decided' && notConvinced.followUps).toEqual([
-      "Discuss with your Chair the concerns you have about the school's decision.",
+    const chair = 'Discuss with your Chair the concerns you have about the school’s decision.';
+    expect(convinced.status === 'decided' && convinced.actions).not.toContain(chair);
+    expect(notConvinced.status === 'decided' && notConvinced.actions).toEqual([
+      ...(convinced.status === 'decided' ? convinced.actions : []),
+      chair,
     ]);
-    expect(notConvinced.status === 'decided' && notConvinced.actions).toEqual(
-      convinced.status === 'decided' && convinced.actions,
-    );
   });
 
   it('fills the City BAP contact from the directory into the PSP2b actions', () => {
     const state = interpret(cityAddressFlow, 'B', { residency: 'city', stepsDone: allSteps }, values);
-    expect(state.status === 'decided' && state.actions[0]).toContain('the City BAP (Anna White)');
+    expect(state.status === 'decided' && state.actions[0]).toContain(
+      'City BAP (Anna White) for possible managed move',
+    );
   });
 
   it('marks partnershipConvinced as a panel vote', () => {

@@ -23,7 +23,12 @@ describe('the scenario runner contract', () => {
         'followUps',
         'emails',
       ]);
-      expect(result.value).toMatchObject({ outcome: route.outcome, next: null, path: route.path, emails: [] });
+      expect(result.value).toMatchObject({
+        outcome: route.outcome,
+        next: null,
+        path: route.path,
+        emails: [],
+      });
       expect(result.value.actions.join(' ')).toMatch(/Partnership \((HBEP|LIP|MSCIP|NWLLIP|SLIP)\)/);
       expect(result.value.cityExpectation).not.toBeNull();
       expect(JSON.stringify(result.value)).not.toMatch(/\{[A-Za-z]+\}/);
@@ -32,10 +37,16 @@ describe('the scenario runner contract', () => {
 
   it('names the partnership of the child’s district, and SENA’s whole expectation', () => {
     const result = runScenario(
-      { flow: 'countyAddress', section: 'R', answers: { homeArea: 'southCharnwood', concern: 'possibleEhcp' } },
+      {
+        flow: 'countyAddress',
+        section: 'R',
+        answers: { homeArea: 'southCharnwood', concern: 'possibleEhcp' },
+      },
       directory,
     );
-    expect(result.ok && result.value.actions[0]).toContain('Melton and South Charnwood Inclusion Partnership');
+    expect(result.ok && result.value.actions[0]).toContain(
+      'Melton and South Charnwood Inclusion Partnership',
+    );
     expect(result.ok && result.value.cityExpectation).toContain(
       'has been carried out and reviewed and has not resulted in the hoped-for outcomes',
     );
@@ -47,9 +58,15 @@ describe('the scenario runner contract', () => {
       error: { reason: 'unknownFlow', path: 'flow', message: expect.stringContaining('"countyAddress"') },
     });
     const rutland = runScenario({ flow: 'countyAddress', answers: { homeArea: 'rutland' } }, directory);
-    expect(rutland).toMatchObject({ ok: false, error: { reason: 'invalidAnswer', path: 'answers.homeArea' } });
+    expect(rutland).toMatchObject({
+      ok: false,
+      error: { reason: 'invalidAnswer', path: 'answers.homeArea' },
+    });
     if (!rutland.ok) expect(rutland.error.message).not.toContain('\n');
-    expect(runScenario({ section: 'A' }, directory)).toMatchObject({ ok: true, value: { next: 'residency' } });
+    expect(runScenario({ section: 'A' }, directory)).toMatchObject({
+      ok: true,
+      value: { next: 'residency' },
+    });
     expect(runScenario({ flow: 'countyAddress' }, directory)).toMatchObject({
       ok: true,
       value: { next: 'homeArea', path: [] },
@@ -145,9 +162,10 @@ describe('the scenario runner contract', () => {
         missing: ['schoolName', 'partnership', 'coordinatorName'],
       },
     ]);
-    expect(result.ok && result.value.followUps).toEqual([
-      "Discuss with your Chair the concerns you have about the school's decision.",
-    ]);
+    expect(result.ok && result.value.actions).toContain(
+      'Discuss with your Chair the concerns you have about the school’s decision.',
+    );
+    expect(result.ok && result.value.followUps).toEqual([]);
   });
 
   it('treats null as not given, and ignores answers to questions off the path', () => {
