@@ -53,8 +53,9 @@ export interface FlowRefusal {
 }
 
 /**
- * The flow a case was started under, which it is always continued under: its recorded id and version. A case
- * of a flow or version this app does not run is refused, never run under another.
+ * The flow a case was started under, which it is always continued under: its recorded id and version (or a
+ * later patch of it, which changes wording only). A case of a flow or version this app does not run is
+ * refused, never run under another.
  */
 export function flowOfCase(record: {
   flowId: string;
@@ -66,7 +67,9 @@ export function flowOfCase(record: {
       message: `This case was started under the flow "${record.flowId}", which this app does not run.`,
     });
   const flow = flows[record.flowId];
-  if (flow.version !== record.flowVersion)
+  // A patch version changes wording only (never a question or a route), so a case continues under it.
+  const release = (version: string) => version.split('.').slice(0, 2).join('.');
+  if (release(flow.version) !== release(record.flowVersion))
     return fail({
       reason: 'wrongFlowVersion',
       message: `This case was started under ${flow.id} ${record.flowVersion}; this app runs ${flow.id} ${flow.version}.`,

@@ -18,7 +18,7 @@ const area = (id: string, label: string, partnership: string, partnershipName: s
 
 export const countyAddressFlowSource = {
   id: 'countyAddress',
-  version: '1.1.0',
+  version: '1.0.1',
   title: 'County-address children in City schools',
   sections: {
     R: {
@@ -108,8 +108,8 @@ export const countyAddressFlowSource = {
       section: 'R',
       label: 'Refer to the Inclusion Forum where the child lives',
       actions: [
-        'Refer the child to the Inclusion Forum of the {partnershipName}, the partnership for the area where the child lives.',
-        'Use the county-wide referral form: {inclusionForumsLink}.',
+        'Make a referral to the Inclusion Forum for the partnership in which the child lives: the {partnershipName}.',
+        'A county wide referral form is available at: {inclusionForumsLink}.',
       ],
       cityExpectation:
         'Inclusion Forums bring together health, early help, educational psychologists and schools in practical discussion sessions that help plan ways forward and offer short term interventions.',
@@ -118,21 +118,21 @@ export const countyAddressFlowSource = {
       section: 'R',
       label: 'Consult the partnership before asking SENA for an assessment',
       actions: [
-        'Consult the {partnershipName} first: its Inclusion Forum for concerns below Tier 4, or its coordinator and panel where the child is at risk of Tier 4 or permanent exclusion, and follow up its recommendations.',
-        'Contact the Leicestershire Special Educational Needs Assessment Service (SENA) at {senaEmail}.',
+        'Consult the {partnershipName} first and follow up its recommendations: make a referral to its Inclusion Forum (concerns below Tier 4), or contact its coordinator for its panel (at risk of Tier 4 or permanent exclusion).',
+        'Contact SENA at {senaEmail}.',
       ],
       cityExpectation:
-        'SENA expects that schools will have consulted with their local partnerships and followed up any recommendations arising as a result. A SEND plan that demonstrates that such advice has been carried out and reviewed and has not resulted in the hoped-for outcomes is essential evidence required for a formal assessment under the SENCOP.',
+        'The Leicestershire Special Educational Needs Assessment Service (SENA) expects that schools will have consulted with their local partnerships and followed up any recommendations arising as a result for these pupils. A SEND plan that demonstrates that such advice has been carried out and reviewed and has not resulted in the hoped-for outcomes is essential evidence required for a formal assessment under the SENCOP.',
     },
     'R.panel': {
       section: 'R',
       label: "Contact the partnership's coordinator",
       actions: [
-        'Contact the coordinator of the {partnershipName} directly: its panel of member schools’ representatives is the gatekeeper for the partnership’s additional resources and provision.',
-        'Coordinators’ email addresses and telephone numbers: {aboutUsLink}.',
+        'To access this process contact the appropriate Co-ordinator directly: the coordinator of the {partnershipName}.',
+        'Email addresses and telephone numbers are available at: {aboutUsLink}.',
       ],
       cityExpectation:
-        'The partnership’s panel, composed of representatives from member schools, acts as gatekeeper for the partnership’s additional resources and provision: the school makes its referral to that panel.',
+        'The Partnerships have panels composed of representatives from member schools who act as gatekeepers for the partnerships’ additional resources and provision. Schools make referrals to those panels.',
     },
   },
 } satisfies FlowDefinitionInput;

@@ -39,6 +39,10 @@ describe('the flow registry', () => {
     expect(county.ok && county.value.id).toBe('countyAddress');
     const unknown = flowOfCase({ flowId: 'elsewhere', flowVersion: '1.0.0' });
     expect(unknown).toMatchObject({ ok: false, error: { reason: 'unknownFlow' } });
+    // A patch version changes wording only: a case started under 1.0.0 continues under 1.0.x.
+    const patched = flowOfCase({ flowId: 'cityAddress', flowVersion: '1.0.0' });
+    expect(flows.cityAddress.version).toMatch(/^1\.0\.\d+$/);
+    expect(patched.ok && patched.value.version).toBe(flows.cityAddress.version);
     const old = flowOfCase({ flowId: 'cityAddress', flowVersion: '0.9.0' });
     expect(old).toMatchObject({ ok: false, error: { reason: 'wrongFlowVersion' } });
     if (!old.ok) expect(old.error.message).not.toContain('\n');

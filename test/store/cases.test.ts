@@ -45,7 +45,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
     const created = await createCase(store.db, newCase(), coordinator);
     expect(await getCase(store.db, created.id)).toMatchObject({
       student: 'JS-2291',
-      flowVersion: '1.0.0',
+      flowVersion: cityAddressFlow.version,
       answers: {},
       outcome: null,
       revision: 0,
@@ -54,7 +54,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       expect.objectContaining({
         kind: 'created',
         actorName: 'Sam Lee',
-        flowVersion: '1.0.0',
+        flowVersion: cityAddressFlow.version,
         detail: { section: 'A', partnership: 'SLIP', schoolId: 'beauchamp-college' },
       }),
     ]);
