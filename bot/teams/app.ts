@@ -122,7 +122,18 @@ export function createBot(
   function portFor(api: App['api'], activity: ActivityLike): TeamsPort {
     return {
       async members(): Promise<Member[]> {
-        const members = await api.conversations.members(activity.conversation.id).get();
+        // The paged member list (the unpaged one is deprecated): every page, up to Teams' 500 a page.
+        const members = [];
+        let continuationToken: string | undefined;
+        do {
+          const page = await api.conversations.getPagedMembers(
+            activity.conversation.id,
+            500,
+            continuationToken,
+          );
+          members.push(...page.members);
+          continuationToken = page.continuationToken;
+        } while (continuationToken);
         return members
           .filter(
             (member) =>
