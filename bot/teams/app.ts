@@ -10,7 +10,8 @@ import type { BotConfig } from '../config.ts';
 import type { NodeHttpAdapter } from '../http/server.ts';
 import { StoreUnavailableError } from '../store/database.ts';
 import type { Member } from '../store/votes.ts';
-import { handleCardAction, helpCard, messageCard, parseCardAction } from './actions.ts';
+import { handleCardAction, helpCard, messageCard, parseCardAction, personIn } from './actions.ts';
+import { permissions } from '../../src/auth/policy.ts';
 import type { CardAction } from '../../src/cards/actions.ts';
 import { activitySchema, tenantOf } from './activity.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
@@ -297,7 +298,13 @@ export function createBot(
         : undefined;
     if (asked) return sendPrivately(activity, send, (await runAction(api, activity, asked)).card);
     if (/^(agenda|start the forum)$/.test(command)) {
-      await noteChat(activity);
+      // Posting the agenda to the chat is a coordinator's to do, as when they start the meeting.
+      const person = await personIn(services, whoOf(activity), where);
+      if (permissions.useCoordinatorTools(person) !== 'allow') {
+        log.event('info', 'policy.refused', { action: 'agenda', verdict: 'refuse' });
+        const notice = { message: 'Only coordinators can post the agenda.', tone: 'attention' } as const;
+        return sendPrivately(activity, send, messageCard('Today’s agenda', notice));
+      }
       const card = await agendaCard(activity.conversation.id);
       const none = { message: 'No cases have been added for this meeting yet.', tone: 'warning' } as const;
       await send(cardMessage(card ?? messageCard('Today’s agenda', none)));

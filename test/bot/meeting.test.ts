@@ -62,5 +62,14 @@ describe('when the meeting starts', () => {
       .filter((call) => call.method === 'POST')
       .map((call) => JSON.stringify(call.body));
     expect(none[0]).toContain('No cases have been added for this meeting yet.');
+
+    // Anyone else is told, privately, that the agenda is a coordinator's to post; the chat sees nothing.
+    connector.calls.length = 0;
+    await post(bot, messageActivity(connector, people.member(3), 'agenda'));
+    const posted = connector.calls.filter((call) => call.method === 'POST');
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.search).toBe('?isTargetedActivity=true');
+    expect(JSON.stringify(posted[0]?.body)).toContain('Only coordinators can post the agenda.');
+    expect(JSON.stringify(posted[0]?.body)).not.toContain('AG');
   });
 });
