@@ -11,7 +11,8 @@ import type { BotConfig } from '../config.ts';
 import type { NodeHttpAdapter } from '../http/server.ts';
 import { StoreUnavailableError } from '../store/database.ts';
 import type { Member } from '../store/votes.ts';
-import { handleCardAction, helpCard, messageCard, parseCardAction } from './actions.ts';
+import { handleCardAction, helpCard, messageCard, parseCardAction, personIn } from './actions.ts';
+import { permissions } from '../../src/auth/policy.ts';
 import type { CardAction } from '../../src/cards/actions.ts';
 import { activitySchema, tenantOf } from './activity.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
@@ -123,7 +124,18 @@ export function createBot(
   function portFor(api: App['api'], activity: ActivityLike): TeamsPort {
     return {
       async members(): Promise<Member[]> {
-        const members = await api.conversations.members(activity.conversation.id).get();
+        // The paged member list (the unpaged one is deprecated): every page, up to Teams' 500 a page.
+        const members = [];
+        let continuationToken: string | undefined;
+        do {
+          const page = await api.conversations.getPagedMembers(
+            activity.conversation.id,
+            500,
+            continuationToken,
+          );
+          members.push(...page.members);
+          continuationToken = page.continuationToken;
+        } while (continuationToken);
         return members
           .filter(
             (member) =>
@@ -286,31 +298,53 @@ export function createBot(
         ? ({ verb: 'case.list', data: {} } as const)
         : undefined;
     if (asked) return sendPrivately(activity, send, (await runAction(api, activity, asked)).card);
+    if (/^(agenda|start the forum)$/.test(command)) {
+      // Posting the agenda to the chat is a coordinator's to do, as when they start the meeting.
+      const person = await personIn(services, whoOf(activity), where);
+      if (permissions.useCoordinatorTools(person) !== 'allow') {
+        log.event('info', 'policy.refused', { action: 'agenda', verdict: 'refuse' });
+        const notice = { message: 'Only coordinators can post the agenda.', tone: 'attention' } as const;
+        return sendPrivately(activity, send, messageCard('Today’s agenda', notice));
+      }
+      const card = await agendaCard(activity.conversation.id);
+      const none = { message: 'No cases have been added for this meeting yet.', tone: 'warning' } as const;
+      await send(cardMessage(card ?? messageCard('Today’s agenda', none)));
+      return;
+    }
     await send(cardMessage(/^(help|hello|hi|)$/.test(command) ? welcomeCard() : helpCard()));
   });
 
-  // When the meeting starts, the agenda: the cases added for it (from the side panel or the chat).
+  /**
+   * The agenda: the cases added for this chat's meeting (from the side panel or the chat), only those of
+   * partnerships whose coordinators are in the chat, so a case put in the wrong chat stays out of its agenda.
+   * Posted when the meeting starts, and on the `agenda` command.
+   */
+  async function agendaCard(conversationId: string): Promise<AdaptiveCard | undefined> {
+    const present = new Set(
+      (await chatMembers(services.db, conversationId))
+        .filter((member) => member.standing === 'member')
+        .flatMap((member) => coordinatedBy(services.settings.settings, member.id)),
+    );
+    const cases = (await casesOfConversation(services.db, conversationId)).filter((record) =>
+      present.has(record.partnership),
+    );
+    if (cases.length === 0) return undefined;
+    const summaries = cases.map((record) => ({
+      record,
+      flow: caseFlow(record),
+      state: caseState(caseFlow(record), record, services.textValues),
+    }));
+    log.event('info', 'meeting.agendaPosted', { cases: cases.length });
+    return caseListCard(summaries, services.directory, 'Today’s agenda');
+  }
+
+  // When the meeting starts, the agenda. Teams sends meetingStart only for scheduled meetings (not Meet now or
+  // a channel meeting), and only with the OnlineMeeting.ReadBasic.Chat consent; otherwise `agenda` posts it.
   app.on('meetingStart', async ({ activity, send }) => {
     try {
       await noteChat(activity);
-      // Only the cases of partnerships whose coordinators are in this chat: a case put in the wrong chat stays
-      // out of its agenda.
-      const present = new Set(
-        (await chatMembers(services.db, activity.conversation.id))
-          .filter((member) => member.standing === 'member')
-          .flatMap((member) => coordinatedBy(services.settings.settings, member.id)),
-      );
-      const cases = (await casesOfConversation(services.db, activity.conversation.id)).filter((record) =>
-        present.has(record.partnership),
-      );
-      if (cases.length === 0) return;
-      const summaries = cases.map((record) => ({
-        record,
-        flow: caseFlow(record),
-        state: caseState(caseFlow(record), record, services.textValues),
-      }));
-      await send(cardMessage(caseListCard(summaries, services.directory, 'Today’s agenda')));
-      log.event('info', 'meeting.agendaPosted', { cases: cases.length });
+      const card = await agendaCard(activity.conversation.id);
+      if (card) await send(cardMessage(card));
     } catch (error) {
       // Nobody clicked anything, so there is no card to answer with: the failure is logged only.
       logFailure(error, 'meetingStart');

@@ -41,6 +41,8 @@ export interface MockConnector {
    */
   rosters: Record<string, RosterMember[]>;
   meeting?: { title: string; scheduledStartTime: string };
+  /** The most members a page of the paged member list holds (Teams: 500); smaller to test paging. */
+  pageSize?: number;
   /** The JSON Web Key Set served at /v1/.well-known/keys for token validation tests. */
   jwks: { keys: JWK[] };
   close(): Promise<void>;
@@ -80,10 +82,21 @@ export async function startConnector(): Promise<MockConnector> {
       body,
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
     });
-    const chat = /\/v3\/conversations\/([^/]+)\/(?:paged)?members(?:\/([^/]+))?$/.exec(url.pathname);
+    const chat = /\/v3\/conversations\/([^/]+)\/(?:paged)?members(?:\/([^/]+))?$/i.exec(url.pathname);
     if (chat) {
       const conversationId = decodeURIComponent(chat[1] ?? '');
       const own = connector.rosters[conversationId];
+      if (!chat[2] && /\/pagedmembers$/i.test(url.pathname)) {
+        // Teams' paged member list: pages of `pageSize` with a continuation token until the last.
+        const all = own ?? connector.roster;
+        const size = Math.min(Number(url.searchParams.get('pageSize') ?? 200), connector.pageSize ?? 500);
+        const start = Number(url.searchParams.get('continuationToken') ?? 0);
+        const next = start + size;
+        return reply(200, {
+          members: all.slice(start, next),
+          ...(next < all.length ? { continuationToken: String(next) } : {}),
+        });
+      }
       if (!chat[2]) return reply(200, own ?? connector.roster);
       const memberId = decodeURIComponent(chat[2]);
       const found = (own ?? connector.roster).find(
