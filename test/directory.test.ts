@@ -45,6 +45,38 @@ describe('the directory', () => {
     },
   );
 
+  it.skipIf(skipped)(
+    `names each partnership, its area and former names as the headings of Appendix A do${skipped ? ` (${skipped})` : ''}`,
+    () => {
+      const text = readSeed(agreement);
+      const start = text.search(/^Schedule 2, Appendix A\s*$/m);
+      const section = text.slice(start, text.indexOf('\nSchedule 3', start));
+      // "<area> (<name> – <abbreviation>)", or "<area> (<abbreviation>)" for South Leicestershire.
+      const headings = section
+        .split('\n')
+        .map((line) => line.trim().match(/^([A-Z][A-Za-z ]+) \((?:(.+) – )?([A-Z]+)\)$/))
+        .filter((match) => match !== null)
+        .map(([, area, name, abbreviation]) => ({ area, name, abbreviation }));
+      expect(headings).toHaveLength(5);
+      for (const partnership of directory.partnerships) {
+        const heading = headings.find(
+          (candidate) =>
+            candidate.name === partnership.name ||
+            partnership.formerNames.some(
+              (former) => former === `${candidate.name} – ${candidate.abbreviation}`,
+            ) ||
+            `${candidate.abbreviation}IP` === partnership.id,
+        );
+        expect(heading, partnership.id).toBeDefined();
+        // The heading's area is the partnership's area, never one of its names.
+        expect(partnership.area.startsWith(heading!.area!), partnership.id).toBe(true);
+        expect(partnership.formerNames, partnership.id).not.toContain(heading!.area);
+        for (const former of partnership.formerNames)
+          expect(section, `${partnership.id}: ${former}`).toContain(former);
+      }
+    },
+  );
+
   it('has the five partnerships with their domain.md names, and City BAP membership unknown until configured', () => {
     expect(directory.partnerships.map((p) => [p.id, p.name])).toEqual([
       ['HBEP', 'Hinckley and Bosworth Education Partnership'],
