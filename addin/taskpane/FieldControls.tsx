@@ -39,12 +39,15 @@ export function FieldControl({ field, values, onChange, directory, problem, opti
   switch (field) {
     case 'lpsPreviouslyInvolved':
     case 'needsNotMetInFull':
+    case 'furtherReferral':
       return (
         <Switch
           label={
             field === 'lpsPreviouslyInvolved'
               ? 'Say the LPS was involved at the PSP2b meeting'
-              : 'Say the needs cannot be met “in full”'
+              : field === 'needsNotMetInFull'
+                ? 'Say the needs cannot be met “in full”'
+                : 'Open with the further referral (the school has done everything in section B), not a permanent exclusion'
           }
           checked={values[field] === true}
           onChange={(_, data) => set(data.checked)}

@@ -23,6 +23,7 @@ import {
   caseState,
   citySchoolId,
   newCaseSchema,
+  sectionRoute,
   newCountyCaseSchema,
   type Actor,
   type CaseRecord,
@@ -207,7 +208,12 @@ async function startCase(
     card: newCaseCard(services.directory, flow, defaults, refuse(problem)),
   });
   if (flow.id === 'countyAddress') return startCountyCase({ services, who, where, person }, data, again);
-  const parsed = newCaseSchema(services.identifierRule).safeParse(data);
+  const { flow: _flowId, schoolName: _schoolName, section: givenSection, ...rest } = data;
+  const route = sectionRoute(givenSection);
+  const parsed = newCaseSchema(services.identifierRule).safeParse({
+    ...rest,
+    ...(route.section === undefined ? {} : { section: route.section }),
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? '');
@@ -243,6 +249,7 @@ async function startCase(
         partnership: input.partnership,
         coordinatorName: who.name,
         ...(input.keyLinkName ? { keyLinkName: input.keyLinkName } : {}),
+        ...(route.furtherReferral ? { furtherReferral: true } : {}),
         ...(input.meetingType ? { meetingType: input.meetingType } : {}),
         ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}),
       },

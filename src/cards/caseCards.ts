@@ -178,10 +178,11 @@ export function newCaseCard(
         style: 'expanded',
         isRequired: true,
         errorMessage: 'Choose what the school has done.',
-        choices: Object.entries(flow.sections).map(([id, section]) => ({
-          title: `${id}. ${section.description}`,
-          value: id,
-        })),
+        choices: Object.entries(flow.sections).flatMap(([id, section]) =>
+          section.routes
+            ? section.routes.map((route) => ({ title: `${id}. ${route.description}`, value: route.id }))
+            : [{ title: `${id}. ${section.description}`, value: id }],
+        ),
         ...value('section'),
       },
     ],

@@ -82,6 +82,16 @@ export const newCaseSchema = (rule: IdentifierRule) =>
 export type NewCase = z.output<ReturnType<typeof newCaseSchema>>;
 
 /**
+ * A section as the start card gives it, where section C has two routes in: "C" (a serious incident with risk
+ * of permanent exclusion) and "C-further" (a further referral having done everything in section B). The case
+ * records the route as the furtherReferral field, which template 2's subject and opening follow.
+ */
+export function sectionRoute(given: string | undefined): { section?: string; furtherReferral: boolean } {
+  if (given === 'C-further') return { section: 'C', furtherReferral: true };
+  return { ...(given === undefined ? {} : { section: given }), furtherReferral: false };
+}
+
+/**
  * What a coordinator gives to start a county-address case: a City school (not in the directory, so by name)
  * asking about a child who lives in Leicestershire. The flow has one section, R.
  */

@@ -59,6 +59,17 @@ export const cityAddressFlowSource = {
       label: 'C. Serious incident with risk of permanent exclusion',
       description:
         'The school makes a referral following a serious incident with risk of permanent exclusion, or a further referral having done everything in section B.',
+      routes: [
+        {
+          id: 'C',
+          description:
+            'The school makes a referral following a serious incident with risk of permanent exclusion.',
+        },
+        {
+          id: 'C-further',
+          description: 'The school makes a further referral having done everything in section B.',
+        },
+      ],
       start: 'residency',
       steps: {
         residency: residencyStep('metCityPsp2b', 'C'),

@@ -52,6 +52,18 @@ const stepSchema = z.strictObject({
 const sectionSchema = z.strictObject({
   label: sentence,
   description: sentence,
+  /**
+   * The ways into the section when there are several, offered separately when a case starts (the case records
+   * which): e.g. section C's "C" (a serious incident) and "C-further" (a further referral).
+   */
+  routes: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[A-Z](-[a-z]+)?$/, 'a route id such as "C" or "C-further"'),
+        description: sentence,
+      }),
+    )
+    .optional(),
   start: identifier,
   /** Keyed by question id: each question is asked at most once in a section. */
   steps: z.record(identifier, stepSchema),

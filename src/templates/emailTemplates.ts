@@ -76,15 +76,18 @@ const sources: EmailTemplateSource[] = [
   },
   {
     id: 'T2',
-    title: 'Email template 2: to the school, after notice of a permanent exclusion',
+    title: 'Email template 2: to the school, after notice of a permanent exclusion or on a further referral',
     to: 'school',
-    subject: '{student}: permanent exclusion – seeking support from the Leicester Partnership School',
+    subject:
+      '{student}: {if:!furtherReferral}permanent exclusion{/if}{if:furtherReferral}further referral{/if} – seeking support from the Leicester Partnership School',
     blocks: [
       { style: 'p', text: 'Dear {keyLinkName}' },
       { style: 'student', text: '{student}' },
       {
         style: 'p',
-        text: 'We have received notification from Leicestershire County Hall that {schoolName} is in the process of issuing a permanent exclusion for this student. We note that this student has a City of Leicester address. As a result the responsibility for future provision fall to the City Local Authority – which operates its exclusions service through the Leicester Partnership School.',
+        // The seed's opening reports a permanent exclusion; on a further referral (section C's other route) the
+        // coordinator's email opens with that referral instead (the furtherReferral switch, from the case).
+        text: '{if:!furtherReferral}We have received notification from Leicestershire County Hall that {schoolName} is in the process of issuing a permanent exclusion for this student.{/if}{if:furtherReferral}{schoolName} has made a further referral of this student to the Partnership, having done everything advised at the earlier referrals.{/if} We note that this student has a City of Leicester address. As a result the responsibility for future provision fall to the City Local Authority – which operates its exclusions service through the Leicester Partnership School.',
       },
       {
         style: 'p',

@@ -79,6 +79,8 @@ export const fieldsSchema = z
     partnership: oneOf(partnershipIds),
     lpsPreviouslyInvolved: yesOrNo,
     needsNotMetInFull: yesOrNo,
+    /** T2: the school made a further referral having done everything in section B (not a permanent exclusion). */
+    furtherReferral: yesOrNo,
     coordinatorName: lineOfText(100),
   })
   .partial();
@@ -90,7 +92,11 @@ export type FieldId = keyof Fields;
 export const fieldIds = Object.keys(fieldsSchema.shape) as FieldId[];
 
 /** Fields that are switches for optional words: absent means "leave the words out", never "missing". */
-export const switchFields: readonly FieldId[] = ['lpsPreviouslyInvolved', 'needsNotMetInFull'];
+export const switchFields: readonly FieldId[] = [
+  'lpsPreviouslyInvolved',
+  'needsNotMetInFull',
+  'furtherReferral',
+];
 
 /** How each field is described to a person (task pane labels, card labels, messages). */
 export const fieldLabels: Record<FieldId, string> = {
@@ -105,6 +111,7 @@ export const fieldLabels: Record<FieldId, string> = {
   partnership: 'Partnership',
   lpsPreviouslyInvolved: 'The LPS was previously involved at a PSP2b meeting',
   needsNotMetInFull: 'Needs cannot be met "in full"',
+  furtherReferral: 'A further referral having done everything in section B (not a permanent exclusion)',
   coordinatorName: 'Coordinator (signature)',
 };
 
@@ -121,5 +128,6 @@ export const fieldShortLabels: Record<FieldId, string> = {
   partnership: 'Partnership',
   lpsPreviouslyInvolved: 'LPS involved before',
   needsNotMetInFull: '“In full”',
+  furtherReferral: 'Further referral',
   coordinatorName: 'Signed by',
 };

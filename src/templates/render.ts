@@ -85,11 +85,15 @@ function directoryPiece(directory: Directory, key: DirectoryKey): Piece {
   }
 }
 
+/** Whether an {if:…} shows its words: one of its fields is given, or, negated, its switch is not on. */
+const shows = (segment: Extract<Segment, { kind: 'if' }>, fields: Fields) =>
+  segment.anyOf.some((field) => isGiven(fields, field)) !== (segment.negate === true);
+
 /** The fields a list of segments needs, given which optional parts the fields switch on. */
 function neededFields(segments: readonly Segment[], fields: Fields, into: Set<FieldId>): void {
   for (const segment of segments) {
     if (segment.kind === 'field') into.add(segment.field);
-    if (segment.kind === 'if' && segment.anyOf.some((field) => isGiven(fields, field))) {
+    if (segment.kind === 'if' && shows(segment, fields)) {
       neededFields(segment.body, fields, into);
     }
   }
@@ -105,9 +109,7 @@ function pieces(segments: readonly Segment[], fields: Fields, directory: Directo
       case 'directory':
         return [directoryPiece(directory, segment.key)];
       case 'if':
-        return segment.anyOf.some((field) => isGiven(fields, field))
-          ? pieces(segment.body, fields, directory)
-          : [];
+        return shows(segment, fields) ? pieces(segment.body, fields, directory) : [];
     }
   });
 }

@@ -7,6 +7,7 @@ import { fieldIds, switchFields, type FieldId } from './fields.ts';
  *   {pspMeeting:long}     a field in another form (long, sentence = capital first letter, name = full name)
  *   {dir:lps.referralEmail} a contact or link from the directory (links become <a> in HTML)
  *   {if:a|b} … {/if}      words shown only when one of the fields is given (or, for a switch, true)
+ *   {if:!s} … {/if}       words shown only when the switch s is off (the other wording of one sentence)
  */
 
 export const directoryKeys = [
@@ -34,7 +35,7 @@ export type Segment =
   | { kind: 'text'; text: string }
   | { kind: 'field'; field: FieldId; format?: FieldFormat }
   | { kind: 'directory'; key: DirectoryKey }
-  | { kind: 'if'; anyOf: FieldId[]; body: Segment[] };
+  | { kind: 'if'; anyOf: FieldId[]; body: Segment[]; negate?: true };
 
 export class TemplateSyntaxError extends Error {
   constructor(where: string, message: string) {
@@ -77,7 +78,7 @@ function parseField(where: string, body: string): Segment {
 export function parseTemplateText(where: string, source: string): Segment[] {
   const root: Segment[] = [];
   let current = root;
-  let open: { anyOf: FieldId[]; body: Segment[] } | undefined;
+  let open: { anyOf: FieldId[]; body: Segment[]; negate?: true } | undefined;
   let last = 0;
 
   const pushText = (text: string) => {
@@ -101,7 +102,14 @@ export function parseTemplateText(where: string, source: string): Segment[] {
           where,
           `{${body}} opens inside another {if}; close the first with {/if}`,
         );
-      const names = body.slice(3).split('|');
+      const negate = body.startsWith('if:!');
+      const names = body.slice(negate ? 4 : 3).split('|');
+      if (negate && (names.length !== 1 || !switchFields.includes(names[0] as FieldId))) {
+        throw new TemplateSyntaxError(
+          where,
+          `{${body}}: only a single switch can be negated, as {if:!switch}`,
+        );
+      }
       for (const name of names) {
         if (!fieldIds.includes(name as FieldId)) {
           throw new TemplateSyntaxError(
@@ -110,7 +118,7 @@ export function parseTemplateText(where: string, source: string): Segment[] {
           );
         }
       }
-      open = { anyOf: names as FieldId[], body: [] };
+      open = { anyOf: names as FieldId[], body: [], ...(negate ? { negate: true as const } : {}) };
       current = open.body;
     } else if (body === '/if') {
       if (!open) throw new TemplateSyntaxError(where, '{/if} without an {if:…} before it');

@@ -94,6 +94,18 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     expect(county).toContain('{"flow":"countyAddress"}');
   });
 
+  it('records section C’s route: a further referral is section C with the furtherReferral field for template 2', async () => {
+    const form = JSON.stringify(
+      (await click(h.bot, h.connector, people.coordinator, 'case.new', { flow: 'cityAddress' })).value,
+    );
+    expect(form).toContain('"value":"C-further"');
+    const further = await startCase('C-further', `CF-${Math.floor(Math.random() * 1e9)}`);
+    expect(further.record).toMatchObject({ section: 'C', fields: { furtherReferral: true } });
+    const incident = await startCase('C');
+    expect(incident.record.section).toBe('C');
+    expect(incident.record.fields.furtherReferral).toBeUndefined();
+  });
+
   it('runs a county-address child in a City school to the home partnership, under its own flow', async () => {
     const student = `CA-${Math.floor(Math.random() * 1e9)}`;
     const started = await click(h.bot, h.connector, people.coordinator, 'case.start', {

@@ -1,3 +1,4 @@
+import { parseTemplateText } from '../../src/templates/templateText.ts';
 import { describe, expect, it } from 'vitest';
 import {
   compileTemplates,
@@ -117,6 +118,30 @@ describe('hostile field values', () => {
         [...tags].filter((tag) => !['<p', '</p', '<strong', '</strong', '<a', '</a'].includes(tag)),
       ).toEqual([]);
     }
+  });
+
+  it('template 2 on a further referral claims no exclusion, in its subject or its opening', () => {
+    const exclusion = render('T2', completeFields);
+    const further = render('T2', { ...completeFields, furtherReferral: true });
+    expect(exclusion.ok && exclusion.email.subject).toBe(
+      'J.S. (ref 2291): permanent exclusion – seeking support from the Leicester Partnership School',
+    );
+    expect(exclusion.ok && exclusion.email.text).toContain(
+      'is in the process of issuing a permanent exclusion',
+    );
+    expect(further.ok && further.email.subject).toBe(
+      'J.S. (ref 2291): further referral – seeking support from the Leicester Partnership School',
+    );
+    if (!further.ok) throw new Error('T2 did not render');
+    const opening = further.email.text.split('\n\n')[2];
+    expect(opening).toBe(
+      'Beauchamp College has made a further referral of this student to the Partnership, having done everything advised at the earlier referrals. We note that this student has a City of Leicester address. As a result the responsibility for future provision fall to the City Local Authority – which operates its exclusions service through the Leicester Partnership School.',
+    );
+    expect(further.email.subject).not.toMatch(/exclusion/i);
+  });
+
+  it('refuses to negate anything but a single switch', () => {
+    expect(() => parseTemplateText('test', '{if:!student}x{/if}')).toThrow(/only a single switch/);
   });
 
   it('keeps non-ASCII names intact, normalised', () => {
