@@ -12,24 +12,35 @@ import { useState } from 'react';
 import type { Directory } from '../../src/directory/directory.ts';
 import type { AnswerValue } from '../../src/flow/answers.ts';
 import { interpret } from '../../src/flow/interpret.ts';
-import { flows, flowTextValues } from '../../src/flows.ts';
+import {
+  defaultFlowId,
+  expectationHeadings,
+  flowIds,
+  flows,
+  flowSituations,
+  flowTextValues,
+  type FlowId,
+} from '../../src/flows.ts';
 import type { TemplateId } from '../../src/templates/emailTemplates.ts';
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import type { MailHost } from '../office/mailHost.ts';
+import { AdvicePanel } from './AdvicePanel.tsx';
 import { EmailPanel } from './EmailPanel.tsx';
-
-const cityAddressFlow = flows.cityAddress;
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   answers: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** For a referral not run in Teams: the same flow, answered here, then the email. */
+/** For a referral not run in Teams: the situation, the same flow answered here, then the email or advice. */
 export function WithoutCasePanel({ host, directory }: { host: MailHost; directory: Directory }) {
   const styles = useStyles();
-  const flow = cityAddressFlow;
-  const [section, setSection] = useState<string>('');
+  const [flowId, setFlowId] = useState<FlowId>(defaultFlowId);
+  const flow = flows[flowId];
+  const sectionIds = Object.keys(flow.sections);
+  const single = sectionIds.length === 1 ? sectionIds[0] : undefined;
+  const [chosenSection, setSection] = useState<string>('');
+  const section = single ?? chosenSection;
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const [ticks, setTicks] = useState<Record<string, boolean>>({});
   const [chosen, setChosen] = useState(0);
@@ -45,20 +56,37 @@ export function WithoutCasePanel({ host, directory }: { host: MailHost; director
 
   return (
     <div className={styles.column}>
-      <Field label="What has the school done?">
+      <Field label="Which situation is it?">
         <RadioGroup
-          value={section}
+          value={flowId}
           onChange={(_, data) => {
-            setSection(data.value);
+            setFlowId(data.value as FlowId);
+            setSection('');
             setAnswers({});
             setChosen(0);
           }}
         >
-          {Object.entries(flow.sections).map(([id, item]) => (
-            <Radio key={id} value={id} label={`${id}. ${item.description}`} />
+          {flowIds.map((id) => (
+            <Radio key={id} value={id} label={flowSituations[id]} />
           ))}
         </RadioGroup>
       </Field>
+      {!single && (
+        <Field label="What has the school done?">
+          <RadioGroup
+            value={section}
+            onChange={(_, data) => {
+              setSection(data.value);
+              setAnswers({});
+              setChosen(0);
+            }}
+          >
+            {Object.entries(flow.sections).map(([id, item]) => (
+              <Radio key={id} value={id} label={`${id}. ${item.description}`} />
+            ))}
+          </RadioGroup>
+        </Field>
+      )}
       {state && state.path.length > 0 && (
         <Button appearance="subtle" onClick={() => setAnswers({})}>
           Start the questions again
@@ -115,7 +143,17 @@ export function WithoutCasePanel({ host, directory }: { host: MailHost; director
       {state?.status === 'decided' && (
         <>
           <Text weight="semibold">Outcome: {flow.outcomes[state.outcome]?.label}</Text>
-          {emails.length === 0 ? (
+          {flowId === 'countyAddress' ? (
+            <AdvicePanel
+              key={JSON.stringify(answers)}
+              flow={flow}
+              state={state}
+              answers={answers}
+              expectationHeading={expectationHeadings[flowId]}
+              directory={directory}
+              host={host}
+            />
+          ) : emails.length === 0 ? (
             <Text>This outcome needs no email.</Text>
           ) : (
             emails.map((item, index) => (

@@ -178,6 +178,45 @@ describe.skipIf(skipBrowserTests)(
       await page.close();
     }, 60_000);
 
+    it('runs the county-address flow under Without a case, with the advice and an editable note', async () => {
+      const page = await openPreview();
+      await page.getByRole('tab', { name: 'Without a case' }).click();
+      await page.getByRole('radio', { name: 'A county-address child in a City school' }).check();
+      // One section: no "what has the school done" for this flow, straight to the district.
+      expect(await page.getByRole('radio', { name: /^A\. / }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Melton', exact: true }).click();
+      await page
+        .getByRole('button', {
+          name: 'Social, emotional and mental health needs: an EHCP assessment may be needed',
+        })
+        .click();
+      await page.getByText('Outcome: Consult the partnership before asking SENA for an assessment').waitFor();
+      await page
+        .getByText(/has been carried out and reviewed and has not resulted in the hoped-for outcomes/)
+        .first()
+        .waitFor();
+      await page
+        .getByText(/Melton and South Charnwood Inclusion Partnership \(MSCIP\), Melton and South Charnwood\./)
+        .waitFor();
+      const insert = page.getByRole('button', { name: 'Insert into the draft' });
+      expect(await insert.isDisabled()).toBe(true);
+      await page.getByRole('textbox', { name: /Student identifier/ }).fill('CA-77');
+      await page.getByRole('textbox', { name: /^To \(/ }).fill('coordinator@mscip.example.org');
+      // The optional City school is left empty: Insert does not wait for it.
+      expect(await insert.isDisabled()).toBe(false);
+      const note = page.getByRole('textbox', { name: 'The note' });
+      expect(await note.inputValue()).toContain('CA-77 – a county address child in a City school');
+      await note.fill(`${await note.inputValue()}\n\nWe spoke on the telephone this morning.`);
+      await insert.click();
+      await page.getByText('The draft is in your email. Check it before sending.').waitFor();
+      const draft = await draftOf(page);
+      expect(draft.subject).toBe('CA-77: a county address child in a City school – MSCIP');
+      expect(draft.to.join(' ')).toContain('coordinator@mscip.example.org');
+      expect(draft.body).toContain('<p>We spoke on the telephone this morning.</p>');
+      expect(draft.body).toContain('has not resulted in the hoped-for outcomes');
+      await page.close();
+    }, 60_000);
+
     it('refuses a plain-text draft with a clear message and leaves it as it was', async () => {
       const page = await openPreview('?format=text');
       await page.getByRole('tab', { name: 'Without a case' }).click();
