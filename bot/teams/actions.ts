@@ -414,7 +414,12 @@ async function eligibleMembers(
   // The roster Teams just gave is the freshest word on who is in the chat.
   await services.roster.sawMembers(
     record.conversationId,
-    members.map((member) => ({ id: member.id, name: member.name, standing: 'member' })),
+    members.map((member) => ({
+      id: member.id,
+      name: member.name,
+      standing: 'member',
+      ...(member.mri ? { teamsId: member.mri } : {}),
+    })),
   );
   return { eligible: members, recused: [] };
 }
@@ -644,12 +649,27 @@ async function close(
 
 async function history({ services }: Acting, record: CaseRecord): Promise<ActionOutcome> {
   const entries = await caseHistory(services.db, record.id);
-  const lines = entries.map((entry) => ({
-    at: entry.at,
-    actorName: entry.actorName,
-    text: describeEvent(caseFlow(record), entry),
-    flowVersion: entry.flowVersion,
-  }));
+  // Who chose what on a vote whose results are hidden stays hidden, from the coordinator too, until it closes.
+  const hidden = new Set(
+    (
+      await services.db.query<{ id: string }>(
+        "SELECT id FROM votes WHERE case_id = $1 AND results_hidden AND status <> 'closed'",
+        [record.id],
+      )
+    ).map((row) => row.id),
+  );
+  const lines = entries
+    .map((entry) =>
+      entry.kind === 'voteCast' && hidden.has(String(entry.detail.voteId))
+        ? { ...entry, detail: { voteId: entry.detail.voteId } }
+        : entry,
+    )
+    .map((entry) => ({
+      at: entry.at,
+      actorName: entry.actorName,
+      text: describeEvent(caseFlow(record), entry),
+      flowVersion: entry.flowVersion,
+    }));
   return { card: historyCard(record, lines) };
 }
 

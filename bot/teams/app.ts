@@ -92,7 +92,12 @@ export function createBot(
     const member = await new Client(serviceUrl, app.api.http).conversations
       .members(conversationId)
       .getById(memberId);
-    return { name: member.name ?? 'Member', ...(member.userRole ? { userRole: member.userRole } : {}) };
+    return {
+      name: member.name ?? 'Member',
+      teamsId: member.id,
+      ...(member.userRole ? { userRole: member.userRole } : {}),
+      ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
+    };
   });
 
   /** Notes the chat an activity came from (once per chat and process), so the API can ask Teams about it. */
@@ -355,9 +360,11 @@ export function createBot(
   app.on('conversationUpdate', async ({ activity, send }) => {
     await noteChat(activity);
     // Someone who leaves the chat stops seeing its cases at once.
-    const removed = (activity.membersRemoved ?? []).flatMap((member) =>
-      member.aadObjectId ? [member.aadObjectId] : [],
-    );
+    // Teams names who left by Teams id, and usually by object id too: either is enough.
+    const removed = (activity.membersRemoved ?? []).flatMap((member) => [
+      member.id,
+      ...(member.aadObjectId ? [member.aadObjectId] : []),
+    ]);
     if (removed.length > 0) await services.roster.forget(activity.conversation.id, removed);
     const added = activity.membersAdded ?? [];
     if (added.some((member) => member.id === activity.recipient.id)) await send(cardMessage(welcomeCard()));

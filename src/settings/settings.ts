@@ -85,7 +85,14 @@ export const countySettingsSchema = z.strictObject({
   allowedRecipientDomains: directorySchema.shape.allowedRecipientDomains,
 });
 
-export const administratorsSchema = z.array(administratorSchema);
+export const administratorsSchema = z.array(administratorSchema).superRefine((list, context) => {
+  const seen = new Set<string>();
+  list.forEach((person, index) => {
+    if (seen.has(person.aadObjectId))
+      context.addIssue({ code: 'custom', path: [index, 'aadObjectId'], message: 'listed twice' });
+    seen.add(person.aadObjectId);
+  });
+});
 
 export type Administrator = z.output<typeof administratorSchema>;
 export type Coordinator = z.output<typeof coordinatorSchema>;

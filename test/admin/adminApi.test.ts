@@ -104,9 +104,7 @@ describe('the Administration API', () => {
       ...current.value,
       panel: [{ aadObjectId: people.member(1).aadObjectId, name: 'Member 1', schoolId: 'wigston-college' }],
       schools: current.value.schools.map((school) =>
-        school.id === 'beauchamp-college'
-          ? { ...school, cityBapMember: true, emailDomain: 'beauchamp.org.uk' }
-          : school,
+        school.id === 'beauchamp-college' ? { ...school, cityBapMember: true } : school,
       ),
       voteSettings: { ...current.value.voteSettings, anonymousByDefault: true },
     };
@@ -126,9 +124,35 @@ describe('the Administration API', () => {
     expect(history[0]?.changes[0]?.lines).toEqual([
       'Panel: added Member 1 (Wigston College)',
       'Beauchamp College: City BAP member not known → yes',
-      'Beauchamp College: email domain (none) → beauchamp.org.uk',
       'Anonymous votes by default: false → true',
     ]);
+
+    // A school's email domain makes addresses there usual to the add-in: an administrator's to set.
+    const now = await slip(people.coordinator.aadObjectId);
+    const domain = (value: PartnershipSettings) => ({
+      ...value,
+      schools: value.schools.map((school) =>
+        school.id === 'beauchamp-college' ? { ...school, emailDomain: 'beauchamp.org.uk' } : school,
+      ),
+    });
+    const byCoordinator = await call('/api/admin/partnerships/SLIP', people.coordinator.aadObjectId, {
+      method: 'PUT',
+      body: domain(now.value),
+      version: now.version,
+    });
+    expect(byCoordinator.status).toBe(403);
+    expect(byCoordinator.body.problems).toEqual([
+      {
+        path: `schools.${now.value.schools.findIndex((school) => school.id === 'beauchamp-college')}.emailDomain`,
+        message: 'only an administrator can change this',
+      },
+    ]);
+    const byAdministrator = await call('/api/admin/partnerships/SLIP', adminId, {
+      method: 'PUT',
+      body: domain(now.value),
+      version: now.version,
+    });
+    expect(byAdministrator.status).toBe(200);
   });
 
   it('refuses a coordinator what only an administrator may change, naming it', async () => {

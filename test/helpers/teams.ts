@@ -105,7 +105,13 @@ export async function startConnector(): Promise<MockConnector> {
       if (found) return reply(200, { userRole: 'user', ...found });
       return own
         ? reply(404, { error: { code: 'MemberNotFoundInConversation' } })
-        : reply(200, { id: `29:${memberId}`, aadObjectId: memberId, name: 'Member', userRole: 'user' });
+        : // Asked by Teams id, it cannot know the object id here, so it says none.
+          reply(
+            200,
+            memberId.startsWith('29:')
+              ? { id: memberId, name: 'Member', userRole: 'user' }
+              : { id: `29:${memberId}`, aadObjectId: memberId, name: 'Member', userRole: 'user' },
+          );
     }
     if (/\/v1\/meetings\/[^/]+$/.test(url.pathname)) {
       return connector.meeting

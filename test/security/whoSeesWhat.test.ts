@@ -138,6 +138,41 @@ describe('who sees what, in Teams', () => {
     }
   });
 
+  it('shows the meeting stage to a guest of the chat nowhere, even when their token does not say guest', async () => {
+    const { caseId } = await caseWithVote('PV-5');
+    const stage = (who: Person) =>
+      fetch(`${h.bot.url}/api/cases/${caseId}/stage`, {
+        headers: { authorization: `Bearer dangerously-local:${who.aadObjectId}` },
+      });
+    expect((await stage(people.member(2))).status).toBe(200);
+    const guest = await stage(people.guest);
+    expect([guest.status, await guest.json()]).toEqual([404, { error: 'No such case.' }]);
+  });
+
+  it('forgets someone who leaves the chat, named by Teams id alone, and believes no mismatched ids', async () => {
+    const { caseId, messageId } = await caseWithVote('PV-6');
+    const leaver = people.member(2);
+    expect(
+      (await click(h.bot, h.connector, leaver, 'case.show', { caseId }, messageId, CHAT)).text,
+    ).toContain('PV');
+    h.connector.rosters[CHAT] = h.connector.rosters[CHAT]?.filter((member) => member.id !== leaver.id) ?? [];
+    const left = {
+      ...messageActivity(h.connector, people.coordinator, '', CHAT),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersRemoved: [{ id: leaver.id }],
+    };
+    expect((await post(h.bot, left)).status).toBe(200);
+    expect(
+      (await click(h.bot, h.connector, leaver, 'case.show', { caseId }, messageId, CHAT)).text,
+    ).not.toContain('PV');
+    // An activity naming a member's Teams id with someone else's object id is not taken for either.
+    const forged = { ...people.member(1), aadObjectId: 'c0000000-0000-4000-8000-0000000000ff' };
+    expect(
+      (await click(h.bot, h.connector, forged, 'case.show', { caseId }, messageId, CHAT)).text,
+    ).not.toContain('PV');
+  });
+
   it('lists in a chat only the cases of the partnerships the person coordinates', async () => {
     await caseWithVote('PV-4');
     // Another partnership's coordinator runs a case in the same chat.
