@@ -126,7 +126,7 @@ export const countyAddressFlowSource = {
     },
     'R.panel': {
       section: 'R',
-      label: "Contact the partnership's coordinator",
+      label: 'Contact the partnership’s coordinator',
       actions: [
         'To access this process contact the appropriate Co-ordinator directly: the coordinator of the {partnershipName}.',
         'Email addresses and telephone numbers are available at: {aboutUsLink}.',

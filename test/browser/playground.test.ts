@@ -71,6 +71,7 @@ describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, i
     const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
     await page.goto(playgroundUrl);
     await page.getByRole('button', { name: 'Start a case' }).first().click();
+    await page.getByRole('button', { name: 'A City-address student in a county school' }).click();
 
     const card = page.locator('.ac-adaptiveCard').last();
     await card.getByText('Never the student’s full name').waitFor();
@@ -99,7 +100,7 @@ describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, i
     const outcome = page.getByText('Outcome: The school sets up a City PSP2b meeting');
     await outcome.waitFor();
     await expect(page.getByText('to the LPS (Mr Whittingham)').count()).resolves.toBe(1);
-    // The greeting became the form, then the case: one card, not a chat full of cards.
+    // The greeting became the situation, the form, then the case: one card, not a chat full of cards.
     await expect(page.locator('.ac-adaptiveCard').count()).resolves.toBe(1);
 
     const [record] = (
@@ -109,5 +110,38 @@ describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, i
     expect(cases.map((stored) => [stored.student, stored.outcome, stored.fields.coordinatorName])).toEqual([
       ['JS-2291', 'B.psp2b', 'Alex Wilber'],
     ]);
+  }, 90_000);
+
+  it('runs a county-address child in a City school from Start a case to the home partnership', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    await page.goto(playgroundUrl);
+    await page.getByRole('button', { name: 'Start a case' }).first().click();
+    await page.getByText('Which situation is it?').waitFor();
+    await page.getByRole('button', { name: 'A county-address child in a City school' }).click();
+
+    const card = page.locator('.ac-adaptiveCard').last();
+    await card.getByText('Never the child’s full name').waitFor();
+    const inputs = card.locator('input[type=text]');
+    // The partnership (SLIP, the coordinator's own) is the first input, then the City school and the child.
+    await inputs.nth(1).fill('Beaumont Leys School');
+    await inputs.nth(2).fill('CA-77');
+    await card.getByRole('button', { name: 'Start', exact: true }).click();
+
+    await page.getByText('In which district does the child live?').waitFor();
+    await page.getByRole('button', { name: 'Melton', exact: true }).click();
+    await page.getByRole('button', { name: 'At risk of Tier 4 (PSP3) or of permanent exclusion' }).click();
+    await page.getByText('Outcome: Contact the partnership’s coordinator').waitFor();
+    await page.getByText('What to expect from the partnership').waitFor();
+    await expect(
+      page
+        .getByText(/the coordinator of the Melton and South Charnwood Inclusion Partnership \(MSCIP\)/)
+        .count(),
+    ).resolves.toBe(1);
+    await page.getByText('Whom to contact').waitFor();
+
+    const stored = await store.db.query<{ flow_id: string; outcome: string; student_ref: string }>(
+      "SELECT flow_id, outcome, student_ref FROM cases WHERE student_ref = 'CA-77'",
+    );
+    expect(stored).toEqual([{ flow_id: 'countyAddress', outcome: 'R.panel', student_ref: 'CA-77' }]);
   }, 90_000);
 });
