@@ -35,6 +35,7 @@ import { findSchool } from '../../src/directory/directory.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
 import { ukIsoDate } from '../../src/text/dates.ts';
 import { didYouMean } from '../../src/text/suggest.ts';
+import { withArticle } from '../../src/text/initialisms.ts';
 import {
   CORE_GROUP_DECISION,
   coreGroupOptions,
@@ -228,7 +229,7 @@ async function startCase(
   if (!school.ok) return again('School: choose the school from the list.');
   if (school.value.partnership.id !== input.partnership) {
     return again(
-      `${school.value.school.name} is a ${school.value.partnership.id} school: choose ${school.value.partnership.id}, or a ${input.partnership} school.`,
+      `${school.value.school.name} is ${withArticle(school.value.partnership.id)} school: choose ${school.value.partnership.id}, or ${withArticle(input.partnership)} school.`,
     );
   }
   const record = await createCase(

@@ -9,6 +9,7 @@ import { meetingTypeLabels, meetingTypes, partnershipIds } from '../templates/fi
 import { formatDateTime, formatLongDate, parseIsoDate } from '../text/dates.ts';
 import { defaultFlowId, expectationHeadings, flowIds, flowSituations, isFlowId } from '../flows.ts';
 import { homePartnership, type HomePartnership } from '../cases/homePartnership.ts';
+import { initialismsIn } from '../text/initialisms.ts';
 import { CHECKLIST_INPUT_PREFIX } from './actions.ts';
 import {
   actionSet,
@@ -362,14 +363,14 @@ export function caseCard(
   if (state.status === 'asking') {
     const question = flow.questions[state.next];
     if (question) {
+      const place = questionPlace(flow, record.section, state.path.length, state.next);
+      if (place) body.push(text(place, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
       body.push(subheading(question.prompt));
       if (question.help) body.push(text(question.help, { isSubtle: true }));
       if (question.decidedBy === 'panelVote') {
         body.push(
           text(
-            voteDefaults.sectionDToPanel
-              ? 'This is the panel’s decision: put it to a vote, or record the panel’s answer.'
-              : 'The partnership records this answer itself; it can still put it to the panel.',
+            `Two ways to answer: **Put it to the panel** opens a vote of the panel members, whose result becomes the answer; **Yes** or **No** below records the Partnership’s own answer now, without a vote.${voteDefaults.sectionDToPanel ? ' This partnership puts it to the panel by default.' : ''}`,
           ),
         );
         body.push(
@@ -410,12 +411,14 @@ export function caseCard(
           ]),
         );
       }
+      if (question.decidedBy === 'panelVote')
+        body.push(text('Or record the Partnership’s own answer, without a vote:', { weight: 'Bolder' }));
       body.push(...answerControls(record, state.next, question));
     }
   } else {
     const outcome = flow.outcomes[state.outcome];
     body.push(notice(`Outcome: ${outcome?.label ?? state.outcome}`, 'good'));
-    body.push(subheading('Our actions'), bullets(state.actions));
+    body.push(subheading('Our actions'), ...actionList(state.actions));
     if (state.cityExpectation)
       body.push(
         subheading(isFlowId(flow.id) ? expectationHeadings[flow.id] : 'What to expect'),
@@ -443,6 +446,7 @@ export function caseCard(
     }
   }
 
+  body.push(...termsLine(body));
   return card(body, [
     execute('case.history', 'History', { caseId: record.id }),
     execute('vote.open', 'Core Group vote', {
@@ -453,6 +457,82 @@ export function caseCard(
     }),
     execute('case.list', 'Cases in this meeting'),
   ]);
+}
+
+/**
+ * Our actions as a list; an action with numbered steps ("inviting: 1. … 2. … 3. …") shows its steps as a real
+ * numbered list under it rather than run inline.
+ */
+export function actionList(actions: readonly string[]): CardElement[] {
+  return actions.flatMap((action): CardElement[] => {
+    const steps = numberedSteps(action);
+    if (!steps) return [text(`- ${action}`, { spacing: 'Small' })];
+    return [
+      text(`- ${steps.lead}`, { spacing: 'Small' }),
+      // A markdown numbered list in its own block, so Teams shows it as a list under the bullet.
+      text(steps.items.map((item, index) => `${index + 1}. ${item}`).join('\r'), { spacing: 'None' }),
+    ];
+  });
+}
+
+/** "Lead: 1. a; 2. b; 3. c." → the lead and the steps; undefined when the sentence has no numbered steps. */
+export function numberedSteps(action: string): { lead: string; items: string[] } | undefined {
+  const at = action.search(/:\s1\.\s/);
+  if (at < 0) return undefined;
+  const items = action
+    .slice(at + 1)
+    .split(/\s(?=\d+\.\s)/)
+    .map((item) =>
+      item
+        .trim()
+        .replace(/^\d+\.\s/, '')
+        .replace(/;$/, ''),
+    )
+    .filter((item) => item !== '');
+  return items.length > 1 ? { lead: action.slice(0, at + 1), items } : undefined;
+}
+
+/** "Question 2 of 2": where a case stands in its section (the total is the longest way still possible). */
+function questionPlace(
+  flow: FlowDefinition,
+  sectionId: string,
+  answered: number,
+  next: string,
+): string | undefined {
+  const section = flow.sections[sectionId];
+  if (!section) return undefined;
+  const longest = (questionId: string, seen: ReadonlySet<string>): number => {
+    const step = section.steps[questionId];
+    if (!step || seen.has(questionId)) return 1;
+    const after = Object.values(step.on).map((target) =>
+      'next' in target ? longest(target.next, new Set([...seen, questionId])) : 0,
+    );
+    return 1 + Math.max(0, ...after);
+  };
+  return `Question ${answered + 1} of ${answered + longest(next, new Set())}`;
+}
+
+/** A line spelling out the initialisms the card uses, in the order they first appear. */
+function termsLine(body: readonly CardElement[]): CardElement[] {
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value))
+        if ((key === 'text' || key === 'title' || key === 'label') && typeof inner === 'string')
+          texts.push(inner);
+        else walk(inner);
+  };
+  walk(body);
+  const found = initialismsIn(texts);
+  if (found.length === 0) return [];
+  return [
+    text(`Terms: ${found.map(([term, meaning]) => `${term} – ${meaning}`).join(' · ')}`, {
+      isSubtle: true,
+      size: 'Small',
+      separator: true,
+    }),
+  ];
 }
 
 /** The partnership a City school should contact, named with its coordinators, links and (for SENA) SENA. */

@@ -281,7 +281,7 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     [{ student: 'John Smith' }, inCard(`Student identifier: ${identifierRefusal}`)],
     [
       { schoolId: 'hastings-high-school' },
-      'Hastings High School is a HBEP school: choose HBEP, or a SLIP school.',
+      'Hastings High School is an HBEP school: choose HBEP, or a SLIP school.',
     ],
     [{ section: '' }, 'What the school has done: choose what the school has done'],
     [{ meetingDate: '2026-02-30' }, 'Date of the meeting: expected a real date'],

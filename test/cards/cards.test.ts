@@ -249,6 +249,52 @@ describe('what the cards say', () => {
     expect(json).toContain('– to the LPS (Mr Whittingham)');
   });
 
+  it('shows numbered steps inside an action as a real numbered list, not run inline', () => {
+    const r = record({
+      answers: {
+        residency: 'city',
+        stepsDone: { agreedActions: true, managedMove: true, apPartTime: true, partnershipSupport: true },
+      },
+    });
+    const texts = caseCard(r, interpret(cityAddressFlow, 'B', r.answers, values), cityAddressFlow, {
+      directory,
+    }).body.map((element) => String(element.text ?? ''));
+    expect(texts).toContain('- Advise the school to set up a City PSP2b meeting inviting:');
+    expect(texts).toContain(
+      '1. Partnership School Team to construct a Programme\r2. City BAP (Anna White) for possible managed move to City School\r3. Completing the City Information Passport.',
+    );
+    expect(texts.filter((line) => /: 1\. /.test(line))).toEqual([]);
+  });
+
+  it('says where the case stands, and spells out the initialisms it uses', () => {
+    const r = record({ section: 'C', answers: { residency: 'city' } });
+    const asking = JSON.stringify(
+      caseCard(r, interpret(cityAddressFlow, 'C', r.answers, values), cityAddressFlow, { directory }),
+    );
+    expect(asking).toContain('Question 2 of 2');
+    const first = JSON.stringify(
+      caseCard(
+        record({ section: 'C', answers: {} }),
+        interpret(cityAddressFlow, 'C', {}, values),
+        cityAddressFlow,
+        {
+          directory,
+        },
+      ),
+    );
+    expect(first).toContain('Question 1 of 2');
+    expect(asking).toContain('PSP2b – Pastoral Support Plan 2b meeting (City)');
+  });
+
+  it('says which of section D’s two ways opens a vote and which records the Partnership’s own answer', () => {
+    const r = record({ section: 'D', answers: { residency: 'city' } });
+    const texts = caseCard(r, interpret(cityAddressFlow, 'D', r.answers, values), cityAddressFlow, {
+      directory,
+    }).body.map((element) => String(element.text ?? ''));
+    expect(texts.join(' ')).toContain('**Put it to the panel** opens a vote of the panel members');
+    expect(texts).toContain('Or record the Partnership’s own answer, without a vote:');
+  });
+
   it('offers a panel vote for partnershipConvinced', () => {
     const r = record({ section: 'D', answers: { residency: 'city' } });
     const json = JSON.stringify(
