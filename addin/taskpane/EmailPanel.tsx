@@ -50,6 +50,19 @@ const useStyles = makeStyles({
     overflowY: 'auto',
   },
   known: { color: tokens.colorNeutralForeground2 },
+  /** The warning and Insert (anyway) stay in view at the bottom of the pane, never below the fold. */
+  footer: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 export interface EmailPanelProps {
@@ -94,7 +107,16 @@ export function EmailPanel({ template, to, known, recipient, directory, host, on
   const [stage, setStage] = useState<Stage>({ kind: 'editing' });
   const [error, setError] = useState<string | undefined>();
 
-  const fields = { ...known, ...values } as Fields;
+  const given = { ...known, ...values } as Fields;
+  // The optional sentence (T1's "It follows our discussion at … held on …") needs both of its fields; while
+  // only one is given it is left out, so an optional field never keeps Insert disabled.
+  const optionalIncomplete =
+    used.includes('meetingType') && (given.meetingType === undefined) !== (given.meetingDate === undefined);
+  const fields = optionalIncomplete
+    ? (Object.fromEntries(
+        Object.entries(given).filter(([field]) => field !== 'meetingType' && field !== 'meetingDate'),
+      ) as Fields)
+    : given;
   const composed = useMemo(
     () =>
       compose(
@@ -159,7 +181,14 @@ export function EmailPanel({ template, to, known, recipient, directory, host, on
           values={values}
           directory={directory}
           optional={field === 'meetingType' || field === 'meetingDate'}
-          problem={problemOf(field)}
+          problem={
+            problemOf(field) ??
+            (optionalIncomplete &&
+            (field === 'meetingType' || field === 'meetingDate') &&
+            given[field] === undefined
+              ? 'Give this too, or the sentence about the meeting is left out.'
+              : undefined)
+          }
           onChange={(id, value) => setValues((current) => ({ ...current, [id]: value }))}
         />
       ))}
@@ -202,38 +231,40 @@ export function EmailPanel({ template, to, known, recipient, directory, host, on
           </MessageBarBody>
         </MessageBar>
       )}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Not inserted</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {stage.kind === 'confirmWarnings' && composed.ok && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Check before inserting</MessageBarTitle>
-            {composed.warnings.map((warning) => warning.message).join(' ')}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {stage.kind === 'done' && (
-        <MessageBar intent="success">
-          <MessageBarBody>{stage.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      {stage.kind === 'working' ? (
-        <Spinner size="tiny" label="Inserting…" />
-      ) : stage.kind === 'confirmWarnings' ? (
-        <Button appearance="primary" onClick={() => void insert('auto', true)}>
-          Insert anyway
-        </Button>
-      ) : (
-        <Button appearance="primary" disabled={!composed.ok} onClick={() => void insert('auto', false)}>
-          Insert into the draft
-        </Button>
-      )}
+      <div className={styles.footer}>
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Not inserted</MessageBarTitle>
+              {error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {stage.kind === 'confirmWarnings' && composed.ok && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Check before inserting</MessageBarTitle>
+              {composed.warnings.map((warning) => warning.message).join(' ')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {stage.kind === 'done' && (
+          <MessageBar intent="success">
+            <MessageBarBody>{stage.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {stage.kind === 'working' ? (
+          <Spinner size="tiny" label="Inserting…" />
+        ) : stage.kind === 'confirmWarnings' ? (
+          <Button appearance="primary" onClick={() => void insert('auto', true)}>
+            Insert anyway
+          </Button>
+        ) : (
+          <Button appearance="primary" disabled={!composed.ok} onClick={() => void insert('auto', false)}>
+            Insert into the draft
+          </Button>
+        )}
+      </div>
       <Dialog
         open={stage.kind === 'askReplace'}
         onOpenChange={(_, data) => !data.open && setStage({ kind: 'editing' })}

@@ -50,7 +50,7 @@ describe.skipIf(skipBrowserTests)(
     const actor = { id: 'x', name: 'Alex Wilber' };
 
     /** A section B case decided as B.psp2b, so it needs templates 1 and 3. */
-    async function decidedCase(student: string) {
+    async function decidedCase(student: string, known: Record<string, string> = fields) {
       const record = await createCase(
         store.db,
         {
@@ -63,7 +63,7 @@ describe.skipIf(skipBrowserTests)(
           flowId: 'cityAddress',
           flowVersion: '1.0.0',
           keyLinkEmail: 'k.patel@lps.leicester.sch.uk',
-          fields: { ...fields, student },
+          fields: { ...known, student },
         },
         actor,
       );
@@ -145,6 +145,26 @@ describe.skipIf(skipBrowserTests)(
         kind: 'emailDrafted',
         detail: { template: 'T1', to: 'school' },
       });
+      await page.close();
+    }, 60_000);
+
+    it('never keeps Insert disabled for an optional field, and keeps Insert and its warning in view', async () => {
+      const { meetingDate: _left, ...withoutDate } = fields;
+      await decidedCase('MD-1', withoutDate);
+      const page = await openPreview();
+      await page.setViewportSize({ width: 1300, height: 700 });
+      await page.getByRole('button', { name: /MD-1 · Beauchamp College/ }).click();
+      await page.getByRole('radio', { name: 'Complete the Information Passport' }).check();
+      await page.getByRole('radio', { name: 'One of my team will join' }).check();
+      const insert = page.getByRole('button', { name: 'Insert into the draft' });
+      await page.getByText('Give this too, or the sentence about the meeting is left out.').waitFor();
+      expect(await insert.isDisabled()).toBe(false);
+      // The footer is sticky: Insert is on screen without scrolling the long form.
+      const box = await insert.boundingBox();
+      expect(box && box.y + box.height).toBeLessThanOrEqual(700);
+      await insert.click();
+      await page.getByText('The email is in your draft, and the case records it as drafted.').waitFor();
+      expect((await draftOf(page)).body).not.toContain('It follows our discussion');
       await page.close();
     }, 60_000);
 
