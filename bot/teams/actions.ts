@@ -168,7 +168,8 @@ export async function newCaseDefaults(
   who: Who,
   port: TeamsPort,
 ): Promise<NewCaseDefaults> {
-  const [partnership] = coordinatedBy(services.settings.settings, who.aadObjectId);
+  const coordinates = coordinatedBy(services.settings.settings, who.aadObjectId);
+  const [partnership] = coordinates;
   const meeting = await port.meeting().catch(() => undefined);
   const title = meeting?.title?.toLowerCase() ?? '';
   const meetingType = title.includes('core')
@@ -179,6 +180,7 @@ export async function newCaseDefaults(
         ? 'inclusionForum'
         : undefined;
   return {
+    coordinates,
     ...(partnership ? { partnership } : {}),
     ...(meetingType ? { meetingType } : {}),
     ...(meeting?.start ? { meetingDate: ukIsoDate(meeting.start) } : {}),
@@ -201,9 +203,10 @@ async function startCase(
   { services, who, where, person }: Acting,
   data: CardActionData<'case.start'>,
 ): Promise<ActionOutcome> {
-  const defaults: NewCaseDefaults = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined),
-  );
+  const defaults: NewCaseDefaults = {
+    ...Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)),
+    coordinates: coordinatedBy(services.settings.settings, who.aadObjectId),
+  };
   const flow = flowById(isFlowId(data.flow) ? data.flow : defaultFlowId);
   const again = (problem: string) => ({
     card: newCaseCard(services.directory, flow, defaults, refuse(problem)),

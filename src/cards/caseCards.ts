@@ -63,6 +63,8 @@ export interface NewCaseDefaults {
   schoolId?: string;
   /** The City school, in the county-address flow (City schools are not in the directory). */
   schoolName?: string;
+  /** The partnerships the coordinator coordinates: only their schools are offered (grouped when several). */
+  coordinates?: readonly string[];
   keyLinkName?: string;
   keyLinkEmail?: string;
   student?: string;
@@ -103,10 +105,18 @@ export function newCaseCard(
   defaults: NewCaseDefaults = {},
   problem?: Notice,
 ): AdaptiveCard {
-  const value = (key: keyof NewCaseDefaults) => (defaults[key] ? { value: defaults[key] } : {});
+  const value = (key: Exclude<keyof NewCaseDefaults, 'coordinates'>) =>
+    defaults[key] ? { value: defaults[key] } : {};
   if (flow.id === 'countyAddress') return newCountyCaseCard(directory, flow, value, problem);
-  const schools = directory.partnerships.flatMap((partnership) =>
-    partnership.schools.map((school) => ({ title: `${school.name} (${partnership.id})`, value: school.id })),
+  // The coordinator's own partnership's schools; grouped by partnership (and named with it) when they
+  // coordinate several; every school only for someone who coordinates none (they cannot start a case anyway).
+  const own = directory.partnerships.filter((partnership) => defaults.coordinates?.includes(partnership.id));
+  const offered = own.length > 0 ? own : directory.partnerships;
+  const schools = offered.flatMap((partnership) =>
+    partnership.schools.map((school) => ({
+      title: offered.length > 1 ? `${partnership.id} – ${school.name}` : school.name,
+      value: school.id,
+    })),
   );
   return card(
     [
@@ -195,7 +205,7 @@ export function newCaseCard(
 function newCountyCaseCard(
   directory: Directory,
   flow: FlowDefinition,
-  value: (key: keyof NewCaseDefaults) => { value?: string },
+  value: (key: Exclude<keyof NewCaseDefaults, 'coordinates'>) => { value?: string },
   problem?: Notice,
 ): AdaptiveCard {
   return card(

@@ -3,6 +3,7 @@ import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases
 import { enumerateRoutes } from '../../src/flow/paths.ts';
 import { click, messageActivity, people, post } from '../helpers/teams.ts';
 import { useBot } from '../helpers/harness.ts';
+import { directory } from '../helpers/fixtures.ts';
 import { flows } from '../../src/flows.ts';
 
 const cityAddressFlow = flows.cityAddress;
@@ -92,6 +93,15 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     expect(county).toContain('"id":"schoolName"');
     expect(county).not.toContain('"id":"section"');
     expect(county).toContain('{"flow":"countyAddress"}');
+  });
+
+  it('offers only the coordinator’s own partnership’s schools', async () => {
+    const card = await click(h.bot, h.connector, people.coordinator, 'case.new', { flow: 'cityAddress' });
+    const schools = (card.value.body as { id?: string; choices?: { title: string; value: string }[] }[]).find(
+      (element) => element.id === 'schoolId',
+    )?.choices;
+    const slip = directory.partnerships.find((partnership) => partnership.id === 'SLIP')?.schools ?? [];
+    expect(schools).toEqual(slip.map((school) => ({ title: school.name, value: school.id })));
   });
 
   it('records section C’s route: a further referral is section C with the furtherReferral field for template 2', async () => {

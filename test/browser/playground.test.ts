@@ -79,7 +79,7 @@ describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, i
     // The school list is a filtered combobox: open it, type, pick.
     await inputs.nth(1).click();
     await inputs.nth(1).fill('Beauchamp');
-    await page.getByRole('option', { name: 'Beauchamp College (SLIP)' }).click();
+    await page.getByRole('option', { name: 'Beauchamp College', exact: true }).click();
     await inputs.nth(2).fill('Mrs Patel');
     await inputs.nth(3).fill('JS-2291');
     await card.getByText('B. The school makes a second or third referral').click();

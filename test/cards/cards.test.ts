@@ -249,6 +249,19 @@ describe('what the cards say', () => {
     expect(json).toContain('– to the LPS (Mr Whittingham)');
   });
 
+  it('groups the schools by partnership for a coordinator of several, and offers no others', () => {
+    const body = newCaseCard(directory, cityAddressFlow, { coordinates: ['SLIP', 'HBEP'] }).body;
+    const choices = (body.find((element) => element.id === 'schoolId')?.choices ?? []) as { title: string }[];
+    const ids = choices.map((choice) => choice.title.split(' – ')[0]);
+    expect(new Set(ids)).toEqual(new Set(['HBEP', 'SLIP']));
+    // Grouped: each partnership's schools together, in the directory's order.
+    expect(ids).toEqual([...ids].sort((a, b) => (a === b ? 0 : a === 'HBEP' ? -1 : 1)));
+    const count = directory.partnerships
+      .filter((partnership) => ['SLIP', 'HBEP'].includes(partnership.id))
+      .reduce((sum, partnership) => sum + partnership.schools.length, 0);
+    expect(choices).toHaveLength(count);
+  });
+
   it('shows numbered steps inside an action as a real numbered list, not run inline', () => {
     const r = record({
       answers: {
