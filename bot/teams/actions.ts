@@ -121,7 +121,11 @@ export const messageCard = (title: string, message: Notice) =>
     [execute('case.list', 'Cases in this meeting')],
   );
 
-const refuse = (message: string): Notice => ({ message, tone: 'attention' });
+const refuse = (message: string, field?: string): Notice => ({
+  message,
+  tone: 'attention',
+  ...(field ? { field } : {}),
+});
 
 const actorOf = (who: Who): Actor => ({ id: who.aadObjectId ?? who.mri, name: who.name });
 
@@ -208,8 +212,9 @@ async function startCase(
     coordinates: coordinatedBy(services.settings.settings, who.aadObjectId),
   };
   const flow = flowById(isFlowId(data.flow) ? data.flow : defaultFlowId);
-  const again = (problem: string) => ({
-    card: newCaseCard(services.directory, flow, defaults, refuse(problem)),
+  // The refusal goes under the field it is about, and every input keeps what the person gave.
+  const again = (problem: string, field?: string) => ({
+    card: newCaseCard(services.directory, flow, defaults, refuse(problem, field)),
   });
   if (flow.id === 'countyAddress') return startCountyCase({ services, who, where, person }, data, again);
   const { flow: _flowId, schoolName: _schoolName, section: givenSection, ...rest } = data;
@@ -221,18 +226,19 @@ async function startCase(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? '');
-    return again(`${fieldNames[field] ?? field}: ${issue?.message ?? 'invalid'}`);
+    return again(`${fieldNames[field] ?? field}: ${issue?.message ?? 'invalid'}`, field);
   }
   const input = parsed.data;
   if (permissions.startCase(person, { partnership: input.partnership }) !== 'allow') {
     services.log.event('info', 'policy.refused', { action: 'case.start', verdict: 'refuse' });
-    return again(`Only a coordinator of ${input.partnership} can start its cases.`);
+    return again(`Only a coordinator of ${input.partnership} can start its cases.`, 'partnership');
   }
   const school = findSchool(services.directory, input.schoolId);
-  if (!school.ok) return again('School: choose the school from the list.');
+  if (!school.ok) return again('School: choose the school from the list.', 'schoolId');
   if (school.value.partnership.id !== input.partnership) {
     return again(
       `${school.value.school.name} is ${withArticle(school.value.partnership.id)} school: choose ${school.value.partnership.id}, or ${withArticle(input.partnership)} school.`,
+      'schoolId',
     );
   }
   const record = await createCase(
@@ -274,7 +280,7 @@ async function startCase(
 async function startCountyCase(
   { services, who, where, person }: Omit<Acting, 'port'>,
   data: CardActionData<'case.start'>,
-  again: (problem: string) => ActionOutcome,
+  again: (problem: string, field?: string) => ActionOutcome,
 ): Promise<ActionOutcome> {
   const flow = flowById('countyAddress');
   const {
@@ -289,12 +295,12 @@ async function startCountyCase(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? '');
-    return again(`${fieldNames[field] ?? field}: ${issue?.message ?? 'invalid'}`);
+    return again(`${fieldNames[field] ?? field}: ${issue?.message ?? 'invalid'}`, field);
   }
   const input = parsed.data;
   if (permissions.startCase(person, { partnership: input.partnership }) !== 'allow') {
     services.log.event('info', 'policy.refused', { action: 'case.start', verdict: 'refuse' });
-    return again(`Only a coordinator of ${input.partnership} can start its cases.`);
+    return again(`Only a coordinator of ${input.partnership} can start its cases.`, 'partnership');
   }
   const section = Object.keys(flow.sections)[0] ?? 'R';
   const record = await createCase(

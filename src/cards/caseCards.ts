@@ -30,6 +30,16 @@ import {
 export interface Notice {
   message: string;
   tone: 'attention' | 'good' | 'warning';
+  /** The input the notice is about: it is shown right under that input, not at the top of a tall card. */
+  field?: string;
+}
+
+/** The form's elements with the notice under the input it names (else at the top, under the heading). */
+function withNoticeBeside(elements: CardElement[], problem?: Notice): CardElement[] {
+  if (!problem) return elements;
+  const at = problem.field ? elements.findIndex((element) => element.id === problem.field) : -1;
+  const place = at >= 0 ? at + 1 : 1;
+  return [...elements.slice(0, place), notice(problem.message, problem.tone), ...elements.slice(place)];
 }
 
 const noticeBlock = (value?: Notice) => (value ? [notice(value.message, value.tone)] : []);
@@ -119,84 +129,86 @@ export function newCaseCard(
     })),
   );
   return card(
-    [
-      heading('Start a case'),
-      ...noticeBlock(problem),
-      {
-        type: 'Input.ChoiceSet',
-        id: 'partnership',
-        label: 'Partnership',
-        isRequired: true,
-        errorMessage: 'Choose the partnership.',
-        choices: partnershipIds.map((id) => ({
-          title: `${id} – ${directory.partnerships.find((p) => p.id === id)?.name ?? id}`,
-          value: id,
-        })),
-        ...value('partnership'),
-      },
-      {
-        type: 'Input.ChoiceSet',
-        id: 'schoolId',
-        label: 'School',
-        style: 'filtered',
-        isRequired: true,
-        errorMessage: 'Choose the school from the list.',
-        choices: schools,
-        ...value('schoolId'),
-      },
-      {
-        type: 'Input.Text',
-        id: 'keyLinkName',
-        label: 'The school’s key link for this case',
-        maxLength: 100,
-        ...value('keyLinkName'),
-      },
-      {
-        type: 'Input.Text',
-        id: 'keyLinkEmail',
-        label: 'The key link’s email (for the email to the school)',
-        style: 'Email',
-        maxLength: 254,
-        ...value('keyLinkEmail'),
-      },
-      {
-        type: 'Input.Text',
-        id: 'student',
-        label: 'Student identifier',
-        placeholder: 'Initials or a reference, e.g. JS-2291',
-        isRequired: true,
-        errorMessage: 'Give initials or a reference.',
-        maxLength: 60,
-        ...value('student'),
-      },
-      text('Never the student’s full name: initials or a reference only.', {
-        isSubtle: true,
-        size: 'Small',
-        spacing: 'None',
-      }),
-      {
-        type: 'Input.ChoiceSet',
-        id: 'meetingType',
-        label: 'Meeting',
-        choices: meetingTypes.map((type) => ({ title: meetingTypeLabels[type], value: type })),
-        ...value('meetingType'),
-      },
-      { type: 'Input.Date', id: 'meetingDate', label: 'Date of the meeting', ...value('meetingDate') },
-      {
-        type: 'Input.ChoiceSet',
-        id: 'section',
-        label: 'What has the school done?',
-        style: 'expanded',
-        isRequired: true,
-        errorMessage: 'Choose what the school has done.',
-        choices: Object.entries(flow.sections).flatMap(([id, section]) =>
-          section.routes
-            ? section.routes.map((route) => ({ title: `${id}. ${route.description}`, value: route.id }))
-            : [{ title: `${id}. ${section.description}`, value: id }],
-        ),
-        ...value('section'),
-      },
-    ],
+    withNoticeBeside(
+      [
+        heading('Start a case'),
+        {
+          type: 'Input.ChoiceSet',
+          id: 'partnership',
+          label: 'Partnership',
+          isRequired: true,
+          errorMessage: 'Choose the partnership.',
+          choices: partnershipIds.map((id) => ({
+            title: `${id} – ${directory.partnerships.find((p) => p.id === id)?.name ?? id}`,
+            value: id,
+          })),
+          ...value('partnership'),
+        },
+        {
+          type: 'Input.ChoiceSet',
+          id: 'schoolId',
+          label: 'School',
+          style: 'filtered',
+          isRequired: true,
+          errorMessage: 'Choose the school from the list.',
+          choices: schools,
+          ...value('schoolId'),
+        },
+        {
+          type: 'Input.Text',
+          id: 'keyLinkName',
+          label: 'The school’s key link for this case',
+          maxLength: 100,
+          ...value('keyLinkName'),
+        },
+        {
+          type: 'Input.Text',
+          id: 'keyLinkEmail',
+          label: 'The key link’s email (for the email to the school)',
+          style: 'Email',
+          maxLength: 254,
+          ...value('keyLinkEmail'),
+        },
+        {
+          type: 'Input.Text',
+          id: 'student',
+          label: 'Student identifier',
+          placeholder: 'Initials or a reference, e.g. JS-2291',
+          isRequired: true,
+          errorMessage: 'Give initials or a reference.',
+          maxLength: 60,
+          ...value('student'),
+        },
+        text('Never the student’s full name: initials or a reference only.', {
+          isSubtle: true,
+          size: 'Small',
+          spacing: 'None',
+        }),
+        {
+          type: 'Input.ChoiceSet',
+          id: 'meetingType',
+          label: 'Meeting',
+          choices: meetingTypes.map((type) => ({ title: meetingTypeLabels[type], value: type })),
+          ...value('meetingType'),
+        },
+        { type: 'Input.Date', id: 'meetingDate', label: 'Date of the meeting', ...value('meetingDate') },
+        {
+          type: 'Input.ChoiceSet',
+          id: 'section',
+          label: 'What has the school done?',
+          style: 'expanded',
+          isRequired: true,
+          errorMessage: 'Choose what the school has done.',
+          choices: Object.entries(flow.sections).flatMap(([id, section]) =>
+            section.routes
+              ? section.routes.map((route) => ({ title: `${id}. ${route.description}`, value: route.id }))
+              : [{ title: `${id}. ${section.description}`, value: id }],
+          ),
+          ...value('section'),
+        },
+      ],
+      problem,
+    ),
     [execute('case.start', 'Start', { flow: flow.id }, 'positive')],
   );
 }
@@ -209,56 +221,58 @@ function newCountyCaseCard(
   problem?: Notice,
 ): AdaptiveCard {
   return card(
-    [
-      heading('Start a case'),
-      text(`**${flowSituations.countyAddress}**`, { spacing: 'None' }),
-      ...noticeBlock(problem),
-      {
-        type: 'Input.ChoiceSet',
-        id: 'partnership',
-        label: 'Your partnership (the one the City school contacted)',
-        isRequired: true,
-        errorMessage: 'Choose the partnership.',
-        choices: partnershipIds.map((id) => ({
-          title: `${id} – ${directory.partnerships.find((p) => p.id === id)?.name ?? id}`,
-          value: id,
-        })),
-        ...value('partnership'),
-      },
-      {
-        type: 'Input.Text',
-        id: 'schoolName',
-        label: 'The City school',
-        isRequired: true,
-        errorMessage: 'Give the City school’s name.',
-        maxLength: 120,
-        ...value('schoolName'),
-      },
-      {
-        type: 'Input.Text',
-        id: 'student',
-        label: 'Child’s identifier',
-        placeholder: 'Initials or a reference, e.g. JS-2291',
-        isRequired: true,
-        errorMessage: 'Give initials or a reference.',
-        maxLength: 60,
-        ...value('student'),
-      },
-      text('Never the child’s full name: initials or a reference only.', {
-        isSubtle: true,
-        size: 'Small',
-        spacing: 'None',
-      }),
-      {
-        type: 'Input.ChoiceSet',
-        id: 'meetingType',
-        label: 'Meeting',
-        choices: meetingTypes.map((type) => ({ title: meetingTypeLabels[type], value: type })),
-        ...value('meetingType'),
-      },
-      { type: 'Input.Date', id: 'meetingDate', label: 'Date of the meeting', ...value('meetingDate') },
-      text(flow.sections.R?.description ?? '', { isSubtle: true, size: 'Small' }),
-    ],
+    withNoticeBeside(
+      [
+        heading('Start a case'),
+        text(`**${flowSituations.countyAddress}**`, { spacing: 'None' }),
+        {
+          type: 'Input.ChoiceSet',
+          id: 'partnership',
+          label: 'Your partnership (the one the City school contacted)',
+          isRequired: true,
+          errorMessage: 'Choose the partnership.',
+          choices: partnershipIds.map((id) => ({
+            title: `${id} – ${directory.partnerships.find((p) => p.id === id)?.name ?? id}`,
+            value: id,
+          })),
+          ...value('partnership'),
+        },
+        {
+          type: 'Input.Text',
+          id: 'schoolName',
+          label: 'The City school',
+          isRequired: true,
+          errorMessage: 'Give the City school’s name.',
+          maxLength: 120,
+          ...value('schoolName'),
+        },
+        {
+          type: 'Input.Text',
+          id: 'student',
+          label: 'Child’s identifier',
+          placeholder: 'Initials or a reference, e.g. JS-2291',
+          isRequired: true,
+          errorMessage: 'Give initials or a reference.',
+          maxLength: 60,
+          ...value('student'),
+        },
+        text('Never the child’s full name: initials or a reference only.', {
+          isSubtle: true,
+          size: 'Small',
+          spacing: 'None',
+        }),
+        {
+          type: 'Input.ChoiceSet',
+          id: 'meetingType',
+          label: 'Meeting',
+          choices: meetingTypes.map((type) => ({ title: meetingTypeLabels[type], value: type })),
+          ...value('meetingType'),
+        },
+        { type: 'Input.Date', id: 'meetingDate', label: 'Date of the meeting', ...value('meetingDate') },
+        text(flow.sections.R?.description ?? '', { isSubtle: true, size: 'Small' }),
+      ],
+      problem,
+    ),
     [
       execute('case.start', 'Start', { flow: flow.id }, 'positive'),
       execute('case.new', 'Another situation', {}),

@@ -295,15 +295,19 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     ],
     [{ section: '' }, 'What the school has done: choose what the school has done'],
     [{ meetingDate: '2026-02-30' }, 'Date of the meeting: expected a real date'],
-  ])('keeps the form with a clear message for %j', async (change, message) => {
-    const card = await click(h.bot, h.connector, people.coordinator, 'case.start', {
-      ...startData,
-      section: 'A',
-      student: 'OK-1',
-      ...change,
-    });
+  ])('keeps the form and every input with the message beside the field for %j', async (change, message) => {
+    const given = { ...startData, section: 'A', student: 'OK-1', ...change };
+    const card = await click(h.bot, h.connector, people.coordinator, 'case.start', given);
     expect(card.text).toContain(message);
-    expect(card.text).toContain('"id":"student"');
+    const body = card.value.body as { id?: string; value?: string; text?: string; type: string }[];
+    const field = Object.keys(change)[0]!;
+    const at = body.findIndex((element) => element.id === field);
+    // The refusal sits right under the field it is about, not at the top of a tall card.
+    expect(at).toBeGreaterThan(0);
+    expect(JSON.stringify(body[at + 1])).toContain(message);
+    expect(JSON.stringify(body.slice(0, at))).not.toContain(message);
+    for (const [id, value] of Object.entries(given))
+      if (value !== '') expect(body.find((element) => element.id === id)?.value, id).toBe(value);
   });
 
   it.each([
