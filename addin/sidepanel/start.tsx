@@ -1,10 +1,9 @@
 import type { Root } from 'react-dom/client';
 import { connect } from '../api/connect.ts';
-import type { AuthHost } from '../auth/signIn.ts';
 import { Shell, StartupProblem } from '../taskpane/Shell.tsx';
 import { messageOf } from '../taskpane/messages.ts';
-import { SidePanel } from './SidePanel.tsx';
 import type { TeamsHost } from '../teams/teamsHost.ts';
+import { SidePanel } from './SidePanel.tsx';
 import { StageView } from './StageView.tsx';
 import { TabSettings } from './TabSettings.tsx';
 
