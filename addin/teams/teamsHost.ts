@@ -45,7 +45,7 @@ export async function createTeamsHost(): Promise<TeamsHost> {
   try {
     await app.initialize();
   } catch {
-    throw new TeamsHostError('notInTeams', 'Open this page from a Teams meeting.');
+    throw new TeamsHostError('notInTeams', 'Open this page in Microsoft Teams.');
   }
   const frameOf = (context: app.Context): TabFrame => {
     const frame = context.page.frameContext;
