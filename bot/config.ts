@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultIdentifierRule, identifierRule, type IdentifierRule } from '../src/cases/identifier.ts';
 import { defaultDirectoryFile } from '../tools/directoryFile.ts';
 import { projectRoot } from './paths.ts';
 
@@ -40,8 +41,15 @@ const settingsSchema = z.object({
     .min(1)
     .default(join(projectRoot, 'data', 'pglite')),
   DIRECTORY_FILE: z.string().min(1).default(defaultDirectoryFile),
+  /** The roles file that seeds the people on a new store; once the store has settings they are managed in the app. */
   ROLES_FILE: z.string().min(1).optional(),
+  /** The first administrators, by Entra object id (comma-separated); more are added in the app. */
+  ADMIN_OBJECT_IDS: list,
+  /** The Entra app role whose holders administer the app (declared in infra/aad.manifest.json). */
+  ADMIN_APP_ROLE: z.string().min(1).max(120).default('Partnerships.Admin'),
   RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(7),
+  /** The hour (0–23, UTC) at which the bot purges expired records each day, or `off`. */
+  PURGE_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).optional(),
   /** The add-in API's Entra audience (Application ID URI) and the scope a token must grant. */
   API_AUDIENCE: z.string().min(1).optional(),
   API_SCOPE: z.string().min(1).default('Cases.ReadWrite'),
@@ -50,10 +58,22 @@ const settingsSchema = z.object({
   /** Microsoft Entra's sign-in endpoint (another cloud, or a local stand-in in tests). */
   ENTRA_LOGIN_ENDPOINT: z.url().default('https://login.microsoftonline.com'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  /**
+   * The reference part of a student identifier under a local referencing scheme (a regular expression), and
+   * one reference it matches for the refusal's examples. Unset: initials and/or references such as "REF-0042".
+   */
+  STUDENT_REFERENCE_PATTERN: z.string().min(1).optional(),
+  STUDENT_REFERENCE_EXAMPLE: z.string().min(1).max(40).optional(),
 });
 
 /** The settings with the production check: without the dangerous switch, sign-in and tenants are required. */
 const environmentSchema = settingsSchema.superRefine((env, context) => {
+  if (env.STUDENT_REFERENCE_PATTERN && !env.STUDENT_REFERENCE_EXAMPLE)
+    context.addIssue({
+      code: 'custom',
+      path: ['STUDENT_REFERENCE_EXAMPLE'],
+      message: 'give one reference that STUDENT_REFERENCE_PATTERN matches, for the examples people are shown',
+    });
   if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) return;
   const missing = (name: string, why: string) =>
     context.addIssue({ code: 'custom', path: [name], message: why });
@@ -80,10 +100,11 @@ export const productionSettings = [
   'MANAGED_IDENTITY_CLIENT_ID',
   'ALLOWED_TENANT_IDS',
   'DATABASE_URL',
-  'ROLES_FILE',
+  'ADMIN_OBJECT_IDS',
   'ADDIN_CLIENT_ID',
   'API_AUDIENCE',
   'RETENTION_YEARS',
+  'PURGE_HOUR',
   'LOG_LEVEL',
 ] as const satisfies readonly (typeof settingNames)[number][];
 
@@ -104,9 +125,15 @@ export interface BotConfig {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   directoryFile: string;
   rolesFile?: string;
+  /** Who administers the app before anyone is added in it: object ids, and holders of the app role. */
+  admin: { objectIds: string[]; appRole: string };
   retentionYears: number;
+  /** The UTC hour of the daily purge (null: none). On by default in production, off for local use. */
+  purgeHourUtc: number | null;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   api: { clientId: string; audience: string; scope: string; loginEndpoint: string };
+  /** What a case's student identifier may be: initials and/or a reference in the deployment's scheme. */
+  studentIdentifier: IdentifierRule;
 }
 
 export class ConfigError extends Error {
@@ -133,21 +160,43 @@ function parseOrFail<T>(result: { success: true; data: T } | { success: false; e
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
 }
 
-const storeSchema = settingsSchema.pick({ DATABASE_URL: true, DATA_DIR: true, RETENTION_YEARS: true });
+const storeSchema = settingsSchema.pick({
+  DATABASE_URL: true,
+  DATA_DIR: true,
+  RETENTION_YEARS: true,
+  DIRECTORY_FILE: true,
+  ROLES_FILE: true,
+});
 
 const storeOf = (e: { DATABASE_URL?: string | undefined; DATA_DIR: string }): BotConfig['database'] =>
   e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR };
 
-/** Only what a command that works on the store needs (`npm run purge`): no Teams or sign-in settings. */
+/** Only what a command that works on the store needs (`npm run purge`, `npm run admin`): no Teams or sign-in. */
 export function readStoreConfig(
   env: NodeJS.ProcessEnv = process.env,
-): Pick<BotConfig, 'database' | 'retentionYears'> {
+): Pick<BotConfig, 'database' | 'retentionYears' | 'directoryFile' | 'rolesFile'> {
   const e = parseOrFail(storeSchema.safeParse(given(env)));
-  return { database: storeOf(e), retentionYears: e.RETENTION_YEARS };
+  return {
+    database: storeOf(e),
+    retentionYears: e.RETENTION_YEARS,
+    directoryFile: e.DIRECTORY_FILE,
+    ...(e.ROLES_FILE ? { rolesFile: e.ROLES_FILE } : {}),
+  };
+}
+
+/** The deployment's identifier rule, checked now so a pattern that would let names through stops the start. */
+function studentIdentifierOf(pattern: string | undefined, example: string | undefined): IdentifierRule {
+  if (pattern === undefined && example === undefined) return defaultIdentifierRule;
+  const rule = identifierRule(pattern ?? defaultIdentifierRule.referencePattern, example ?? '');
+  if (rule.ok) return rule.value;
+  const setting =
+    rule.error.reason === 'exampleNotAReference' ? 'STUDENT_REFERENCE_EXAMPLE' : 'STUDENT_REFERENCE_PATTERN';
+  throw new ConfigError([`${setting}: ${rule.error.message}`]);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const e = parseOrFail(environmentSchema.safeParse(given(env)));
+  const studentIdentifier = studentIdentifierOf(e.STUDENT_REFERENCE_PATTERN, e.STUDENT_REFERENCE_EXAMPLE);
   const unauthenticated = e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS;
   return {
     port: e.PORT,
@@ -168,7 +217,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     database: storeOf(e),
     directoryFile: e.DIRECTORY_FILE,
     ...(e.ROLES_FILE ? { rolesFile: e.ROLES_FILE } : {}),
+    admin: { objectIds: e.ADMIN_OBJECT_IDS.map((id) => id.toLowerCase()), appRole: e.ADMIN_APP_ROLE },
     retentionYears: e.RETENTION_YEARS,
+    purgeHourUtc: e.PURGE_HOUR === 'off' ? null : (e.PURGE_HOUR ?? (unauthenticated ? null : 2)),
     logLevel: e.LOG_LEVEL,
     api: {
       clientId: e.ADDIN_CLIENT_ID ?? e.CLIENT_ID ?? 'local',
@@ -176,5 +227,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       scope: e.API_SCOPE,
       loginEndpoint: e.ENTRA_LOGIN_ENDPOINT.replace(/\/$/, ''),
     },
+    studentIdentifier,
   };
 }

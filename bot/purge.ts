@@ -1,8 +1,9 @@
 // `npm run purge`: deletes cases (with their history and votes) untouched for longer than RETENTION_YEARS
-// (default 7, the partnership agreement's clause 10.1). `--dry-run` only counts them.
+// (default 7, the partnership agreement's clause 10.1), then reclaims the space so that their bytes leave the
+// store's files. `--dry-run` only counts them. The bot also purges daily by itself (PURGE_HOUR).
 import { readStoreConfig } from './config.ts';
 import { migrate } from './store/migrate.ts';
-import { purgeExpiredCases } from './store/cases.ts';
+import { purgeExpiredCases, reclaimSpace } from './store/cases.ts';
 import { openDatabase } from './store/database.ts';
 
 try {
@@ -21,7 +22,13 @@ try {
     );
   } else {
     const purged = await purgeExpiredCases(db, config.retentionYears);
+    // Reclaimed even when nothing was purged now, in case an earlier purge stopped before reclaiming.
+    const { checkpointed } = await reclaimSpace(db);
     process.stdout.write(`Purged ${purged} case(s) older than ${config.retentionYears} years.\n`);
+    if (!checkpointed)
+      process.stdout.write(
+        'The server will checkpoint by itself (CHECKPOINT needs the pg_checkpoint role).\n',
+      );
   }
   await db.close();
 } catch (error) {

@@ -1,14 +1,12 @@
 import { join } from 'node:path';
 import { cityAddressFlow } from '../src/flow/cityAddress.ts';
-import { readDirectoryFile } from '../tools/directoryFile.ts';
 import type { BotConfig } from './config.ts';
-import { registerApi } from './http/api.ts';
+import { registerApi } from './http/registerApi.ts';
 import { NodeHttpAdapter } from './http/server.ts';
 import { createLogger, type AppLogger, type LogSink } from './logger.ts';
 import { projectRoot } from './paths.ts';
-import { noRoles, readRolesFile } from './roles.ts';
-import { openLiveSettings } from './admin/liveSettings.ts';
-import { settingsFromFiles } from '../src/settings/settings.ts';
+import { firstSettings, openLiveSettings } from './admin/liveSettings.ts';
+import { schedulePurge } from './purgeSchedule.ts';
 import { createBallotBox } from './store/ballotBox.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
@@ -34,12 +32,7 @@ export async function startBot(
   const db = options.db ?? (await openDatabase(config.database));
   await migrate(db);
   // On a new store, the shipped directory and the roles file (when given) are the first settings.
-  const settings = await openLiveSettings(db, log, () =>
-    settingsFromFiles(
-      readDirectoryFile(config.directoryFile),
-      config.rolesFile ? readRolesFile(config.rolesFile) : noRoles,
-    ),
-  );
+  const settings = await openLiveSettings(db, log, () => firstSettings(config));
   const services: Services = {
     db,
     ballots: createBallotBox(db),
@@ -52,11 +45,14 @@ export async function startBot(
       return settings.textValues;
     },
     roster: createChatRoster(db, log),
+    identifierRule: config.studentIdentifier,
     log,
   };
 
   const adapter = new NodeHttpAdapter({
     host: config.host,
+    // A bot that trusts whoever reaches it also refuses any Host but loopback (DNS rebinding).
+    allowedHosts: config.auth.kind === 'dangerouslyUnauthenticated' ? 'loopback' : 'any',
     onError: (error) =>
       log.event('error', 'http.failed', { error: error instanceof Error ? error.name : 'unknown' }),
   });
@@ -77,6 +73,10 @@ export async function startBot(
   const app = createBot(services, config, adapter, options);
   await app.initialize();
   await adapter.start(config.port);
+  const purging =
+    config.purgeHourUtc === null
+      ? undefined
+      : schedulePurge(db, { hourUtc: config.purgeHourUtc, retentionYears: config.retentionYears }, log);
   const port = adapter.port ?? config.port;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.event('info', 'bot.ready', { port, database: db.kind, authentication: config.auth.kind });
@@ -85,6 +85,7 @@ export async function startBot(
     port,
     services,
     async stop() {
+      purging?.stop();
       await adapter.stop();
       await settings.stop();
       if (!options.db) await db.close();

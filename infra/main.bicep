@@ -25,11 +25,16 @@ param postgresAdminLogin string = 'inclusionadmin'
 @secure()
 param postgresAdminPassword string
 
-@description('Where the coordinators and panels file lives on the App Service (its /home storage persists).')
-param rolesFile string = '/home/config/roles.json'
+@description('The first administrators (Entra object ids, comma-separated); the rest are managed in the app, and holders of the Partnerships.Admin app role administer it too.')
+param adminObjectIds string = ''
 
 @description('Years to keep case records before `npm run purge` deletes them (partnership agreement, clause 10.1).')
 param retentionYears int = 7
+
+@description('Hour of the day (UTC) at which the bot purges expired records; one instance purges at a time.')
+@minValue(0)
+@maxValue(23)
+param purgeHourUtc int = 2
 
 var names = {
   identity: '${resourceBaseName}-bot-id'
@@ -135,10 +140,11 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'TENANT_ID', value: tenantId }
         { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${databaseUrl.name})' }
-        { name: 'ROLES_FILE', value: rolesFile }
+        { name: 'ADMIN_OBJECT_IDS', value: adminObjectIds }
         { name: 'ADDIN_CLIENT_ID', value: addinClientId }
         { name: 'API_AUDIENCE', value: 'api://${names.site}.azurewebsites.net/${addinClientId}' }
         { name: 'RETENTION_YEARS', value: string(retentionYears) }
+        { name: 'PURGE_HOUR', value: string(purgeHourUtc) }
         { name: 'LOG_LEVEL', value: 'info' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]

@@ -147,7 +147,7 @@ async function burst(
 
 /** The framework's floor: a bare Teams SDK app answering the same invokes with a fixed card. */
 async function startBareApp(connector: MockConnector, keys: Keys, token: () => Promise<string>) {
-  const adapter = new NodeHttpAdapter({ host: '127.0.0.1', onError: () => undefined });
+  const adapter = new NodeHttpAdapter({ host: '127.0.0.1', allowedHosts: 'any', onError: () => undefined });
   const silent = {
     debug() {},
     info() {},
@@ -210,6 +210,7 @@ function largestCard() {
     keyLinkEmail: null,
     outcome: null,
     extraEmails: [],
+    prefilled: [],
     cardActivityId: null,
     revision: 0,
     createdBy: 'u',

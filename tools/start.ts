@@ -1,9 +1,11 @@
 // `npm start`: everything locally, with no Microsoft 365 tenant. The bot runs on the embedded PGlite with
-// unauthenticated requests allowed on loopback only, and Microsoft 365 Agents Playground gives it a Teams-like
-// chat in the browser, signed in as Alex Wilber, a SLIP coordinator (config/roles.local.json).
+// unauthenticated requests allowed on loopback only, and Microsoft 365 Agents Playground, also on loopback only,
+// gives it a Teams-like chat in the browser, signed in as Alex Wilber, a SLIP coordinator
+// (config/roles.local.json).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { playgroundArgs } from './playground.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const botPort = process.env.PORT ?? '3978';
@@ -67,16 +69,8 @@ try {
   );
   const [, port] = await launch(
     'playground',
-    [
-      'node_modules/@microsoft/m365agentsplayground/cli.js',
-      '--app-endpoint',
-      `http://127.0.0.1:${botPort}/api/messages`,
-      '--channel-id',
-      'msteams',
-      '--port',
-      playgroundPort,
-      '--disable-telemetry',
-    ],
+    // On loopback only (tools/loopbackOnly.ts): by itself the Playground listens on every interface.
+    playgroundArgs(`http://127.0.0.1:${botPort}`, playgroundPort),
     // The Playground would try to open a browser itself; we print the address instead.
     {
       TEAMSAPPTESTER_BROWSER: 'none',

@@ -24,8 +24,9 @@ export type Composed =
   | { ok: false; missing: FieldId[]; problems: { field: string; message: string }[] };
 
 const fullNameSchema = lineOfText(100);
-// One address on one line: no spaces, control characters or angle brackets, at most 254 characters.
-const EMAIL = /^[^\s\p{Cc}@<>]+@[^\s\p{Cc}@<>]+\.[^\s\p{Cc}@<>]+$/u;
+// One address on one line: no spaces, control or invisible (format) characters or angle brackets, at most 254
+// characters. An invisible character would make the address read as one it is not.
+const EMAIL = /^[^\s\p{Cc}\p{Cf}@<>]+@[^\s\p{Cc}\p{Cf}@<>]+\.[^\s\p{Cc}\p{Cf}@<>]+$/u;
 
 export function compose(input: ComposeInput, directory: Directory): Composed {
   const problems: { field: string; message: string }[] = [];

@@ -1,10 +1,17 @@
 import type { Directory } from '../../src/directory/directory.ts';
-import { directoryOf, type Settings, type SettingsKey } from '../../src/settings/settings.ts';
+import {
+  directoryOf,
+  settingsFromFiles,
+  type Settings,
+  type SettingsKey,
+} from '../../src/settings/settings.ts';
+import { readDirectoryFile } from '../../tools/directoryFile.ts';
+import { noRoles, readRolesFile } from '../roles.ts';
 import { flowTextValues } from '../../src/flows.ts';
 import type { TextValues } from '../../src/flow/interpret.ts';
 import type { AppLogger } from '../logger.ts';
 import type { Database } from '../store/database.ts';
-import { readSettings, seedSettings, SETTINGS_CHANNEL } from '../store/settings.ts';
+import { readSettings, seedSettings, SETTINGS_CHANNEL, type StoredSettings } from '../store/settings.ts';
 
 /**
  * The administered settings as the bot uses them: held in memory, so a card action reads them without a query,
@@ -25,18 +32,30 @@ export interface LiveSettings {
 
 const SAFETY_POLL_MS = 30_000;
 
+/** The stored settings; on a new store, `firstRun`'s first (whichever process gets there first stores them). */
+export async function settingsOrSeed(db: Database, firstRun: () => Settings): Promise<StoredSettings> {
+  const stored = await readSettings(db);
+  if (stored) return stored;
+  await seedSettings(db, firstRun(), null);
+  const seeded = await readSettings(db);
+  if (!seeded) throw new Error('The settings were not stored');
+  return seeded;
+}
+
+/** The first settings of a new store: the shipped (or DIRECTORY_FILE's) directory and ROLES_FILE's people. */
+export function firstSettings(files: { directoryFile: string; rolesFile?: string }): Settings {
+  return settingsFromFiles(
+    readDirectoryFile(files.directoryFile),
+    files.rolesFile ? readRolesFile(files.rolesFile) : noRoles,
+  );
+}
+
 export async function openLiveSettings(
   db: Database,
   log: AppLogger,
   firstRun: () => Settings,
 ): Promise<LiveSettings> {
-  let stored = await readSettings(db);
-  if (!stored) {
-    if (await seedSettings(db, firstRun(), null)) log.event('info', 'settings.seeded', {});
-    stored = await readSettings(db);
-    if (!stored) throw new Error('The settings were not stored');
-  }
-  let current = stored;
+  let current = await settingsOrSeed(db, firstRun);
   let directory = directoryOf(current.settings);
   let textValues = flowTextValues(directory);
 

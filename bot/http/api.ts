@@ -12,14 +12,7 @@ import { caseEmails, caseState, newCaseSchema, type CaseRecord } from '../../src
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import { fieldsSchema } from '../../src/templates/fields.ts';
 import type { BotConfig } from '../config.ts';
-import {
-  listsCase,
-  permissions,
-  type PermissionName,
-  type Person,
-  type Verdict,
-} from '../../src/auth/policy.ts';
-import { personOf } from '../people.ts';
+import { listsCase, permissions } from '../../src/auth/policy.ts';
 import { rolesOf } from '../../src/settings/settings.ts';
 import {
   appendEvents,
@@ -30,16 +23,15 @@ import {
   isUuid,
 } from '../store/cases.ts';
 import type { Services } from '../teams/services.ts';
-import { createApiAuthenticator, type Principal } from './apiAuth.ts';
-import type { HttpRequest, HttpResponse, NodeHttpAdapter } from './server.ts';
+import type { Principal } from './apiAuth.ts';
+import type { CaseRouteKey } from './routes.ts';
+import { denied, error, type Handler } from './routing.ts';
 
 /**
- * The add-in's API: the signed-in coordinator's cases with emails to draft, one case's template fields, and
- * "this email was drafted". Every request carries a verified Entra access token, and a coordinator sees only
- * their own partnerships' cases.
+ * The add-in's and the meeting pages' API: the signed-in coordinator's cases with emails to draft, one case's
+ * template fields, "this email was drafted", a meeting's cases and its stage view. Each route is guarded by the
+ * permission the route table names (routes.ts), checked here against the case or chat it is about.
  */
-
-const error = (status: number, message: string): HttpResponse => ({ status, body: { error: message } });
 
 /** The emails already drafted for each of the cases, as "T1/school" keys, in one query. */
 async function draftedOfCases(
@@ -62,15 +54,19 @@ async function draftedOf(services: Services, caseId: string): Promise<Set<string
 function emailsOf(services: Services, record: CaseRecord, drafted: Set<string>): EmailToDraft[] {
   const state = caseState(services.flow, record, services.textValues);
   const { lps } = services.directory.contacts;
+  // The key link given on the case, else the school's usual key link from the directory.
+  const found = findSchool(services.directory, record.schoolId);
+  const school = found.ok ? found.value.school : undefined;
+  const keyLink = {
+    name: record.fields.keyLinkName ?? school?.keyLinkName ?? 'The school’s key link',
+    email: record.keyLinkEmail ?? school?.keyLinkEmail ?? null,
+  };
   return caseEmails(state, record).map((email) => ({
     template: email.template,
     to: email.to,
     title: emailTemplates[email.template].title,
     drafted: drafted.has(`${email.template}/${email.to}`),
-    recipient:
-      email.to === 'school'
-        ? { name: record.fields.keyLinkName ?? 'The school’s key link', email: record.keyLinkEmail }
-        : { name: lps.headSalutation, email: lps.headEmail },
+    recipient: email.to === 'school' ? keyLink : { name: lps.headSalutation, email: lps.headEmail },
   }));
 }
 
@@ -88,74 +84,11 @@ function summary(services: Services, record: CaseRecord, emails: EmailToDraft[])
   };
 }
 
-/** A route of the API: its method and path (`:name` is a parameter) and the permission that guards it. */
-export interface ApiRouteSpec {
-  method: 'GET' | 'POST';
-  path: string;
-  /** `public`: no sign-in (the add-in's start-up settings); otherwise the policy's permission. */
-  permission: PermissionName | 'public';
-}
-
-/** Every route of the add-in's API. A route without a handler below does not compile. */
-export const apiRoutes = [
-  { method: 'GET', path: '/api/addin/config', permission: 'public' },
-  { method: 'GET', path: '/api/cases', permission: 'useCoordinatorTools' },
-  { method: 'GET', path: '/api/cases/:caseId', permission: 'draftCaseEmails' },
-  { method: 'POST', path: '/api/cases/:caseId/emails', permission: 'draftCaseEmails' },
-  { method: 'GET', path: '/api/cases/:caseId/stage', permission: 'seeCase' },
-  { method: 'GET', path: '/api/conversations/:conversationId/cases', permission: 'listChatCases' },
-  { method: 'POST', path: '/api/conversations/:conversationId/cases', permission: 'startCase' },
-] as const satisfies readonly ApiRouteSpec[];
-
-type ApiRoute = (typeof apiRoutes)[number];
-type RouteKey = ApiRoute extends infer R
-  ? R extends ApiRoute
-    ? `${R['method']} ${R['path']}`
-    : never
-  : never;
-
-interface Caller {
-  principal: Principal;
-  person: Person;
-}
-
-type Handler = (
-  request: HttpRequest,
-  params: Record<string, string>,
-  caller: Caller,
-) => Promise<HttpResponse>;
-
-/** A verdict other than allow, as HTTP: refused is 403, concealed is exactly the 404 of a missing thing. */
-function denied(verdict: Exclude<Verdict, 'allow'>, refusal: string, missing: string): HttpResponse {
-  return verdict === 'refuse' ? error(403, refusal) : error(404, missing);
-}
-
 const NO_SUCH_CASE = 'No such case.';
 const COORDINATORS_ONLY = 'Only partnership coordinators can use the add-in.';
 
-/** Matches a request path against a route's path; undefined when it does not match or cannot be decoded. */
-function match(pattern: string, path: string): Record<string, string> | undefined {
-  const want = pattern.split('/');
-  const got = path.split('/');
-  if (want.length !== got.length) return undefined;
-  const params: Record<string, string> = {};
-  for (const [index, part] of want.entries()) {
-    const actual = got[index] ?? '';
-    if (part.startsWith(':')) {
-      if (actual === '') return undefined;
-      try {
-        params[part.slice(1)] = decodeURIComponent(actual);
-      } catch {
-        return undefined;
-      }
-    } else if (part !== actual) return undefined;
-  }
-  return params;
-}
-
-export function registerApi(adapter: NodeHttpAdapter, services: Services, config: BotConfig): void {
-  const authenticate = createApiAuthenticator(config);
-
+/** The handlers of the add-in's and the meeting pages' routes. */
+export function caseHandlers(services: Services, config: BotConfig): Record<CaseRouteKey, Handler> {
   /** Whether the signed-in person is in a chat, as the bot's roster (or Teams, asked once) knows it. */
   const inChat = async (principal: Principal, conversationId: string) =>
     (await services.roster.standingIn(conversationId, principal.id)) !== undefined;
@@ -164,7 +97,7 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
   const caseOf = async (params: Record<string, string>) =>
     isUuid(params.caseId ?? '') ? await getCase(services.db, params.caseId ?? '') : undefined;
 
-  const handlers: Record<RouteKey, Handler> = {
+  return {
     'GET /api/addin/config': async () => {
       const local =
         config.auth.kind === 'dangerouslyUnauthenticated'
@@ -184,7 +117,15 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
             };
       const body: AddinConfig = {
         auth,
-        allowedRecipientDomains: services.directory.allowedRecipientDomains,
+        // The County's usual domains and every school's own, so writing to a key link raises no warning.
+        allowedRecipientDomains: [
+          ...new Set([
+            ...services.directory.allowedRecipientDomains,
+            ...services.directory.partnerships.flatMap((partnership) =>
+              partnership.schools.flatMap((school) => (school.emailDomain ? [school.emailDomain] : [])),
+            ),
+          ]),
+        ],
         directory: services.directory,
       };
       return { status: 200, body };
@@ -211,10 +152,16 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
       const defaults = record.outcome
         ? fieldsSchema.parse(services.flow.outcomes[record.outcome]?.fieldDefaults ?? {})
         : {};
+      const school = findSchool(services.directory, record.schoolId);
+      const keyLinkFromDirectory = school.ok ? school.value.school.keyLinkName : undefined;
       const detail: CaseDetail = {
         ...summary(services, record, emails),
         flowVersion: record.flowVersion,
-        fields: { ...defaults, ...record.fields } as Record<string, string | boolean>,
+        fields: {
+          ...defaults,
+          ...(keyLinkFromDirectory ? { keyLinkName: keyLinkFromDirectory } : {}),
+          ...record.fields,
+        } as Record<string, string | boolean>,
         emails,
       };
       return { status: 200, body: detail };
@@ -304,12 +251,12 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
     'POST /api/conversations/:conversationId/cases': async (request, params, { principal, person }) => {
       const conversationId = params.conversationId ?? '';
       const shape = agendaRequestSchema.safeParse(request.body);
-      const parsed = shape.success ? newCaseSchema.safeParse(shape.data) : shape;
+      const parsed = shape.success ? newCaseSchema(services.identifierRule).safeParse(shape.data) : shape;
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return error(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
       }
-      const input = parsed.data as z.output<typeof newCaseSchema>;
+      const input = parsed.data as z.output<ReturnType<typeof newCaseSchema>>;
       const facts = { partnership: input.partnership, inChat: await inChat(principal, conversationId) };
       if (permissions.startCase(person, facts) !== 'allow')
         return error(
@@ -346,40 +293,4 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
       return { status: 201, body: { id: record.id } };
     },
   };
-
-  /** Signs the caller in (unless the route is public) and runs the route's handler. */
-  async function dispatch(
-    route: (typeof apiRoutes)[number],
-    request: HttpRequest,
-    params: Record<string, string>,
-  ) {
-    const handler = handlers[`${route.method} ${route.path}` as RouteKey];
-    if (route.permission === 'public')
-      return handler(request, params, {
-        principal: { id: '', tenantId: '', name: '', guest: false },
-        person: { standing: 'signedOut', coordinates: [], administers: false },
-      });
-    const header = request.headers.authorization;
-    const signedIn = await authenticate(Array.isArray(header) ? header[0] : header);
-    if (!signedIn.ok) return error(signedIn.error.status, signedIn.error.message);
-    const { principal } = signedIn;
-    const person = personOf(services.settings.settings, principal.id, principal.guest ? 'guest' : 'member');
-    // The coordinators' tools refuse everyone else before anything is looked up.
-    if (route.permission === 'useCoordinatorTools' && permissions.useCoordinatorTools(person) !== 'allow')
-      return error(403, COORDINATORS_ONLY);
-    return handler(request, params, { principal, person });
-  }
-
-  for (const method of ['GET', 'POST'] as const) {
-    adapter.routePrefix(method, '/api/', async (request) => {
-      for (const route of apiRoutes) {
-        if (route.method !== method) continue;
-        const params = match(route.path, request.path);
-        if (params) return dispatch(route, request, params);
-      }
-      return apiRoutes.some((route) => match(route.path, request.path))
-        ? error(405, 'That method is not allowed here.')
-        : error(404, 'Not found.');
-    });
-  }
 }

@@ -13,6 +13,8 @@ export interface Principal {
   name: string;
   /** A guest account in the tenant (the token's optional `acct` claim is 1). */
   guest: boolean;
+  /** The app roles the token carries (its `roles` claim). */
+  roles: string[];
 }
 
 export type AuthRefusal =
@@ -36,7 +38,7 @@ export function createApiAuthenticator(config: BotConfig): Authenticate {
       if (!token.startsWith(DANGEROUSLY_LOCAL_TOKEN_PREFIX))
         return refuse({ reason: 'noToken', status: 401, message: 'Sign in to use the add-in.' });
       const id = token.slice(DANGEROUSLY_LOCAL_TOKEN_PREFIX.length);
-      return { ok: true, principal: { id, tenantId: 'local', name: 'Local user', guest: false } };
+      return { ok: true, principal: { id, tenantId: 'local', name: 'Local user', guest: false, roles: [] } };
     };
   }
   const api = config.api;
@@ -96,6 +98,7 @@ export function createApiAuthenticator(config: BotConfig): Authenticate {
         tenantId,
         name: typeof payload.name === 'string' ? payload.name : 'Coordinator',
         guest: payload.acct === 1,
+        roles: Array.isArray(payload.roles) ? payload.roles.filter((role) => typeof role === 'string') : [],
       },
     };
   };

@@ -12,7 +12,10 @@ import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps
 
 export interface HttpRequest {
   method: string;
+  /** The path as sent, still percent-encoded; the transport has checked that every segment decodes. */
   path: string;
+  /** The path's segments, each decoded once (the first is the empty one before the leading slash). */
+  segments: string[];
   query: URLSearchParams;
   headers: Record<string, string | string[]>;
   body: unknown;
@@ -48,6 +51,43 @@ class RequestError extends Error {
   }
 }
 
+/** Hosts a local (unauthenticated) bot answers to: a DNS-rebinding page's Host is its own name. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The host name of a Host header, without its port and lower-cased. */
+function hostName(header: string | undefined): string | undefined {
+  return /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d*)?$/i.exec(header ?? '')?.[1]?.toLowerCase();
+}
+
+/**
+ * Whether the Content-Type's media type is exactly application/json (its parameters, such as charset, aside).
+ * A browser sends text/plain, form and multipart bodies to another site without asking first (no CORS
+ * pre-flight), so anything else would let a web page post to a local bot as the coordinator.
+ */
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** Methods that change nothing; every other one must say it sends JSON, with or without a body. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const NOT_JSON = 'Send the request body as application/json.';
+const BAD_ADDRESS = 'The address is not valid: it has a malformed percent-encoding or a control character.';
+
+/** The path's segments, each decoded once; a malformed escape or a control character is a 400. */
+function decodeSegments(path: string): string[] {
+  let segments: string[];
+  try {
+    segments = path.split('/').map((segment) => decodeURIComponent(segment));
+  } catch {
+    throw new RequestError(400, BAD_ADDRESS);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (segments.some((segment) => /[\u0000-\u001f\u007f]/.test(segment)))
+    throw new RequestError(400, BAD_ADDRESS);
+  return segments;
+}
+
 async function readBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -57,9 +97,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return undefined;
-  const contentType = String(request.headers['content-type'] ?? '');
-  if (!contentType.includes('application/json'))
-    throw new RequestError(415, 'Send the request body as application/json.');
+  if (!isJson(request.headers['content-type'])) throw new RequestError(415, NOT_JSON);
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
@@ -73,10 +111,20 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
   private readonly guards = new Map<string, Guard>();
   private server: Server | undefined;
   private readonly host: string;
+  private readonly allowedHosts: 'loopback' | 'any';
   private readonly onError: (error: unknown) => void;
 
-  constructor(options: { host: string; onError: (error: unknown) => void }) {
+  /**
+   * `allowedHosts: 'loopback'` answers only requests whose Host is localhost, 127.0.0.1 or [::1] (any port):
+   * for a bot that trusts whoever reaches it, so that a DNS-rebinding page cannot reach it by another name.
+   */
+  constructor(options: {
+    host: string;
+    allowedHosts: 'loopback' | 'any';
+    onError: (error: unknown) => void;
+  }) {
     this.host = options.host;
+    this.allowedHosts = options.allowedHosts;
     this.onError = options.onError;
   }
 
@@ -115,7 +163,21 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
       response.end(body);
     };
     try {
-      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (this.allowedHosts === 'loopback' && !LOOPBACK_HOSTS.has(hostName(request.headers.host) ?? '')) {
+        return send({
+          status: 421,
+          body: { error: 'This local bot answers only requests addressed to localhost, 127.0.0.1 or [::1].' },
+        });
+      }
+      let url: URL;
+      try {
+        url = new URL(request.url ?? '/', 'http://localhost');
+      } catch {
+        throw new RequestError(400, BAD_ADDRESS);
+      }
+      const segments = decodeSegments(url.pathname);
+      if (!SAFE_METHODS.has(request.method ?? '') && !isJson(request.headers['content-type']))
+        throw new RequestError(415, NOT_JSON);
       const key = `${request.method} ${url.pathname}`;
       // A path registered exactly for another method (POST /api/messages) is not a prefix route's to answer.
       const exactElsewhere = [...this.routes.keys()].some((route) => route.endsWith(` ${url.pathname}`));
@@ -139,6 +201,7 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
       const parsed: HttpRequest = {
         method: request.method ?? 'GET',
         path: url.pathname,
+        segments,
         query: url.searchParams,
         headers: request.headers as Record<string, string | string[]>,
         body: await readBody(request),
@@ -160,8 +223,9 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
   serveStatic(path: string, directory: string): void {
     const base = resolve(directory);
     const prefix = `${path.replace(/\/$/, '')}/`;
+    const depth = prefix.split('/').length - 1;
     this.routePrefix('GET', prefix, async (request) => {
-      const file = resolve(base, decodeURIComponent(request.path.slice(prefix.length)));
+      const file = resolve(base, ...request.segments.slice(depth));
       if (!file.startsWith(`${base}${sep}`)) return { status: 404, body: { error: 'Not found.' } };
       try {
         const content = await readFile(file);

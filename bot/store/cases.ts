@@ -22,6 +22,7 @@ interface CaseRow {
   key_link_email: string | null;
   outcome: string | null;
   extra_emails: { template: TemplateId; to: RecipientRole }[];
+  prefilled: string[];
   card_activity_id: string | null;
   revision: number;
   created_by: string;
@@ -44,6 +45,7 @@ const toRecord = (row: CaseRow): CaseRecord => ({
   keyLinkEmail: row.key_link_email,
   outcome: row.outcome,
   extraEmails: row.extra_emails,
+  prefilled: row.prefilled,
   cardActivityId: row.card_activity_id,
   revision: row.revision,
   createdBy: row.created_by,
@@ -166,7 +168,8 @@ export async function writeChange(
   events: readonly CaseEvent[],
 ) {
   const [row] = await tx.query<CaseRow>(
-    `UPDATE cases SET answers = $2, fields = $3, outcome = $4, extra_emails = $5, revision = revision + 1, updated_at = now()
+    `UPDATE cases SET answers = $2, fields = $3, outcome = $4, extra_emails = $5, prefilled = $6,
+       revision = revision + 1, updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
       record.id,
@@ -174,6 +177,7 @@ export async function writeChange(
       JSON.stringify(record.fields),
       record.outcome,
       JSON.stringify(record.extraEmails),
+      JSON.stringify(record.prefilled),
     ],
   );
   if (!row) throw new Error('The case disappeared while it was being changed');
@@ -231,20 +235,52 @@ export async function caseHistory(db: Queryable, id: string): Promise<HistoryEnt
   }));
 }
 
+/** The advisory lock the purge holds, so that of several bot instances sharing a server only one purges. */
+const PURGE_LOCK = 7_460_001;
+
 /**
  * Deletes the cases (with their history and votes) whose last change is older than the retention period.
- * The partnership agreement keeps decision records for 7 years (clause 10.1).
+ * The partnership agreement keeps decision records for 7 years (clause 10.1). While another instance is
+ * purging, this one purges nothing (0). `reclaimSpace` then removes the deleted rows' bytes from the files.
  */
 export async function purgeExpiredCases(db: Database, years: number, now = new Date()): Promise<number> {
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
   return db.transaction(async (tx) => {
+    const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+      PURGE_LOCK,
+    ]);
+    if (!lock?.locked) return 0;
     await tx.query("SELECT set_config('app.retention_purge', 'on', true)");
     const rows = await tx.query<{ id: string }>('DELETE FROM cases WHERE updated_at < $1 RETURNING id', [
       cutoff,
     ]);
     return rows.length;
   });
+}
+
+/** Every table a purge deletes from (the cascade from cases). */
+const PURGED_TABLES = ['cases', 'case_events', 'votes', 'vote_eligible', 'ballots', 'anonymous_counts'];
+
+/**
+ * After a purge, makes the deleted rows unreadable on disk. DELETE and plain VACUUM only mark rows dead, and
+ * their bytes stay in the table files: VACUUM FULL rewrites each table without them. The write-ahead log
+ * recorded the rows too, so on PGlite the current segment is closed and a checkpoint removes it (PGlite runs
+ * with wal_recycle off, so an old segment is deleted, not renamed for reuse with its bytes intact). A
+ * PostgreSQL server manages its own WAL and backups; CHECKPOINT needs the pg_checkpoint role there, and
+ * without it the server's next scheduled checkpoint does the same, so `checkpointed` says which happened.
+ */
+export async function reclaimSpace(db: Database): Promise<{ checkpointed: boolean }> {
+  for (const table of PURGED_TABLES) await db.exec(`VACUUM FULL ${table}`);
+  if (db.kind === 'pglite') await db.exec('SELECT pg_switch_wal()');
+  try {
+    await db.exec('CHECKPOINT');
+    return { checkpointed: true };
+  } catch (error) {
+    if (db.kind === 'postgres' && (error as { code?: string }).code === '42501')
+      return { checkpointed: false };
+    throw error;
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -38,8 +38,9 @@ export class StoreUnavailableError extends ReasonedError<'storeUnavailable'> {
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   // No dataDir means in memory (tests); otherwise files under dataDir survive restarts. A local store serves
   // one machine's meetings: 16 MB of shared buffers (PostgreSQL's 128 MB default is for servers) starts
-  // sooner and leaves the bot 100 MB smaller.
-  const options = { postgresqlconf: 'shared_buffers = 16MB' };
+  // sooner and leaves the bot 100 MB smaller. wal_recycle off deletes old write-ahead log segments instead of
+  // renaming them for reuse with their old bytes, so a purged record leaves the log too (reclaimSpace).
+  const options = { postgresqlconf: ['shared_buffers = 16MB', 'wal_recycle = off'] };
   const db = dataDir === undefined ? await PGlite.create(options) : await PGlite.create(dataDir, options);
   return {
     kind: 'pglite',

@@ -1,5 +1,6 @@
 import type { Actor } from '../../src/cases/case.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
+import { canonicalJson } from '../../src/settings/changes.ts';
 import { settingsKeys, type Settings, type SettingsKey } from '../../src/settings/settings.ts';
 import { partnershipIds } from '../../src/templates/fields.ts';
 import type { Database, Queryable } from './database.ts';
@@ -120,7 +121,7 @@ export async function writeSettings(
     const history: SettingsHistoryEntry['changes'] = [];
     for (const change of changes) {
       const row = current.get(change.key);
-      if (!row || JSON.stringify(row.value) === JSON.stringify(change.value)) continue;
+      if (!row || canonicalJson(row.value) === canonicalJson(change.value)) continue;
       const version = row.version + 1;
       await tx.query('UPDATE settings SET value = $2, version = $3, updated_at = now() WHERE key = $1', [
         change.key,

@@ -19,6 +19,7 @@ import {
 import { castingDecisionCard, voteCard } from '../../src/cards/voteCards.ts';
 import { answerCase, caseState, newCaseSchema, type Actor, type CaseRecord } from '../../src/cases/case.ts';
 import { describeEvent } from '../../src/cases/historyText.ts';
+import { prefillFromDirectory } from '../../src/cases/prefill.ts';
 import { findSchool } from '../../src/directory/directory.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
 import { ukIsoDate } from '../../src/text/dates.ts';
@@ -113,6 +114,7 @@ function showCase(services: Services, record: CaseRecord, notice?: Notice) {
   const state = caseState(services.flow, record, services.textValues);
   return caseCard(record, state, services.flow, {
     directory: services.directory,
+    voteDefaults: services.settings.settings.partnerships[record.partnership].voteSettings,
     ...(notice ? { notice } : {}),
   });
 }
@@ -189,7 +191,7 @@ async function startCase(
   const again = (problem: string) => ({
     card: newCaseCard(services.directory, services.flow, defaults, refuse(problem)),
   });
-  const parsed = newCaseSchema.safeParse(data);
+  const parsed = newCaseSchema(services.identifierRule).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? '');
@@ -258,10 +260,9 @@ async function answer(
   record: CaseRecord,
 ): Promise<ActionOutcome> {
   const value = answerValue(services, data);
-  const updated = await updateCase(services.db, data.caseId, actorOf(who), (current) => {
-    const answered = answerCase(services.flow, current, data.question, value, services.textValues);
-    return answered.ok ? ok({ record: answered.value.record, events: answered.value.events }) : answered;
-  });
+  const updated = await updateCase(services.db, data.caseId, actorOf(who), (current) =>
+    answerThenPrefill(services, current, data.question, value),
+  );
   if (!updated.ok) {
     const message =
       updated.error.reason === 'caseNotFound'
@@ -280,6 +281,26 @@ async function answer(
   return { card: shown, shared: shown };
 }
 
+/** Records an answer, then whatever the directory answers next (a school's known City BAP membership). */
+function answerThenPrefill(
+  services: Services,
+  record: CaseRecord,
+  question: string,
+  value: unknown,
+  byVote?: string,
+) {
+  const answered = answerCase(services.flow, record, question, value, services.textValues, byVote);
+  if (!answered.ok) return answered;
+  const school = findSchool(services.directory, record.schoolId);
+  const filled = prefillFromDirectory(
+    services.flow,
+    answered.value.record,
+    school.ok ? school.value.school : undefined,
+    services.textValues,
+  );
+  return ok({ record: filled.record, events: [...answered.value.events, ...filled.events] });
+}
+
 function changeCard(services: Services, record: CaseRecord, questionId: string) {
   const state = caseState(services.flow, record, services.textValues);
   if (!state.path.includes(questionId))
@@ -293,6 +314,7 @@ function changeCard(services: Services, record: CaseRecord, questionId: string) 
   };
   const card = caseCard(record, asking, services.flow, {
     directory: services.directory,
+    voteDefaults: services.settings.settings.partnerships[record.partnership].voteSettings,
     notice: { message: 'Change the answer: everything after it is worked out again.', tone: 'warning' },
   });
   card.actions = [execute('case.show', 'Cancel', { caseId: record.id }), ...(card.actions ?? [])];
@@ -474,17 +496,8 @@ async function close(
     if (opened.question === CORE_GROUP_DECISION) return ok({ record: current, events: [] });
     const question = services.flow.questions[opened.question];
     const value = question?.answer.kind === 'yesNo' ? decision.result === 'yes' : decision.result;
-    const answered = answerCase(
-      services.flow,
-      current,
-      opened.question,
-      value,
-      services.textValues,
-      opened.id,
-    );
-    return answered.ok
-      ? ok({ record: answered.value.record, events: answered.value.events })
-      : fail({ reason: answered.error.reason, message: answered.error.message });
+    const answered = answerThenPrefill(services, current, opened.question, value, opened.id);
+    return answered.ok ? answered : fail({ reason: answered.error.reason, message: answered.error.message });
   };
   const closed = await closeVote(services.db, vote.id, actorOf(who), apply, data.casting);
   if (!closed.ok) {

@@ -264,6 +264,7 @@ export function createBot(
 
   // Messages: text commands, and Action.Submit from clients without Universal Actions (the card's fallback).
   app.on('message', async ({ activity, api, send }) => {
+    await noteChat(activity);
     const where = whereOf(activity);
     const submitted = activity.value as { verb?: unknown } | undefined;
     if (submitted && typeof submitted === 'object' && 'verb' in submitted) {

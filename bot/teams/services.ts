@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
+import type { IdentifierRule } from '../../src/cases/identifier.ts';
 import type { Directory } from '../../src/directory/directory.ts';
 import type { FlowDefinition } from '../../src/flow/definition.ts';
 import type { TextValues } from '../../src/flow/interpret.ts';
@@ -22,6 +23,8 @@ export interface Services {
   readonly textValues: TextValues;
   /** Who is in which chat, for the policy's "in the case's chat". */
   roster: ChatRoster;
+  /** What a new case's student identifier may be (STUDENT_REFERENCE_PATTERN). */
+  identifierRule: IdentifierRule;
   log: AppLogger;
 }
 

@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../cases/case.ts';
 import { caseEmails } from '../cases/case.ts';
-import type { Directory } from '../directory/directory.ts';
+import type { Directory, VoteSettings } from '../directory/directory.ts';
 import { answerLabel, type AnswerValue } from '../flow/answers.ts';
 import type { FlowDefinition, QuestionDefinition } from '../flow/definition.ts';
 import type { FlowState } from '../flow/interpret.ts';
@@ -212,7 +212,11 @@ export interface CaseCardOptions {
   notice?: Notice;
   /** The LPS head and the key link, named beside the emails to draft. */
   directory: Directory;
+  /** The partnership's vote settings: what a vote opened from this card is unless the coordinator changes it. */
+  voteDefaults?: VoteSettings;
 }
+
+const noVoteDefaults: VoteSettings = { quorum: null, anonymousByDefault: false, sectionDToPanel: true };
 
 /** The card of a case: where it stands in the flow, the question to answer, or the outcome. */
 export function caseCard(
@@ -222,6 +226,7 @@ export function caseCard(
   options: CaseCardOptions,
 ): AdaptiveCard {
   const { directory } = options;
+  const voteDefaults = options.voteDefaults ?? noVoteDefaults;
   const body: CardElement[] = [
     heading(`Case ${md(record.student)}`),
     ...noticeBlock(options.notice),
@@ -239,7 +244,11 @@ export function caseCard(
           {
             type: 'Column',
             width: 'stretch',
-            items: [text(`${question.prompt} **${answerLabel(question, record.answers[questionId])}**`)],
+            items: [
+              text(
+                `${question.prompt} **${answerLabel(question, record.answers[questionId])}**${record.prefilled.includes(questionId) ? ' (from the directory)' : ''}`,
+              ),
+            ],
           },
           {
             type: 'Column',
@@ -259,7 +268,13 @@ export function caseCard(
       body.push(subheading(question.prompt));
       if (question.help) body.push(text(question.help, { isSubtle: true }));
       if (question.decidedBy === 'panelVote') {
-        body.push(text('This is the panel’s decision: put it to a vote, or record the panel’s answer.'));
+        body.push(
+          text(
+            voteDefaults.sectionDToPanel
+              ? 'This is the panel’s decision: put it to a vote, or record the panel’s answer.'
+              : 'The partnership records this answer itself; it can still put it to the panel.',
+          ),
+        );
         body.push(
           {
             type: 'Input.Toggle',
@@ -269,7 +284,7 @@ export function caseCard(
               'Anonymous vote: nobody sees who voted or what they chose, only how many have voted until it closes',
             valueOn: 'true',
             valueOff: 'false',
-            value: 'false',
+            value: voteDefaults.anonymousByDefault ? 'true' : 'false',
           },
           {
             type: 'Input.Toggle',
@@ -286,6 +301,7 @@ export function caseCard(
             label: 'Quorum (optional): the least number of votes for a result',
             min: 1,
             max: 500,
+            ...(voteDefaults.quorum !== null ? { value: voteDefaults.quorum } : {}),
           },
           actionSet([
             execute(
@@ -327,7 +343,12 @@ export function caseCard(
 
   return card(body, [
     execute('case.history', 'History', { caseId: record.id }),
-    execute('vote.open', 'Core Group vote', { caseId: record.id, question: 'coreGroupDecision' }),
+    execute('vote.open', 'Core Group vote', {
+      caseId: record.id,
+      question: 'coreGroupDecision',
+      anonymous: voteDefaults.anonymousByDefault,
+      ...(voteDefaults.quorum !== null ? { quorum: String(voteDefaults.quorum) } : {}),
+    }),
     execute('case.list', 'Cases in this meeting'),
   ]);
 }

@@ -9,6 +9,7 @@ import {
   type TextValues,
 } from '../flow/interpret.ts';
 import { fail, ok, type Result } from '../result.ts';
+import type { IdentifierRule } from './identifier.ts';
 import type { TemplateId } from '../templates/emailTemplates.ts';
 import {
   fieldsSchema,
@@ -41,6 +42,8 @@ export interface CaseRecord {
   outcome: string | null;
   /** Templates the coordinator added beyond the chart's recommendation. */
   extraEmails: { template: TemplateId; to: RecipientRole }[];
+  /** Questions answered from the directory (not by a person), until someone changes the answer. */
+  prefilled: string[];
   cardActivityId: string | null;
   revision: number;
   createdBy: string;
@@ -54,26 +57,28 @@ export interface Actor {
   name: string;
 }
 
-// "John Smith": two or more capitalised words and nothing else is almost certainly a full name.
-const LOOKS_LIKE_FULL_NAME = /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+$/u;
+/** The stored student identifier: a single line that the deployment's identifier rule accepts. */
+const studentIdentifierSchema = (rule: IdentifierRule) =>
+  lineOfText(60).refine((value) => rule.accepts(value), rule.refusal);
 
-export const studentIdentifierSchema = lineOfText(60).refine(
-  (value) => !LOOKS_LIKE_FULL_NAME.test(value),
-  'looks like a full name: use initials or a reference, such as "JS-2291"',
-);
-
-/** What a coordinator gives to start a case (the "Start a case" card). */
-export const newCaseSchema = z.strictObject({
-  partnership: z.enum(partnershipIds, { error: `choose a partnership: ${partnershipIds.join(', ')}` }),
-  schoolId: z.string({ error: 'choose a school' }).min(1, 'choose a school').max(100),
-  keyLinkName: lineOfText(100).optional(),
-  keyLinkEmail: z.email({ error: 'expected an email address' }).max(254).optional(),
-  student: studentIdentifierSchema,
-  meetingType: z.enum(meetingTypes).optional(),
-  meetingDate: fieldsSchema.shape.meetingDate.optional(),
-  section: z.enum(['A', 'B', 'C', 'D'], { error: 'choose what the school has done (section A, B, C or D)' }),
-});
-export type NewCase = z.output<typeof newCaseSchema>;
+/**
+ * What a coordinator gives to start a case (the "Start a case" card, or the add-in's agenda form), with the
+ * student identifier checked by the deployment's rule (`Services.identifierRule`).
+ */
+export const newCaseSchema = (rule: IdentifierRule) =>
+  z.strictObject({
+    partnership: z.enum(partnershipIds, { error: `choose a partnership: ${partnershipIds.join(', ')}` }),
+    schoolId: z.string({ error: 'choose a school' }).min(1, 'choose a school').max(100),
+    keyLinkName: lineOfText(100).optional(),
+    keyLinkEmail: z.email({ error: 'expected an email address' }).max(254).optional(),
+    student: studentIdentifierSchema(rule),
+    meetingType: z.enum(meetingTypes).optional(),
+    meetingDate: fieldsSchema.shape.meetingDate.optional(),
+    section: z.enum(['A', 'B', 'C', 'D'], {
+      error: 'choose what the school has done (section A, B, C or D)',
+    }),
+  });
+export type NewCase = z.output<ReturnType<typeof newCaseSchema>>;
 
 /** The flow state of a case now. */
 export function caseState(flow: FlowDefinition, record: CaseRecord, values: TextValues): FlowState {
@@ -97,7 +102,10 @@ export function caseEmails(
 
 export type CaseEvent =
   | { kind: 'created'; detail: { section: string; partnership: PartnershipId; schoolId: string } }
-  | { kind: 'answered'; detail: { question: string; answer: unknown; previous: unknown; byVote?: string } }
+  | {
+      kind: 'answered';
+      detail: { question: string; answer: unknown; previous: unknown; byVote?: string; fromDirectory?: true };
+    }
   | { kind: 'decided'; detail: { outcome: string | null } }
   | {
       kind: 'voteOpened';
@@ -129,6 +137,7 @@ export function answerCase(
   if (!answered.ok) return answered;
   const { answers, state } = answered.value;
   const outcome = state.status === 'decided' ? state.outcome : null;
+  const prefilled = record.prefilled.filter((id) => id !== questionId);
   const events: CaseEvent[] = [
     {
       kind: 'answered',
@@ -141,7 +150,7 @@ export function answerCase(
     },
   ];
   if (outcome !== record.outcome) events.push({ kind: 'decided', detail: { outcome } });
-  return ok({ record: { ...record, answers, outcome }, state, events });
+  return ok({ record: { ...record, answers, outcome, prefilled }, state, events });
 }
 
 export interface CaseRefusal {

@@ -29,7 +29,12 @@ export function describeEvent(
         detail.previous === null || detail.previous === undefined
           ? ''
           : ` (was: ${answer(detail.question, detail.previous)})`;
-      return `Answered ${prompt(detail.question)}: ${answer(detail.question, detail.answer)}${previous}${detail.byVote ? ', by the panel’s vote' : ''}.`;
+      const how = detail.byVote
+        ? ', by the panel’s vote'
+        : detail.fromDirectory
+          ? ', from the directory'
+          : '';
+      return `Answered ${prompt(detail.question)}: ${answer(detail.question, detail.answer)}${previous}${how}.`;
     }
     case 'decided':
       return detail.outcome

@@ -117,6 +117,7 @@ export const directorySchema = z
   });
 
 export type Directory = z.output<typeof directorySchema>;
+export type VoteSettings = z.output<typeof voteSettingsSchema>;
 export type Partnership = Directory['partnerships'][number];
 export type School = Partnership['schools'][number];
 

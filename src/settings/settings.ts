@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { directorySchema, voteSettingsSchema, type Directory } from '../directory/directory.ts';
+export type { VoteSettings } from '../directory/directory.ts';
 import { lineOfText, partnershipIds, type PartnershipId } from '../templates/fields.ts';
+import { canonicalJson } from './changes.ts';
 
 /**
  * What the partnerships administer themselves, kept in the database with a version and a history: people
@@ -88,7 +90,6 @@ export const administratorsSchema = z.array(administratorSchema);
 export type Administrator = z.output<typeof administratorSchema>;
 export type Coordinator = z.output<typeof coordinatorSchema>;
 export type PanelMember = z.output<typeof panelMemberSchema>;
-export type VoteSettings = z.output<typeof voteSettingsSchema>;
 export type PartnershipSettings = z.output<typeof partnershipSettingsSchema>;
 export type CountySettings = z.output<typeof countySettingsSchema>;
 
@@ -199,7 +200,7 @@ export function directoryOf(settings: Settings): Directory {
     partnerships: partnershipIds.map((id) => {
       const partnership = settings.partnerships[id];
       const defaults = voteSettingsSchema.parse({});
-      const voteSettingsChanged = JSON.stringify(partnership.voteSettings) !== JSON.stringify(defaults);
+      const voteSettingsChanged = canonicalJson(partnership.voteSettings) !== canonicalJson(defaults);
       return {
         id,
         name: partnership.name,

@@ -23,15 +23,17 @@ export const pspMeetingLongLabels: Record<PspMeeting, string> = {
 export const passportActions = ['complete', 'update'] as const;
 export const attendees = ['I', 'one of my team'] as const;
 
-// Characters that have no place in a name or an identifier: control characters (including newlines, which
-// would break the email's layout) and the bidirectional overrides that can make text read differently from
-// what it is.
-const FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u200E\u200F]/u;
+// Characters that have no place in a name or an identifier: controls (Cc, including newlines, which would break
+// the email's layout), line and paragraph separators (Zl, Zp) and every format character (Cf): zero-width
+// spaces and joiners, bidi marks, embeddings and overrides, the BOM, soft hyphens, tags. They are invisible, so
+// they make text read differently from what it is ("J\u200DS" looks like "JS"). The cost: scripts that use a
+// zero-width joiner or non-joiner inside words (Persian, some Indic names) are typed without it.
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 // No name, school or identifier needs angle brackets; refusing them keeps markup out of subjects and plain
 // text too (the HTML is escaped regardless). Quotes and ampersands are real in names and are escaped.
 const MARKUP = /[<>]/;
 
-/** Single-line text typed by a person: trimmed, NFC-normalised, 1 to `max` characters, no control characters. */
+/** Single-line text typed by a person: trimmed, NFC-normalised, 1 to `max` characters, no invisible characters. */
 export function lineOfText(max: number) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? 'required' : 'expected text') })

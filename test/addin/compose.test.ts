@@ -69,4 +69,15 @@ describe('building the draft in the add-in', () => {
     );
     expect(bad).toMatchObject({ ok: false, problems: [{ field: 'fullName' }, { field: 'recipient' }] });
   });
+
+  it.each(['k.patel@lps\u200B.leicester.sch.uk', 'k.patel\u202E@lps.leicester.sch.uk', 'k\u2028@lps.sch.uk'])(
+    'refuses a recipient address with an invisible character: %j',
+    (email) => {
+      const result = compose(
+        { template: 'T2', fields: completeFields, fullName: '', recipient: { name: 'X', email } },
+        directory,
+      );
+      expect(result).toMatchObject({ ok: false, problems: [{ field: 'recipient' }] });
+    },
+  );
 });

@@ -267,7 +267,7 @@ describe('the add-in API', () => {
       [
         { partnership: 'SLIP', schoolId: 'wigston-college', student: 'John Smith', section: 'C' },
         400,
-        'student: looks like a full name',
+        'student: Use initials and/or a reference',
       ],
       [
         { partnership: 'SLIP', schoolId: 'hastings-high-school', student: 'AB', section: 'C' },
@@ -317,6 +317,43 @@ describe('the add-in API', () => {
         await token(),
       );
       expect(listed.status).toBe(403);
+    });
+
+    const identifierRefusal =
+      'student: Use initials and/or a reference, such as "J.S.", "JS 2291" or "REF-0042" — not the student’s name.';
+    const singleLine = 'student: must be a single line of text without control characters';
+    it.each([
+      ['john smith', identifierRefusal],
+      ['JOHN SMITH', identifierRefusal],
+      ['Smith, John', identifierRefusal],
+      ['John Smith 2', identifierRefusal],
+      ['Sean McDonald', identifierRefusal],
+      ["Niamh O'Brien", identifierRefusal],
+      ['Mary-Jane Watts', identifierRefusal],
+      ['J\u200DS', singleLine],
+      ['JS\u20282291', singleLine],
+      ['\u202EJS', singleLine],
+    ])('refuses the referral of %j with what is allowed, and stores nothing', async (student, message) => {
+      const stored = async () =>
+        (await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases'))[0]?.n;
+      const before = await stored();
+      const response = await call(`/api/conversations/${meeting}/cases`, await token(), {
+        method: 'POST',
+        body: JSON.stringify({ partnership: 'SLIP', schoolId: 'wigston-college', student, section: 'C' }),
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.error).toBe(message);
+      expect(await stored()).toBe(before);
+    });
+
+    it('adds referrals named by initials, a reference, or both', async () => {
+      for (const student of ['J.S.', 'JS', 'J. S.', 'JS 2291', 'J.S. (ref 2291)', 'REF-0042', '2291']) {
+        const response = await call(`/api/conversations/${meeting}/cases`, await token(), {
+          method: 'POST',
+          body: JSON.stringify({ partnership: 'SLIP', schoolId: 'wigston-college', student, section: 'C' }),
+        });
+        expect(response.status, student).toBe(201);
+      }
     });
 
     it('shows the stage view to those in the case’s meeting and its coordinators, with the identifier and no names', async () => {

@@ -55,4 +55,65 @@ describe('the bot’s configuration', () => {
       database: { kind: 'pglite' },
     });
   });
+
+  describe('the student identifier rule', () => {
+    const local = { DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true' };
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        readConfig({ ...local, ...env });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as ConfigError).reason).toBe('invalidConfiguration');
+        return (error as ConfigError).problems;
+      }
+      return expect.unreachable('readConfig should have refused the setting');
+    };
+
+    it('is initials and/or references such as "REF-0042" when nothing is set', () => {
+      const rule = readConfig(local).studentIdentifier;
+      expect(rule.accepts('JS 2291')).toBe(true);
+      expect(rule.accepts('John Smith')).toBe(false);
+      expect(rule.refusal).toContain('"J.S.", "JS 2291" or "REF-0042"');
+    });
+
+    it('takes a local referencing scheme, shown with its example', () => {
+      const rule = readConfig({
+        ...local,
+        STUDENT_REFERENCE_PATTERN: 'LCC[0-9]{6}',
+        STUDENT_REFERENCE_EXAMPLE: 'LCC004211',
+      }).studentIdentifier;
+      expect(rule.accepts('J.S. (ref LCC004211)')).toBe(true);
+      expect(rule.accepts('REF-0042')).toBe(false);
+      expect(rule.refusal).toContain('"JS LCC004211" or "LCC004211"');
+    });
+
+    it.each([
+      [
+        { STUDENT_REFERENCE_PATTERN: '[0-9', STUDENT_REFERENCE_EXAMPLE: '2291' },
+        /^STUDENT_REFERENCE_PATTERN: not a regular expression/,
+      ],
+      [
+        { STUDENT_REFERENCE_PATTERN: '[0-9]{4}', STUDENT_REFERENCE_EXAMPLE: 'REF-0042' },
+        /^STUDENT_REFERENCE_EXAMPLE: "REF-0042" does not match the reference pattern/,
+      ],
+      [
+        { STUDENT_REFERENCE_EXAMPLE: 'LCC_004211' },
+        /^STUDENT_REFERENCE_EXAMPLE: "LCC_004211" does not match/,
+      ],
+      [
+        { STUDENT_REFERENCE_PATTERN: '[0-9]{4}' },
+        /^STUDENT_REFERENCE_EXAMPLE: give one reference that STUDENT_REFERENCE_PATTERN matches/,
+      ],
+      [
+        { STUDENT_REFERENCE_PATTERN: '.+', STUDENT_REFERENCE_EXAMPLE: '2291' },
+        /^STUDENT_REFERENCE_PATTERN: accepts names as identifiers \("John Smith", "JOHN SMITH", .*\)/,
+      ],
+      [
+        { STUDENT_REFERENCE_PATTERN: '[A-Z ]+', STUDENT_REFERENCE_EXAMPLE: 'REF' },
+        /^STUDENT_REFERENCE_PATTERN: accepts names as identifiers \("JOHN SMITH"/,
+      ],
+    ])('stops the start for %j, naming the setting', (env, problem) => {
+      expect(problemsOf(env)).toEqual([expect.stringMatching(problem)]);
+    });
+  });
 });

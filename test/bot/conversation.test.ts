@@ -6,6 +6,11 @@ import { click, messageActivity, people, post } from '../helpers/teams.ts';
 import { useBot } from '../helpers/harness.ts';
 
 const conversation = '19:meeting-a@thread.v2';
+const identifierRefusal =
+  'Use initials and/or a reference, such as "J.S.", "JS 2291" or "REF-0042" — not the student’s name.';
+const singleLine = 'must be a single line of text without control characters';
+/** As the text appears in a card's JSON. */
+const inCard = (text: string) => JSON.stringify(text).slice(1, -1);
 const startData = {
   partnership: 'SLIP',
   schoolId: 'beauchamp-college',
@@ -29,7 +34,7 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
 
   async function startCase(
     section: string,
-    student = `S${section}-${Math.random().toString(36).slice(2, 8)}`,
+    student = `S${section}-${Math.floor(Math.random() * 1e9)}`,
     messageId = `card-${student}`,
   ) {
     const card = await click(
@@ -201,7 +206,7 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
   });
 
   it.each([
-    [{ student: 'John Smith' }, 'Student identifier: looks like a full name'],
+    [{ student: 'John Smith' }, inCard(`Student identifier: ${identifierRefusal}`)],
     [
       { schoolId: 'hastings-high-school' },
       'Hastings High School is a HBEP school: choose HBEP, or a SLIP school.',
@@ -219,10 +224,38 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     expect(card.text).toContain('"id":"student"');
   });
 
+  it.each([
+    ['john smith', identifierRefusal],
+    ['JOHN SMITH', identifierRefusal],
+    ['Smith, John', identifierRefusal],
+    ['John Smith 2', identifierRefusal],
+    ['Sean McDonald', identifierRefusal],
+    ["Niamh O'Brien", identifierRefusal],
+    ['Mary-Jane Watts', identifierRefusal],
+    ['J\u200DS', singleLine],
+    ['JS\u20282291', singleLine],
+  ])('refuses to start a case for %j, says what is allowed, and stores nothing', async (student, message) => {
+    const before = (await casesOfConversation(h.store.db, conversation)).length;
+    const card = await click(h.bot, h.connector, people.coordinator, 'case.start', {
+      ...startData,
+      section: 'A',
+      student,
+    });
+    expect(card.text).toContain(inCard(`Student identifier: ${message}`));
+    expect(card.text).toContain('"id":"student"');
+    expect((await casesOfConversation(h.store.db, conversation)).length).toBe(before);
+  });
+
+  it('starts a case for initials, a reference, or both', async () => {
+    for (const student of ['J.S.', 'J. S.', 'JS 2291', 'J.S. (ref 2291)', 'REF-0042', '2291']) {
+      await startCase('A', student);
+    }
+  });
+
   it('lists the cases of this meeting and shows a case’s history', async () => {
-    const { record } = await startCase('A', 'LIST-1');
+    const { record } = await startCase('A', 'LST-1');
     const list = await click(h.bot, h.connector, people.coordinator, 'case.list', {});
-    expect(list.text).toContain('LIST\\\\-1');
+    expect(list.text).toContain('LST\\\\-1');
     expect(list.text).toContain(`"caseId":"${record.id}"`);
     const history = await click(h.bot, h.connector, people.coordinator, 'case.history', {
       caseId: record.id,
@@ -262,7 +295,7 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
 
   it('logs no student identifiers or names', async () => {
     const logged = h.bot.logs.join('\n');
-    expect(logged).not.toMatch(/JS-2291|LIST-1|Sam Lee|Mrs Patel|Member \d/);
+    expect(logged).not.toMatch(/JS-2291|LST-1|Sam Lee|Mrs Patel|Member \d/);
     expect(logged).toContain('"event":"case.started"');
   });
 });

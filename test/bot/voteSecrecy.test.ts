@@ -104,7 +104,7 @@ describe('secrecy of panel votes while they are open', () => {
   }
 
   it('shows only how many have voted on an anonymous vote until it closes, then the tally', async () => {
-    const { voteId, messageId, shared: atOpen } = await openVote('SEC-ANON', { anonymous: 'true' });
+    const { voteId, messageId, shared: atOpen } = await openVote('SC-1', { anonymous: 'true' });
     expect(atOpen).toContain('0 of 5 members have voted.');
     const { steps, logs } = await castOneByOne(voteId, messageId);
     const count = (text: string) =>
@@ -142,7 +142,7 @@ describe('secrecy of panel votes while they are open', () => {
       voteId,
       messageId,
       shared: atOpen,
-    } = await openVote('SEC-HIDDEN', { anonymous: 'false', resultsHidden: 'true' });
+    } = await openVote('SC-2', { anonymous: 'false', resultsHidden: 'true' });
     expect(atOpen).toContain('The results are hidden until the coordinator closes the vote.');
     const { steps, logs } = await castOneByOne(voteId, messageId);
     // Names may appear as people vote; the member's own choice is theirs to see.
@@ -176,7 +176,7 @@ describe('secrecy of panel votes while they are open', () => {
   });
 
   it('keeps the live tally on a named vote without hidden results', async () => {
-    const { voteId, messageId } = await openVote('SEC-NAMED', {});
+    const { voteId, messageId } = await openVote('SC-3', {});
     const before = putsOn(messageId);
     await click(
       h.bot,
@@ -192,7 +192,7 @@ describe('secrecy of panel votes while they are open', () => {
   });
 
   it('keeps the voters of an anonymous vote and their choices out of the case’s history', async () => {
-    const { voteId, messageId, caseId } = await openVote('SEC-HISTORY', { anonymous: 'true' });
+    const { voteId, messageId, caseId } = await openVote('SC-4', { anonymous: 'true' });
     for (const [i, member] of voters.slice(0, 3).entries())
       await click(h.bot, h.connector, member, 'vote.cast', { voteId, choice: choices[i] }, messageId);
     const history = await click(

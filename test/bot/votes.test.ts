@@ -106,7 +106,7 @@ describe('panel votes over loopback HTTP on PGlite', () => {
   });
 
   it('shows each member their own view, refuses guests and strangers, and only the coordinator can close', async () => {
-    const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-ROLES');
+    const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-2');
     const shared = h.connector.calls.filter((call) => call.method === 'PUT').pop();
     const sharedCard = (shared?.body as { attachments: { content: { refresh?: { userIds: string[] } } }[] })
       .attachments[0]?.content;
@@ -178,7 +178,7 @@ describe('panel votes over loopback HTTP on PGlite', () => {
   });
 
   it('asks the coordinator for a casting decision on a tie and records it as such', async () => {
-    const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-TIE');
+    const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-3');
     await click(h.bot, h.connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
     await click(h.bot, h.connector, members[1]!, 'vote.cast', { voteId, choice: 'no' }, messageId);
     const tie = await click(h.bot, h.connector, people.coordinator, 'vote.close', { voteId }, messageId);
@@ -197,7 +197,7 @@ describe('panel votes over loopback HTTP on PGlite', () => {
   });
 
   it('runs a Core Group decision vote with its four outcomes', async () => {
-    const { record, messageId } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-CORE');
+    const { record, messageId } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-4');
     // The panel question's vote is still open; the Core Group decision is a separate vote on the case.
     const opened = await click(
       h.bot,
@@ -241,7 +241,7 @@ describe.skipIf(!serverUrl)('panel votes with two bot processes on one PostgreSQ
   });
 
   it('counts 60 members voting at once across both processes exactly once each', async () => {
-    const { voteId, messageId, record } = await openPanelVote(bots, connector, store.db, 'V-PG');
+    const { voteId, messageId, record } = await openPanelVote(bots, connector, store.db, 'V-5');
     const answers = await burst(bots, connector, voteId, messageId);
     expect(answers.every((answer) => answer.text.includes('Your vote is counted.'))).toBe(true);
     await burst(bots, connector, voteId, messageId);

@@ -53,6 +53,7 @@ const record = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
   keyLinkEmail: 'k.patel@beauchamp.example',
   outcome: null,
   extraEmails: [],
+  prefilled: [],
   cardActivityId: null,
   revision: 0,
   createdBy: 'u1',

@@ -3,7 +3,17 @@ import type { BotConfig } from '../../bot/config.ts';
 import { casesOfConversation } from '../../bot/store/cases.ts';
 import type { Database } from '../../bot/store/database.ts';
 import { freshPglite } from './databases.ts';
-import { click, people, startConnector, startTestBot, type MockConnector, type TestBot } from './teams.ts';
+import {
+  click,
+  messageActivity,
+  people,
+  post,
+  startConnector,
+  startTestBot,
+  type MockConnector,
+  type Person,
+  type TestBot,
+} from './teams.ts';
 
 export interface BotHarness {
   readonly store: { db: Database };
@@ -37,6 +47,19 @@ export function useBot(
 interface TestDatabaseLike {
   db: Database;
   drop(): Promise<void>;
+}
+
+/**
+ * Lets the bot see a chat as it would in Teams (someone writes in it), so that the API, which is not in any chat,
+ * knows where to ask Teams who is in it.
+ */
+export async function botSeesChat(
+  harness: BotHarness,
+  conversationId: string,
+  from: Person = people.coordinator,
+) {
+  const response = await post(harness.bot, messageActivity(harness.connector, from, 'help', conversationId));
+  if (response.status !== 200) throw new Error(`the bot did not take the message: ${response.status}`);
 }
 
 /** Starts a case through the card, answers the questions given, and returns the stored case. */

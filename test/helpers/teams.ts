@@ -5,6 +5,7 @@ import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { fileURLToPath } from 'node:url';
 import type { BotConfig } from '../../bot/config.ts';
+import { defaultIdentifierRule } from '../../src/cases/identifier.ts';
 import { startBot, type RunningBot } from '../../bot/start.ts';
 import type { Database } from '../../bot/store/database.ts';
 
@@ -160,7 +161,9 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
     database: { kind: 'pglite', dataDir: '' },
     directoryFile: fileURLToPath(new URL('../../config/directory.json', import.meta.url)),
     rolesFile,
+    admin: { objectIds: [], appRole: 'Partnerships.Admin' },
     retentionYears: 7,
+    purgeHourUtc: null,
     logLevel: 'info',
     api: {
       clientId: CLIENT_ID,
@@ -168,6 +171,7 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
       scope: 'Cases.ReadWrite',
       loginEndpoint: 'https://login.microsoftonline.com',
     },
+    studentIdentifier: defaultIdentifierRule,
     ...overrides,
   };
 }

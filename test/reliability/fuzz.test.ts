@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../bot/store/cases.ts';
 import { cardVerbs } from '../../src/cards/actions.ts';
+import { fieldsSchema } from '../../src/templates/fields.ts';
 import { newCase } from '../helpers/cases.ts';
+import { generatedIdentifier, generatedName, withInvisible } from '../helpers/names.ts';
 import { seeded, STACK_TRACE } from '../helpers/random.ts';
-import { invokeActivity, messageActivity, people } from '../helpers/teams.ts';
+import { click, invokeActivity, messageActivity, people } from '../helpers/teams.ts';
 import { useBot } from '../helpers/harness.ts';
 
 /** Everything stored, as text, to show nothing changed. */
@@ -128,4 +130,77 @@ describe('fuzzing the bot and the API', () => {
     expect(reached).toBeGreaterThan(100);
     expect(await snapshot(store.db)).toBe(before);
   }, 300_000);
+
+  it('refuses a child’s name in hundreds of forms as a case’s identifier, from the card and the API, and stores none', async () => {
+    const { bot, connector, store } = harness;
+    const names = Array.from({ length: 300 }, () =>
+      random.next() < 0.3 ? withInvisible(random, generatedName(random)) : generatedName(random),
+    );
+    const count = async () =>
+      (await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases'))[0]?.n;
+    const before = await count();
+    const accepted: string[] = [];
+    for (const [i, student] of names.entries()) {
+      const referral = { partnership: 'SLIP', schoolId: 'wigston-college', student, section: 'A' };
+      const card = await click(bot, connector, people.coordinator, 'case.start', referral, `name-${i}`);
+      if (!card.text.includes('Student identifier: ')) accepted.push(`card: ${student}`);
+      const api = await fetch(
+        `${bot.url}/api/conversations/${encodeURIComponent('19:meeting-a@thread.v2')}/cases`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer dangerously-local:${people.coordinator.aadObjectId}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(referral),
+        },
+      );
+      const body = (await api.json()) as { error?: string };
+      if (api.status !== 400 || !body.error?.startsWith('student: '))
+        accepted.push(`API (${api.status} ${body.error}): ${student}`);
+    }
+    expect(accepted).toEqual([]);
+    expect(await count()).toBe(before);
+  }, 300_000);
+
+  it('accepts generated identifiers from the card and the API, and refuses each with an invisible character', async () => {
+    const { bot, connector, store } = harness;
+    const count = async () =>
+      (await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases'))[0]?.n;
+    const before = (await count()) ?? 0;
+    const identifiers = Array.from({ length: 60 }, () => generatedIdentifier(random));
+    const refused: string[] = [];
+    for (const [i, student] of identifiers.entries()) {
+      const referral = { partnership: 'SLIP', schoolId: 'wigston-college', student, section: 'A' };
+      const card = await click(bot, connector, people.coordinator, 'case.start', referral, `id-${i}`);
+      if (card.text.includes('Student identifier: ')) refused.push(`card: ${student}`);
+      const api = await fetch(
+        `${bot.url}/api/conversations/${encodeURIComponent('19:meeting-a@thread.v2')}/cases`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer dangerously-local:${people.coordinator.aadObjectId}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ ...referral, student: withInvisible(random, student) }),
+        },
+      );
+      if (api.status !== 400) refused.push(`API accepted an invisible character in: ${student}`);
+    }
+    expect(refused).toEqual([]);
+    expect(await count()).toBe(before + identifiers.length);
+  }, 300_000);
+
+  it('refuses every generated name with an invisible character in every single-line field, and takes it without', () => {
+    const fields = ['keyLinkName', 'student', 'schoolName', 'coordinatorName'] as const;
+    for (let i = 0; i < 3000; i++) {
+      const name = generatedName(random);
+      const field = random.pick(fields);
+      expect(fieldsSchema.safeParse({ [field]: name }).success, `${field}: ${name}`).toBe(true);
+      const hidden = withInvisible(random, name);
+      expect(fieldsSchema.safeParse({ [field]: hidden }).success, `${field}: ${JSON.stringify(hidden)}`).toBe(
+        false,
+      );
+    }
+  });
 });

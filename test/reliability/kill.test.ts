@@ -31,7 +31,7 @@ async function killMidBurst(store: { DATABASE_URL?: string; DATA_DIR?: string },
     connector,
     people.coordinator,
     'case.start',
-    { partnership: 'SLIP', schoolId: 'wigston-college', student: 'KILL-1', section: 'D' },
+    { partnership: 'SLIP', schoolId: 'wigston-college', student: 'KIL-1', section: 'D' },
     'card-kill',
   );
   const list = await click(bot, connector, people.coordinator, 'case.list', {});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '../../bot/http/api.ts';
+import { apiRoutes } from '../../bot/http/routes.ts';
 import { createCase, updateCase } from '../../bot/store/cases.ts';
 import { openVote } from '../../bot/store/votes.ts';
 import { verbPermissions } from '../../bot/teams/actions.ts';
@@ -49,6 +49,11 @@ const outsider = {
   aadObjectId: 'e0000000-0000-4000-8000-000000000001',
 };
 const anonymous = { id: '29:anonymous-1', name: 'Anonymous' };
+const administrator = {
+  id: '29:admin',
+  name: 'Ada Min',
+  aadObjectId: 'a0000000-0000-4000-8000-000000000001',
+};
 
 const subjects = {
   /** A coordinator of the case's partnership, in the case's chat. */
@@ -66,6 +71,8 @@ const subjects = {
   outsideTheChat: { person: outsider as Person, chat: CHAT_B },
   /** The right person, but the request carries no token. */
   noToken: { person: people.coordinator as Person, chat: CHAT_A },
+  /** An administrator of the app, who coordinates nothing and is in neither chat. */
+  administrator: { person: administrator as Person, chat: CHAT_B },
 } as const;
 type Subject = keyof typeof subjects;
 const subjectNames = Object.keys(subjects) as Subject[];
@@ -79,32 +86,48 @@ const row = (...outcomes: CardOutcome[]) =>
   >;
 
 // Columns: coordinatorInChat, coordinatorFromAnotherChat, otherPartnershipsCoordinator, panelMember, guest,
-// anonymousUser, outsideTheChat, noToken.
+// anonymousUser, outsideTheChat, noToken, administrator.
 const expectedVerbs: Record<CardVerb, Record<Subject, CardOutcome>> = {
-  'case.new': row('allow', 'allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 401),
-  'case.start': row('allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 'refuse', 401),
-  'case.list': row('allow', 'allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 401),
-  'case.show': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401),
-  'case.answer': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
-  'case.change': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
-  'case.history': row('allow', 'allow', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
-  'vote.open': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
-  'vote.cast': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401),
-  'vote.close': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401),
-  'vote.refresh': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401),
+  'case.new': row('allow', 'allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 401, 'refuse'),
+  'case.start': row('allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 'refuse', 401, 'refuse'),
+  'case.list': row('allow', 'allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 401, 'refuse'),
+  'case.show': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'case.answer': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'case.change': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'case.history': row('allow', 'allow', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'vote.open': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'vote.cast': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'vote.close': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'vote.refresh': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
 };
 
 const status = (...codes: number[]) =>
   Object.fromEntries(subjectNames.map((name, index) => [name, codes[index]])) as Record<Subject, number>;
 
 const expectedRoutes: Record<string, Record<Subject, number>> = {
-  'GET /api/addin/config': status(200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /api/cases': status(200, 200, 200, 403, 403, 401, 403, 401),
-  'GET /api/cases/:caseId': status(200, 200, 404, 403, 403, 401, 403, 401),
-  'POST /api/cases/:caseId/emails': status(201, 201, 404, 403, 403, 401, 403, 401),
-  'GET /api/cases/:caseId/stage': status(200, 200, 404, 200, 404, 401, 404, 401),
-  'GET /api/conversations/:conversationId/cases': status(200, 403, 403, 403, 403, 401, 403, 401),
-  'POST /api/conversations/:conversationId/cases': status(201, 403, 403, 403, 403, 401, 403, 401),
+  'GET /api/addin/config': status(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/cases': status(200, 200, 200, 403, 403, 401, 403, 401, 403),
+  'GET /api/cases/:caseId': status(200, 200, 404, 403, 403, 401, 403, 401, 403),
+  'POST /api/cases/:caseId/emails': status(201, 201, 404, 403, 403, 401, 403, 401, 403),
+  'GET /api/cases/:caseId/stage': status(200, 200, 404, 200, 404, 401, 404, 401, 404),
+  'GET /api/conversations/:conversationId/cases': status(200, 403, 403, 403, 403, 401, 403, 401, 403),
+  'POST /api/conversations/:conversationId/cases': status(201, 403, 403, 403, 403, 401, 403, 401, 403),
+  'GET /api/admin': status(200, 200, 200, 403, 403, 401, 403, 401, 200),
+  'PUT /api/admin/administrators': status(403, 403, 403, 403, 403, 401, 403, 401, 200),
+  'PUT /api/admin/county': status(403, 403, 403, 403, 403, 401, 403, 401, 200),
+  'PUT /api/admin/partnerships/:partnershipId': status(200, 200, 404, 403, 403, 401, 403, 401, 200),
+  'GET /api/admin/history': status(200, 200, 404, 403, 403, 401, 403, 401, 200),
+  'GET /api/admin/partnerships/:partnershipId/people-seen': status(
+    200,
+    200,
+    404,
+    403,
+    403,
+    401,
+    403,
+    401,
+    200,
+  ),
 };
 
 describe('the authorisation matrix: every card verb and API route, for every kind of person', () => {
@@ -129,6 +152,7 @@ describe('the authorisation matrix: every card verb and API route, for every kin
           { aadObjectId: sameCoordinatorElsewhere.aadObjectId, name: 'Kit Moss', partnerships: ['SLIP'] },
           { aadObjectId: people.otherCoordinator.aadObjectId, name: 'Jo Hart', partnerships: ['HBEP'] },
         ],
+        administrators: [{ aadObjectId: administrator.aadObjectId, name: 'Ada Min' }],
       }),
     );
     // Teams' rosters of the two chats: the guest is a guest; nobody else is in either.
@@ -142,6 +166,7 @@ describe('the authorisation matrix: every card verb and API route, for every kin
       people.otherCoordinator,
       outsider,
       people.coordinator,
+      administrator,
     ];
     bot = await startTestBot(
       store.db,
@@ -295,14 +320,27 @@ describe('the authorisation matrix: every card verb and API route, for every kin
     it.each(subjectNames)('for %s', async (subject) => {
       const ids = await fixture();
       const [method, pattern] = key.split(' ') as [string, string];
-      const path = pattern
-        .replace(':caseId', ids.caseId)
-        .replace(':conversationId', encodeURIComponent(CHAT_A));
-      const body = pattern.endsWith('/emails')
-        ? { template: 'T1', to: 'school' }
-        : method === 'POST'
-          ? { partnership: 'SLIP', schoolId: 'wigston-college', student: 'AG 1', section: 'C' }
-          : undefined;
+      const path =
+        pattern
+          .replace(':caseId', ids.caseId)
+          .replace(':conversationId', encodeURIComponent(CHAT_A))
+          .replace(':partnershipId', 'SLIP') + (pattern.endsWith('/history') ? '?about=SLIP' : '');
+      // A change to the settings sends the current document back unchanged, with its version.
+      const { settings, versions } = bot.services.settings;
+      const document = pattern.endsWith('/administrators')
+        ? { body: settings.administrators as unknown, version: versions.administrators }
+        : pattern.endsWith('/county')
+          ? { body: settings.county as unknown, version: versions.county }
+          : method === 'PUT'
+            ? { body: settings.partnerships.SLIP as unknown, version: versions['partnership:SLIP'] }
+            : undefined;
+      const body =
+        document?.body ??
+        (pattern.endsWith('/emails')
+          ? { template: 'T1', to: 'school' }
+          : method === 'POST'
+            ? { partnership: 'SLIP', schoolId: 'wigston-college', student: 'AG 1', section: 'C' }
+            : undefined);
       const { person } = subjects[subject];
       const signedIn = subject !== 'noToken' && subject !== 'anonymousUser' && person.aadObjectId;
       const response = await fetch(`${bot.url}${path}`, {
@@ -312,12 +350,16 @@ describe('the authorisation matrix: every card verb and API route, for every kin
             ? { authorization: `Bearer ${await apiToken(person.aadObjectId!, subject === 'guest')}` }
             : {}),
           ...(body ? { 'content-type': 'application/json' } : {}),
+          ...(document ? { 'if-match': `"${document.version}"` } : {}),
         },
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
       const text = await response.text();
       expect(response.status, text).toBe(expectedRoutes[key]?.[subject]);
-      if (response.status === 404) expect(JSON.parse(text)).toEqual({ error: 'No such case.' });
+      if (response.status === 404)
+        expect(JSON.parse(text)).toEqual({
+          error: pattern.startsWith('/api/admin') ? 'No such partnership.' : 'No such case.',
+        });
       if (response.status >= 400) expect(text).not.toContain('MX');
     });
   });

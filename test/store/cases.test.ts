@@ -34,6 +34,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0003_chat_members',
       '0004_vote_results_hidden',
       '0005_settings',
+      '0006_prefilled_answers',
     ]);
   });
 

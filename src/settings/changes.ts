@@ -1,0 +1,167 @@
+import type { Administrator, CountySettings, PartnershipSettings, SettingsKey } from './settings.ts';
+
+/**
+ * What changed between two versions of a settings document: which parts a partnership's coordinator may change
+ * (the rest is an administrator's), and the lines the History view shows.
+ */
+
+type School = PartnershipSettings['schools'][number];
+
+/** JSON with object keys in order: the store (jsonb) does not keep the order they were written in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/** The school facts a coordinator keeps up to date; a school's id and name are the directory's. */
+const COORDINATOR_SCHOOL_FACTS = ['keyLinkName', 'keyLinkEmail', 'cityBapMember', 'emailDomain'] as const;
+
+/**
+ * The first part of `after` that a coordinator may not change, as a path into the document, or undefined when
+ * they changed only the panel, their schools' key facts and the vote settings.
+ */
+export function changedBeyondCoordinator(
+  before: PartnershipSettings,
+  after: PartnershipSettings,
+): string | undefined {
+  for (const key of ['id', 'name', 'formerNames', 'area', 'coordinators'] as const)
+    if (!same(before[key], after[key])) return key;
+  if (before.schools.length !== after.schools.length) return 'schools';
+  for (const [index, school] of after.schools.entries()) {
+    const previous = before.schools[index] as School;
+    const { keyLinkName: _a, keyLinkEmail: _b, cityBapMember: _c, emailDomain: _d, ...fixed } = school;
+    const {
+      keyLinkName: _e,
+      keyLinkEmail: _f,
+      cityBapMember: _g,
+      emailDomain: _h,
+      ...fixedBefore
+    } = previous;
+    if (!same(fixed, fixedBefore)) return `schools.${index}.${school.id === previous.id ? 'name' : 'id'}`;
+  }
+  return undefined;
+}
+
+const yesNoUnknown = (value: boolean | null | undefined) =>
+  value === true ? 'yes' : value === false ? 'no' : 'not known';
+const shown = (value: unknown) =>
+  value === null || value === undefined || value === ''
+    ? '(none)'
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+
+interface Named {
+  aadObjectId: string | null;
+  name: string;
+}
+
+function peopleLines(
+  what: string,
+  before: readonly Named[],
+  after: readonly Named[],
+  describe = (_: Named) => '',
+) {
+  const key = (person: Named) => person.aadObjectId ?? `name:${person.name}`;
+  const was = new Map(before.map((person) => [key(person), person]));
+  const now = new Map(after.map((person) => [key(person), person]));
+  const lines: string[] = [];
+  for (const [id, person] of now) {
+    const previous = was.get(id);
+    if (!previous) lines.push(`${what}: added ${person.name}${describe(person)}`);
+    else if (!same(previous, person)) lines.push(`${what}: changed ${person.name}${describe(person)}`);
+  }
+  for (const [id, person] of was) if (!now.has(id)) lines.push(`${what}: removed ${person.name}`);
+  return lines;
+}
+
+function schoolLines(before: readonly School[], after: readonly School[]): string[] {
+  const labels: Record<(typeof COORDINATOR_SCHOOL_FACTS)[number], string> = {
+    keyLinkName: 'key link',
+    keyLinkEmail: 'key link’s email',
+    cityBapMember: 'City BAP member',
+    emailDomain: 'email domain',
+  };
+  const lines: string[] = [];
+  for (const school of after) {
+    const previous = before.find((candidate) => candidate.id === school.id);
+    if (!previous) {
+      lines.push(`Schools: added ${school.name}`);
+      continue;
+    }
+    if (previous.name !== school.name) lines.push(`Schools: ${previous.name} renamed ${school.name}`);
+    for (const fact of COORDINATOR_SCHOOL_FACTS) {
+      if (same(previous[fact], school[fact])) continue;
+      const from = fact === 'cityBapMember' ? yesNoUnknown(previous[fact]) : shown(previous[fact]);
+      const to = fact === 'cityBapMember' ? yesNoUnknown(school[fact]) : shown(school[fact]);
+      lines.push(`${school.name}: ${labels[fact]} ${from} → ${to}`);
+    }
+  }
+  for (const school of before)
+    if (!after.some((candidate) => candidate.id === school.id)) lines.push(`Schools: removed ${school.name}`);
+  return lines;
+}
+
+/** Every leaf that differs, as "label: before → after" (for the County's contacts and the vote settings). */
+function leafLines(
+  prefix: string,
+  before: unknown,
+  after: unknown,
+  labels: Record<string, string>,
+): string[] {
+  if (same(before, after)) return [];
+  const isRecord = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((key) =>
+      leafLines(prefix ? `${prefix}.${key}` : key, before[key], after[key], labels),
+    );
+  }
+  return [`${labels[prefix] ?? prefix}: ${shown(before)} → ${shown(after)}`];
+}
+
+const countyLabels: Record<string, string> = {
+  'contacts.lps.headEmail': 'LPS head’s email',
+  'contacts.lps.headSalutation': 'LPS head’s salutation',
+  'contacts.lps.referralEmail': 'LPS referral email',
+  'contacts.lps.name': 'LPS name',
+  'contacts.cityBap.contactName': 'City BAP contact',
+  'contacts.cityBap.email': 'City BAP email',
+  'contacts.sena.email': 'SENA email',
+  allowedRecipientDomains: 'Usual email domains',
+};
+
+const voteLabels: Record<string, string> = {
+  quorum: 'Quorum',
+  anonymousByDefault: 'Anonymous votes by default',
+  sectionDToPanel: 'Section D decided by the panel by default',
+};
+
+/** The History view's lines for one document's change; the first-run seed is one line. */
+export function describeChange(key: SettingsKey, before: unknown, after: unknown): string[] {
+  if (before === null) return ['First settings, from the shipped directory and roles'];
+  if (key === 'administrators')
+    return peopleLines('Administrators', before as Administrator[], after as Administrator[]);
+  if (key === 'county') return leafLines('', before as CountySettings, after as CountySettings, countyLabels);
+  const was = before as PartnershipSettings;
+  const now = after as PartnershipSettings;
+  const schoolName = (id: string | null) => now.schools.find((school) => school.id === id)?.name;
+  return [
+    ...leafLines('', { name: was.name, area: was.area }, { name: now.name, area: now.area }, {}),
+    ...peopleLines('Coordinators', was.coordinators, now.coordinators, (person) =>
+      'deputy' in person && person.deputy ? ' (deputy)' : '',
+    ),
+    ...peopleLines('Panel', was.panel, now.panel, (person) => {
+      const school = 'schoolId' in person ? schoolName(person.schoolId as string | null) : undefined;
+      return school ? ` (${school})` : '';
+    }),
+    ...schoolLines(was.schools, now.schools),
+    ...leafLines('', was.voteSettings, now.voteSettings, voteLabels),
+  ];
+}
