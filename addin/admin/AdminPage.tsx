@@ -60,7 +60,11 @@ export function AdminPage({ api }: { api: AdminApi }) {
     );
   if (!view) return <Spinner label="Loading the settings…" />;
 
-  const partnership = partnershipOf(view, chosen ?? view.partnerships[0]?.value.id ?? 'SLIP');
+  // An administrator who also coordinates starts with their own partnership.
+  const partnership = partnershipOf(
+    view,
+    chosen ?? view.me.coordinates[0] ?? view.partnerships[0]?.value.id ?? 'SLIP',
+  );
   const may = partnership ? view.may.partnerships[partnership.value.id] : undefined;
   const perPartnership = tab === 'people' || tab === 'schools' || tab === 'votes';
 

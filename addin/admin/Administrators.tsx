@@ -56,7 +56,6 @@ export function Administrators({
       {draft && (
         <EditDialog
           title={adding ? 'Add an administrator' : `Change ${items[editor.editing?.index ?? 0]?.name ?? ''}`}
-          open
           onClose={editor.close}
           otherProblems={editor.problems.others}
           onSave={() =>
@@ -81,13 +80,14 @@ export function Administrators({
           </Field>
         </EditDialog>
       )}
-      <ConfirmRemove
-        open={removing !== undefined}
-        question={`Remove ${removing?.name ?? ''} from the administrators? They will no longer be able to change the settings.`}
-        problems={editor.problems.others}
-        onClose={() => editor.askToRemove(undefined)}
-        onConfirm={() => editor.remove(`${removing?.name ?? 'They'} is no longer an administrator.`)}
-      />
+      {removing && (
+        <ConfirmRemove
+          question={`Remove ${removing.name} from the administrators? They will no longer be able to change the settings.`}
+          problems={editor.problems.others}
+          onClose={() => editor.askToRemove(undefined)}
+          onConfirm={() => editor.remove(`${removing.name} is no longer an administrator.`)}
+        />
+      )}
     </section>
   );
 }

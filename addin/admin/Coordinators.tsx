@@ -90,7 +90,6 @@ export function Coordinators({
       {draft && (
         <EditDialog
           title={adding ? `Add a coordinator or deputy to ${partnership.id}` : `Change ${draft.name}`}
-          open
           onClose={editor.close}
           otherProblems={editor.problems.others}
           onSave={() =>
@@ -119,15 +118,14 @@ export function Coordinators({
           />
         </EditDialog>
       )}
-      <ConfirmRemove
-        open={removing !== undefined}
-        question={`Remove ${removing?.name ?? ''} from ${partnership.id}’s coordinators and deputies?`}
-        problems={editor.problems.others}
-        onClose={() => editor.askToRemove(undefined)}
-        onConfirm={() =>
-          editor.remove(`${removing?.name ?? 'They'} is no longer listed for ${partnership.id}.`)
-        }
-      />
+      {removing && (
+        <ConfirmRemove
+          question={`Remove ${removing.name} from ${partnership.id}’s coordinators and deputies?`}
+          problems={editor.problems.others}
+          onClose={() => editor.askToRemove(undefined)}
+          onConfirm={() => editor.remove(`${removing.name} is no longer listed for ${partnership.id}.`)}
+        />
+      )}
     </section>
   );
 }

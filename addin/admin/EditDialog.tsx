@@ -11,19 +11,32 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 /**
- * A form in a modal dialog: focus goes to its first field, Escape or Cancel closes it, and Save runs `onSave`,
+ * Gives the focus back to what had it when a dialog opened (the button that opened it), when the dialog goes.
+ * The dialogs here are mounted while open, so this is taken as the dialog first renders, before it moves focus.
+ */
+function useFocusBack() {
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
+  useEffect(
+    () => () => {
+      if (opener?.isConnected) opener.focus();
+    },
+    [opener],
+  );
+}
+
+/**
+ * A form in a modal dialog: focus goes to its first field, Escape or Cancel closes it (and the focus goes back), and Save runs `onSave`,
  * which says whether to close. Problems with no field of their own are shown above the buttons.
  */
 export function EditDialog({
   title,
-  open,
   onClose,
   onSave,
   otherProblems = [],
@@ -31,7 +44,6 @@ export function EditDialog({
   children,
 }: {
   title: string;
-  open: boolean;
   onClose: () => void;
   /** Resolves true when saved. */
   onSave: () => Promise<boolean>;
@@ -40,6 +52,7 @@ export function EditDialog({
   children: React.ReactNode;
 }) {
   const styles = useStyles();
+  useFocusBack();
   const [saving, setSaving] = useState(false);
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -51,7 +64,7 @@ export function EditDialog({
     }
   }
   return (
-    <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+    <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface>
         <form onSubmit={(event) => void submit(event)} noValidate>
           <DialogBody>
@@ -81,19 +94,18 @@ export function EditDialog({
 
 /** Asks before anyone is removed; the safe choice, Cancel, has the focus. */
 export function ConfirmRemove({
-  open,
   question,
   problems,
   onConfirm,
   onClose,
 }: {
-  open: boolean;
   question: string;
   /** Why the last attempt failed. */
   problems: string[];
   onConfirm: () => Promise<boolean>;
   onClose: () => void;
 }) {
+  useFocusBack();
   const [busy, setBusy] = useState(false);
   async function confirm() {
     setBusy(true);
@@ -104,7 +116,7 @@ export function ConfirmRemove({
     }
   }
   return (
-    <Dialog modalType="alert" open={open} onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+    <Dialog modalType="alert" open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Are you sure?</DialogTitle>

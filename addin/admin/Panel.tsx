@@ -68,7 +68,6 @@ export function Panel({
       {draft && (
         <EditDialog
           title={adding ? `Add a panel member to ${partnership.id}` : `Change ${draft.name}`}
-          open
           onClose={editor.close}
           otherProblems={editor.problems.others}
           onSave={() =>
@@ -104,15 +103,14 @@ export function Panel({
           </Field>
         </EditDialog>
       )}
-      <ConfirmRemove
-        open={removing !== undefined}
-        question={`Remove ${removing?.name ?? ''} from the ${partnership.id} panel? They will no longer vote.`}
-        problems={editor.problems.others}
-        onClose={() => editor.askToRemove(undefined)}
-        onConfirm={() =>
-          editor.remove(`${removing?.name ?? 'They'} is no longer on the ${partnership.id} panel.`)
-        }
-      />
+      {removing && (
+        <ConfirmRemove
+          question={`Remove ${removing.name} from the ${partnership.id} panel? They will no longer vote.`}
+          problems={editor.problems.others}
+          onClose={() => editor.askToRemove(undefined)}
+          onConfirm={() => editor.remove(`${removing.name} is no longer on the ${partnership.id} panel.`)}
+        />
+      )}
     </section>
   );
 }

@@ -35,7 +35,7 @@ export function PersonPicker({
   const [seen, setSeen] = useState<SeenPerson[] | undefined>();
   const [seenProblem, setSeenProblem] = useState<string | undefined>();
   const [way, setWay] = useState<Way>(
-    value.aadObjectId === null ? (allowUnlinked && value.name ? 'unlinked' : 'seen') : 'id',
+    value.aadObjectId ? 'id' : allowUnlinked && value.name ? 'unlinked' : 'seen',
   );
   useEffect(() => {
     loadSeen().then(

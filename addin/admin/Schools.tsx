@@ -52,7 +52,6 @@ export function Schools({
       {draft && (
         <EditDialog
           title={draft.name}
-          open
           onClose={editor.close}
           otherProblems={editor.problems.others}
           onSave={() => editor.commit(`${draft.name} is saved.`)}
