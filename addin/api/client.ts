@@ -63,53 +63,50 @@ export interface ApiClient {
 
 type Token = () => Promise<string>;
 
-/** Sends a request; only an unreachable service throws here, every answer is returned with its JSON body. */
-async function send(
+/**
+ * A request function for the service: a success's JSON body, or an ApiError a person can act on. `refine` may
+ * throw a more precise error for an answer first (the Administration API's 400, 409 and 428).
+ */
+function requester(
   baseUrl: string,
   token: Token,
-  path: string,
-  init: RequestInit,
-  signedIn: boolean,
-): Promise<{ status: number; body: { error?: string } }> {
-  let response: Response;
-  try {
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...(init.headers as Record<string, string> | undefined),
-    };
-    if (init.body) headers['content-type'] = 'application/json';
-    if (signedIn) headers.authorization = `Bearer ${await token()}`;
-    response = await fetch(`${baseUrl}${path}`, { ...init, headers });
-  } catch (error) {
-    if (error instanceof Error && error.name !== 'TypeError') throw error;
-    throw new ApiError(
-      'unreachable',
-      'The Inclusion Partnerships service cannot be reached. Check your connection and try again.',
-    );
-  }
-  return { status: response.status, body: (await response.json().catch(() => ({}))) as { error?: string } };
-}
-
-/** The error for an answer that is not a success, as every page shows it. */
-function failureOf(status: number, body: { error?: string }): ApiError {
-  const message = body.error ?? `The service answered ${status}.`;
-  if (status === 401) return new ApiError('signInNeeded', message);
-  if (status === 403) return new ApiError('forbidden', message);
-  if (status === 404) return new ApiError('notFound', message);
-  if (status >= 500)
-    return new ApiError(
-      'serverError',
-      'The service had a problem; nothing was changed. Try again in a minute.',
-    );
-  return new ApiError('rejected', message);
+  refine?: (status: number, body: { error?: string }) => void,
+) {
+  return async function request<T>(path: string, init: RequestInit = {}, signedIn = true): Promise<T> {
+    let response: Response;
+    try {
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        ...(init.headers as Record<string, string> | undefined),
+      };
+      if (init.body) headers['content-type'] = 'application/json';
+      if (signedIn) headers.authorization = `Bearer ${await token()}`;
+      response = await fetch(`${baseUrl}${path}`, { ...init, headers });
+    } catch (error) {
+      if (error instanceof Error && error.name !== 'TypeError') throw error;
+      throw new ApiError(
+        'unreachable',
+        'The Inclusion Partnerships service cannot be reached. Check your connection and try again.',
+      );
+    }
+    const body = (await response.json().catch(() => ({}))) as { error?: string };
+    if (response.ok) return body as T;
+    refine?.(response.status, body);
+    const message = body.error ?? `The service answered ${response.status}.`;
+    if (response.status === 401) throw new ApiError('signInNeeded', message);
+    if (response.status === 403) throw new ApiError('forbidden', message);
+    if (response.status === 404) throw new ApiError('notFound', message);
+    if (response.status >= 500)
+      throw new ApiError(
+        'serverError',
+        'The service had a problem; nothing was changed. Try again in a minute.',
+      );
+    throw new ApiError('rejected', message);
+  };
 }
 
 export function createApiClient(baseUrl: string, token: Token): ApiClient {
-  async function request<T>(path: string, init: RequestInit = {}, signedIn = true): Promise<T> {
-    const { status, body } = await send(baseUrl, token, path, init, signedIn);
-    if (status >= 200 && status < 300) return body as T;
-    throw failureOf(status, body);
-  }
+  const request = requester(baseUrl, token);
   return {
     config: () => request<AddinConfig>('/api/addin/config', {}, false),
     cases: async () => (await request<{ cases: CaseSummary[] }>('/api/cases')).cases,
@@ -147,23 +144,20 @@ export interface AdminApi {
 }
 
 export function createAdminApi(baseUrl: string, token: Token): AdminApi {
-  async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const { status, body } = await send(baseUrl, token, path, init, true);
-    if (status >= 200 && status < 300) return body as T;
+  const request = requester(baseUrl, token, (status, body) => {
     if (status === 400 && Array.isArray((body as Partial<InvalidSettings>).problems))
       throw new InvalidSettingsError(
         body.error ?? 'Some of the values are not valid.',
         (body as InvalidSettings).problems,
       );
     if (status === 409 && (body as Partial<StaleSettings>).current)
-      throw new StaleSettingsError((body as StaleSettings<T>).current);
+      throw new StaleSettingsError((body as StaleSettings).current);
     if (status === 428)
       throw new ApiError(
         'rejected',
         'The change was sent without the version it was based on, so it was not saved. Reload the page and try again.',
       );
-    throw failureOf(status, body);
-  }
+  });
   const put = <T>(path: string, value: T, version: number) =>
     request<Versioned<T>>(path, {
       method: 'PUT',
