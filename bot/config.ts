@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultIdentifierRule, identifierRule, type IdentifierRule } from '../src/cases/identifier.ts';
-import { defaultDirectoryFile } from '../tools/directoryFile.ts';
+import { defaultDirectoryFile } from './directoryFile.ts';
 import { projectRoot } from './paths.ts';
 
 /**

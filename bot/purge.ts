@@ -1,6 +1,8 @@
 // `npm run purge`: deletes cases (with their history and votes) untouched for longer than RETENTION_YEARS
 // (default 7, the partnership agreement's clause 10.1), then reclaims the space so that their bytes leave the
 // store's files. `--dry-run` only counts them. The bot also purges daily by itself (PURGE_HOUR).
+import { retentionCutoff } from '../src/cases/retention.ts';
+import { formatLongDate, parseIsoDate, ukIsoDate } from '../src/text/dates.ts';
 import { readStoreConfig } from './config.ts';
 import { migrate } from './store/migrate.ts';
 import { purgeExpiredCases, reclaimSpace } from './store/cases.ts';
@@ -11,20 +13,22 @@ try {
   const db = await openDatabase(config.database);
   await migrate(db);
   if (process.argv.includes('--dry-run')) {
-    const cutoff = new Date();
-    cutoff.setUTCFullYear(cutoff.getUTCFullYear() - config.retentionYears);
+    const cutoff = retentionCutoff(config.retentionYears, new Date());
+    const keptFrom = formatLongDate(parseIsoDate(ukIsoDate(cutoff)) ?? { year: 0, month: 1, day: 1 });
     const [row] = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM cases WHERE updated_at < $1',
       [cutoff],
     );
     process.stdout.write(
-      `${row?.n ?? 0} case(s) older than ${config.retentionYears} years would be purged.\n`,
+      `${row?.n ?? 0} case(s) last changed before ${keptFrom} would be purged (${config.retentionYears} financial years are kept).\n`,
     );
   } else {
     const purged = await purgeExpiredCases(db, config.retentionYears);
     // Reclaimed even when nothing was purged now, in case an earlier purge stopped before reclaiming.
     const { checkpointed } = await reclaimSpace(db);
-    process.stdout.write(`Purged ${purged} case(s) older than ${config.retentionYears} years.\n`);
+    process.stdout.write(
+      `Purged ${purged} case(s) older than ${config.retentionYears} financial years (the current one included).\n`,
+    );
     if (!checkpointed)
       process.stdout.write(
         'The server will checkpoint by itself (CHECKPOINT needs the pg_checkpoint role).\n',

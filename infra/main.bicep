@@ -1,6 +1,13 @@
 // Azure for Inclusion Partnerships: one App Service (Node 24) running the bot, the add-in's API and its pages;
 // the Azure Bot resource; Azure Database for PostgreSQL (flexible server) as the store; Key Vault for the one
-// secret (the database URL). The bot signs in with a user-assigned managed identity, so it has no client secret.
+// secret (the database URL).
+//
+// Identity: one single-tenant Entra app (created by aadApp/create in m365agents.yml, AAD_APP_CLIENT_ID) is the bot
+// (the Azure Bot's msaAppId), the add-in's API and sign-in client, and the app that resource-specific consent is
+// granted to (webApplicationInfo.id). It has no client secret: the App Service's user-assigned managed identity
+// signs in as it through a federated identity credential (infra/federatedCredential.sh adds it). The deployment
+// assigns a role on Key Vault, so whoever provisions needs Owner, User Access Administrator or Role Based Access
+// Control Administrator on the resource group.
 
 @description('Short name used in every resource name, e.g. inclpart-dev.')
 @minLength(3)
@@ -9,14 +16,14 @@ param resourceBaseName string
 
 param location string = resourceGroup().location
 
-@description('The Entra tenant the bot and the add-in belong to.')
-param tenantId string = subscription().tenantId
+@description('The tenant of the Entra app (AAD_APP_TENANT_ID): Microsoft 365 and this subscription must share it.')
+param tenantId string
+
+@description('Client id of the single-tenant Entra app that is the bot, the add-in\'s API and its sign-in client.')
+param appClientId string
 
 @description('Comma-separated Entra tenant ids allowed to use the app (the partnerships\' tenant).')
 param allowedTenantIds string
-
-@description('Client id of the Entra app the Outlook add-in signs in with (nested app authentication).')
-param addinClientId string
 
 @description('Administrator login of the PostgreSQL server.')
 param postgresAdminLogin string = 'inclusionadmin'
@@ -56,7 +63,8 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: names.vault
   location: location
   properties: {
-    tenantId: tenantId
+    // A vault belongs to its subscription's directory.
+    tenantId: subscription().tenantId
     sku: { family: 'A', name: 'standard' }
     enableRbacAuthorization: true
     enableSoftDelete: true
@@ -104,7 +112,7 @@ resource databaseUrl 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'database-url'
   properties: {
-    value: 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require'
+    value: 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=verify-full'
   }
 }
 
@@ -135,14 +143,16 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       appSettings: [
-        { name: 'CLIENT_ID', value: identity.properties.clientId }
+        // CLIENT_ID differs from MANAGED_IDENTITY_CLIENT_ID: the Teams SDK signs in as the Entra app with the
+        // managed identity's token as its federated credential.
+        { name: 'CLIENT_ID', value: appClientId }
         { name: 'MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }
         { name: 'TENANT_ID', value: tenantId }
         { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${databaseUrl.name})' }
         { name: 'ADMIN_OBJECT_IDS', value: adminObjectIds }
-        { name: 'ADDIN_CLIENT_ID', value: addinClientId }
-        { name: 'API_AUDIENCE', value: 'api://${names.site}.azurewebsites.net/${addinClientId}' }
+        { name: 'ADDIN_CLIENT_ID', value: appClientId }
+        { name: 'API_AUDIENCE', value: 'api://${names.site}.azurewebsites.net/${appClientId}' }
         { name: 'RETENTION_YEARS', value: string(retentionYears) }
         { name: 'PURGE_HOUR', value: string(purgeHourUtc) }
         { name: 'LOG_LEVEL', value: 'info' }
@@ -161,9 +171,8 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: 'Inclusion Partnerships'
     endpoint: 'https://${site.properties.defaultHostName}/api/messages'
-    msaAppId: identity.properties.clientId
-    msaAppType: 'UserAssignedMSI'
-    msaAppMSIResourceId: identity.id
+    msaAppId: appClientId
+    msaAppType: 'SingleTenant'
     msaAppTenantId: tenantId
   }
 }
@@ -176,6 +185,7 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 // Written back into env/.env.<environment> by the Agents Toolkit, and used to fill the app manifest.
-output BOT_ID string = identity.properties.clientId
+// The managed identity the Entra app's federated credential trusts (its object id is the credential's subject).
+output BOT_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 output APP_HOST string = site.properties.defaultHostName
 output APP_SERVICE_RESOURCE_ID string = site.id

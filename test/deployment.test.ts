@@ -46,15 +46,16 @@ describe('the Azure deployment', () => {
     const required = [...bicep.matchAll(/^param (\w+) \w+$/gm)].map((match) => match[1]);
     expect(required).toEqual([
       'resourceBaseName',
+      'tenantId',
+      'appClientId',
       'allowedTenantIds',
-      'addinClientId',
       'postgresAdminPassword',
     ]);
     expect(required.filter((name) => !parameters.parameters[name ?? ''])).toEqual([]);
   });
 
   it('has a source for every placeholder in the parameters, the Entra app and the app manifest', () => {
-    const dev = Object.keys(readEnvFile(`${root}env/.env.dev`));
+    const example = Object.keys(readEnvFile(`${root}env/.env.example`));
     const used = [
       ...placeholders(read('infra/main.parameters.json')),
       ...placeholders(read('infra/aad.manifest.json')),
@@ -63,11 +64,27 @@ describe('the Azure deployment', () => {
     const unexplained = used.filter(
       (name) =>
         !written.includes(name) &&
-        !dev.includes(name) &&
+        !example.includes(name) &&
         !name.startsWith('SECRET_') &&
         name !== 'AAD_APP_ACCESS_AS_USER_PERMISSION_ID',
     );
     expect(unexplained).toEqual([]);
+  });
+
+  it('starts a new environment with nothing the toolkit creates already set', () => {
+    const example = readEnvFile(`${root}env/.env.example`);
+    // A value here would make the toolkit reuse it (aadApp/create skips creating the app, for one).
+    expect(written.filter((name) => example[name ?? ''] !== '')).toEqual([]);
+    for (const name of [
+      'AZURE_SUBSCRIPTION_ID',
+      'AZURE_RESOURCE_GROUP_NAME',
+      'ALLOWED_TENANT_IDS',
+      'ADMIN_OBJECT_IDS',
+    ])
+      expect(example).toHaveProperty(name, '');
+    // The made-up ids for building without a tenant are refused by provisioning.
+    expect(toolkit).toMatch(/test "\$\{\{TEAMSFX_ENV\}\}" != offline \|\|/);
+    expect(readEnvFile(`${root}env/.env.offline`).TEAMSFX_ENV).toBe('offline');
   });
 
   it('points the toolkit at the files that exist', () => {

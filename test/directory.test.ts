@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findSchool, parseDirectory } from '../src/directory/directory.ts';
-import { defaultDirectoryFile } from '../tools/directoryFile.ts';
-import { directory, readSeed } from './helpers/fixtures.ts';
+import { defaultDirectoryFile } from '../bot/directoryFile.ts';
+import { directory, readSeed, seedsMissing } from './helpers/fixtures.ts';
+
+const agreement = '004_0344ae8a2d4fe6a5.txt';
+const skipped = seedsMissing([agreement]);
 
 /** Schedule 2, Appendix A of the partnership agreement: heading lines name the partnership, then its schools. */
 function appendixA(): Record<string, string[]> {
-  const text = readSeed('004_0344ae8a2d4fe6a5.txt');
+  const text = readSeed(agreement);
   const start = text.search(/^Schedule 2, Appendix A\s*$/m);
   const section = text.slice(start, text.indexOf('\nSchedule 3', start));
   const headings: [RegExp, string][] = [
@@ -31,13 +34,16 @@ function appendixA(): Record<string, string[]> {
 }
 
 describe('the directory', () => {
-  it('lists exactly the member schools of Schedule 2, Appendix A, in the right partnerships', () => {
-    const expected = appendixA();
-    expect(Object.keys(expected).sort()).toEqual(['HBEP', 'LIP', 'MSCIP', 'NWLLIP', 'SLIP']);
-    for (const partnership of directory.partnerships) {
-      expect(partnership.schools.map((school) => school.name)).toEqual(expected[partnership.id]);
-    }
-  });
+  it.skipIf(skipped)(
+    `lists exactly the member schools of Schedule 2, Appendix A, in the right partnerships${skipped ? ` (${skipped})` : ''}`,
+    () => {
+      const expected = appendixA();
+      expect(Object.keys(expected).sort()).toEqual(['HBEP', 'LIP', 'MSCIP', 'NWLLIP', 'SLIP']);
+      for (const partnership of directory.partnerships) {
+        expect(partnership.schools.map((school) => school.name)).toEqual(expected[partnership.id]);
+      }
+    },
+  );
 
   it('has the five partnerships with their domain.md names, and City BAP membership unknown until configured', () => {
     expect(directory.partnerships.map((p) => [p.id, p.name])).toEqual([

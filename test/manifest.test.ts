@@ -24,15 +24,15 @@ describe('the Microsoft 365 app manifest', () => {
   const template = readFileSync(`${root}manifest/manifest.json`, 'utf8');
 
   it('is filled from configuration: only placeholders vary between environments', () => {
-    expect(placeholdersOf(template)).toEqual(['AAD_APP_CLIENT_ID', 'APP_HOST', 'BOT_ID', 'TEAMS_APP_ID']);
+    expect(placeholdersOf(template)).toEqual(['AAD_APP_CLIENT_ID', 'APP_HOST', 'TEAMS_APP_ID']);
     expect(() => fillManifest(template, { APP_HOST: 'x.example' })).toThrow(
-      'The manifest needs values for: AAD_APP_CLIENT_ID, BOT_ID, TEAMS_APP_ID',
+      'The manifest needs values for: AAD_APP_CLIENT_ID, TEAMS_APP_ID',
     );
   });
 
   it('validates offline against schema 1.22 and office-addin-manifest', async () => {
-    expect(await validate('dev')).toEqual([]);
-    const { manifest } = await buildManifest('dev');
+    expect(await validate('offline')).toEqual([]);
+    const { manifest } = await buildManifest('offline');
     const text = JSON.stringify(manifest);
     expect(text).not.toContain('${{');
     expect(manifest).toMatchObject({
@@ -47,9 +47,8 @@ describe('the Microsoft 365 app manifest', () => {
   it('would catch a broken manifest', async () => {
     const broken = JSON.parse(
       fillManifest(template, {
-        AAD_APP_CLIENT_ID: 'a',
+        AAD_APP_CLIENT_ID: 'not-a-guid',
         APP_HOST: 'h.example',
-        BOT_ID: 'not-a-guid',
         TEAMS_APP_ID: 'also-not',
       }),
     );
@@ -61,7 +60,7 @@ describe('the Microsoft 365 app manifest', () => {
   it('packages the manifest and icons into a zip', () => {
     const files = [
       { name: 'manifest.json', data: Buffer.from('{"a":1}') },
-      { name: 'color.png', data: readFileSync(`${root}manifest/icons/color.png`) },
+      { name: 'color.png', data: readFileSync(`${root}manifest/color.png`) },
     ];
     const back = unzip(zip(files));
     expect(Object.keys(back)).toEqual(['manifest.json', 'color.png']);

@@ -31,7 +31,7 @@ import {
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/helpers/browser.ts';
 import { spawnBot, stopProcess } from '../test/helpers/process.ts';
-import { readDirectoryFile, defaultDirectoryFile } from './directoryFile.ts';
+import { readDirectoryFile, defaultDirectoryFile } from '../bot/directoryFile.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -246,6 +246,7 @@ function largestCard() {
         result: null,
         castingDecision: false,
         eligible,
+        recused: [],
         voted: eligible,
         tally: { yes: 30, no: 31 },
       },

@@ -2,7 +2,7 @@
 // object out; invalid input exits 1 with a single line on standard error naming what is wrong.
 import { readFileSync } from 'node:fs';
 import { runScenarioText } from '../src/scenario/scenario.ts';
-import { defaultDirectoryFile, readDirectoryFile } from './directoryFile.ts';
+import { defaultDirectoryFile, readDirectoryFile } from '../bot/directoryFile.ts';
 
 const EXIT_INVALID_INPUT = 1;
 const EXIT_USAGE = 2;

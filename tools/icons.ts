@@ -66,8 +66,8 @@ function logo(size: number, outline: boolean): Buffer {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(new URL('../manifest/icons/color.png', import.meta.url), logo(192, false));
-  writeFileSync(new URL('../manifest/icons/outline.png', import.meta.url), logo(32, true));
+  writeFileSync(new URL('../manifest/color.png', import.meta.url), logo(192, false));
+  writeFileSync(new URL('../manifest/outline.png', import.meta.url), logo(32, true));
   for (const size of [16, 32, 80])
     writeFileSync(new URL(`../addin/assets/icon-${size}.png`, import.meta.url), logo(size, false));
   process.stdout.write('icons written\n');

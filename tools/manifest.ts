@@ -2,7 +2,9 @@
 //   npm run validate  builds it and checks it offline against Microsoft's JSON schema (shipped in
 //                     @microsoft/app-manifest) and with office-addin-manifest validate
 //   npm run package   also writes the app package zip (manifest and icons) for sideloading or the admin centre
-// The environment is env/.env.$APP_ENV (default dev); variables set in the process environment win.
+// The environment is env/.env.$APP_ENV (default offline: made-up ids, for building without a tenant); variables
+// set in the process environment win. The icons are the files the manifest names beside it, as the Agents
+// Toolkit's teamsApp/zipAppPackage reads them (test/toolkit.test.ts packages the same manifest with the toolkit).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppManifestUtils } from '@microsoft/app-manifest';
@@ -36,10 +38,13 @@ export function fillManifest(template: string, values: Record<string, string | u
   return template.replace(/\$\{\{([A-Z0-9_]+)\}\}/g, (_, name: string) => values[name] ?? '');
 }
 
-export async function buildManifest(environment = process.env.APP_ENV ?? 'dev') {
+export async function buildManifest(environment = process.env.APP_ENV ?? 'offline') {
   const template = readFileSync(`${root}manifest/manifest.json`, 'utf8');
   const values = { ...readEnvFile(`${root}env/.env.${environment}`), ...process.env };
-  const manifest = JSON.parse(fillManifest(template, values)) as { $schema: string };
+  const manifest = JSON.parse(fillManifest(template, values)) as {
+    $schema: string;
+    icons: { color: string; outline: string };
+  };
   const folder = `${root}dist/manifest/${environment}/`;
   mkdirSync(folder, { recursive: true });
   writeFileSync(`${folder}manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -63,13 +68,15 @@ async function main(command: string | undefined) {
     process.exitCode = 1;
     return;
   }
-  const { folder, environment } = await buildManifest();
+  const { manifest, folder, environment } = await buildManifest();
   process.stdout.write(`Manifest valid (schema 1.22 and office-addin-manifest): ${folder}manifest.json\n`);
   if (command === 'package') {
     const files = [
       { name: 'manifest.json', data: readFileSync(`${folder}manifest.json`) },
-      { name: 'color.png', data: readFileSync(`${root}manifest/icons/color.png`) },
-      { name: 'outline.png', data: readFileSync(`${root}manifest/icons/outline.png`) },
+      ...[manifest.icons.color, manifest.icons.outline].map((name) => ({
+        name,
+        data: readFileSync(`${root}manifest/${name}`),
+      })),
     ];
     const path = `${root}dist/appPackage.${environment}.zip`;
     writeFileSync(path, zip(files));

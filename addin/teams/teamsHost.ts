@@ -89,8 +89,11 @@ export async function createTeamsHost(): Promise<TeamsHost> {
     },
     supportsNestedAppAuth: () => nestedAppAuth.isNAAChannelRecommended(),
     async openDialog(url) {
+      // The dialog answers Teams with authentication.notifySuccess, not Office's messageParent.
+      const dialog = new URL(url);
+      dialog.searchParams.set('host', 'teams');
       try {
-        return await authentication.authenticate({ url, width: 600, height: 535 });
+        return await authentication.authenticate({ url: dialog.toString(), width: 600, height: 535 });
       } catch (error) {
         throw new TeamsHostError(
           'dialogFailed',
@@ -99,4 +102,14 @@ export async function createTeamsHost(): Promise<TeamsHost> {
       }
     },
   };
+}
+
+/**
+ * In the sign-in window Teams opened (authentication.authenticate): hands the result back to the page that
+ * opened it, which Teams then closes. The token goes as the same JSON the Office dialog sends.
+ */
+export async function answerTeamsSignIn(result: { token: string } | { error: string }): Promise<void> {
+  await app.initialize();
+  if ('token' in result) authentication.notifySuccess(JSON.stringify(result));
+  else authentication.notifyFailure(result.error);
 }

@@ -5,7 +5,7 @@ import {
   type Settings,
   type SettingsKey,
 } from '../../src/settings/settings.ts';
-import { readDirectoryFile } from '../../tools/directoryFile.ts';
+import { readDirectoryFile } from '../directoryFile.ts';
 import { noRoles, readRolesFile } from '../roles.ts';
 import { flowTextValues } from '../../src/flows.ts';
 import type { TextValues } from '../../src/flow/interpret.ts';

@@ -12,7 +12,7 @@ import { caseEmails, caseState, newCaseSchema, type CaseRecord } from '../../src
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import { fieldsSchema } from '../../src/templates/fields.ts';
 import type { BotConfig } from '../config.ts';
-import { listsCase, permissions } from '../../src/auth/policy.ts';
+import { listsCase, permissions, type Person } from '../../src/auth/policy.ts';
 import { rolesOf } from '../../src/settings/settings.ts';
 import {
   appendEvents,
@@ -90,8 +90,17 @@ const COORDINATORS_ONLY = 'Only partnership coordinators can use the add-in.';
 /** The handlers of the add-in's and the meeting pages' routes. */
 export function caseHandlers(services: Services, config: BotConfig): Record<CaseRouteKey, Handler> {
   /** Whether the signed-in person is in a chat, as the bot's roster (or Teams, asked once) knows it. */
-  const inChat = async (principal: Principal, conversationId: string) =>
-    (await services.roster.standingIn(conversationId, principal.id)) !== undefined;
+  /**
+   * The person as the policy sees them in a chat: whether they are in it, and, when Teams knows them there as
+   * a guest, a guest (the token says so only when the tenant sends its optional `acct` claim).
+   */
+  const inChatAs = async (principal: Principal, person: Person, conversationId: string) => {
+    const standing = await services.roster.standingIn(conversationId, principal.id);
+    return {
+      inChat: standing !== undefined,
+      person: standing === 'guest' ? { ...person, standing: 'guest' as const } : person,
+    };
+  };
 
   /** The case under :caseId, or undefined (an id that is not a uuid is simply not found). */
   const caseOf = async (params: Record<string, string>) =>
@@ -197,11 +206,9 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
     'GET /api/cases/:caseId/stage': async (_request, params, { principal, person }) => {
       const record = await caseOf(params);
       if (!record) return error(404, NO_SUCH_CASE);
-      const facts = {
-        partnership: record.partnership,
-        inCaseChat: await inChat(principal, record.conversationId),
-      };
-      const verdict = permissions.seeCase(person, facts);
+      const there = await inChatAs(principal, person, record.conversationId);
+      const facts = { partnership: record.partnership, inCaseChat: there.inChat };
+      const verdict = permissions.seeCase(there.person, facts);
       if (verdict !== 'allow') return denied(verdict, COORDINATORS_ONLY, NO_SUCH_CASE);
       const state = caseState(services.flow, record, services.textValues);
       const view: StageView = {
@@ -223,7 +230,8 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
 
     'GET /api/conversations/:conversationId/cases': async (_request, params, { principal, person }) => {
       const conversationId = params.conversationId ?? '';
-      const verdict = permissions.listChatCases(person, { inChat: await inChat(principal, conversationId) });
+      const there = await inChatAs(principal, person, conversationId);
+      const verdict = permissions.listChatCases(there.person, { inChat: there.inChat });
       if (verdict !== 'allow')
         return denied(verdict, 'Only the coordinators in this meeting can see its cases.', 'Not found.');
       const records = (await casesOfConversation(services.db, conversationId)).filter((record) =>
@@ -257,8 +265,9 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
         return error(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
       }
       const input = parsed.data as z.output<ReturnType<typeof newCaseSchema>>;
-      const facts = { partnership: input.partnership, inChat: await inChat(principal, conversationId) };
-      if (permissions.startCase(person, facts) !== 'allow')
+      const there = await inChatAs(principal, person, conversationId);
+      const facts = { partnership: input.partnership, inChat: there.inChat };
+      if (permissions.startCase(there.person, facts) !== 'allow')
         return error(
           403,
           facts.inChat

@@ -40,7 +40,10 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
       administrator,
     });
     // Routes for one kind of person refuse everyone else before anything is looked up.
-    if (route.permission === 'useCoordinatorTools' && permissions.useCoordinatorTools(person) !== 'allow')
+    // (The add-in's case routes too: the same answer for every case id, existing or not.)
+    const coordinatorsOnly =
+      route.permission === 'useCoordinatorTools' || route.permission === 'draftCaseEmails';
+    if (coordinatorsOnly && permissions.useCoordinatorTools(person) !== 'allow')
       return error(403, 'Only partnership coordinators can use the add-in.');
     if (route.permission === 'useAdministration' && permissions.useAdministration(person) !== 'allow')
       return error(403, 'Only administrators and coordinators can use the Administration page.');

@@ -5,6 +5,7 @@ import type { RecipientRole } from '../../src/flow/definition.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
 import type { TemplateId } from '../../src/templates/emailTemplates.ts';
 import type { Fields, PartnershipId } from '../../src/templates/fields.ts';
+import { retentionCutoff } from '../../src/cases/retention.ts';
 import type { Database, Queryable } from './database.ts';
 
 interface CaseRow {
@@ -243,9 +244,9 @@ const PURGE_LOCK = 7_460_001;
  * The partnership agreement keeps decision records for 7 years (clause 10.1). While another instance is
  * purging, this one purges nothing (0). `reclaimSpace` then removes the deleted rows' bytes from the files.
  */
+/** Deletes the cases last changed before the retention period (`years` financial years, the current included). */
 export async function purgeExpiredCases(db: Database, years: number, now = new Date()): Promise<number> {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+  const cutoff = retentionCutoff(years, now);
   return db.transaction(async (tx) => {
     const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
       PURGE_LOCK,

@@ -8,9 +8,17 @@ import type { Queryable } from './database.ts';
 export type ChatStanding = 'member' | 'guest';
 
 export interface ChatMember {
+  /** Entra object id, in lower case. */
   id: string;
   name: string;
   standing: ChatStanding;
+  /** Teams' id for the person, when known. */
+  teamsId?: string;
+}
+
+/** A member as stored, with when the bot last had word of them from Teams. */
+export interface StoredChatMember extends ChatMember {
+  seenAt: Date;
 }
 
 export async function recordChat(db: Queryable, conversationId: string, serviceUrl: string): Promise<void> {
@@ -37,40 +45,53 @@ export async function recordChatMembers(
 ): Promise<void> {
   if (members.length === 0) return;
   await db.query(
-    `INSERT INTO chat_members (conversation_id, member_id, member_name, standing)
-     SELECT $1, m.id, m.name, m.standing FROM unnest($2::text[], $3::text[], $4::text[]) AS m(id, name, standing)
+    `INSERT INTO chat_members (conversation_id, member_id, member_name, standing, teams_id)
+     SELECT $1, m.id, m.name, m.standing, m.teams_id
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS m(id, name, standing, teams_id)
      ON CONFLICT (conversation_id, member_id)
-     DO UPDATE SET member_name = EXCLUDED.member_name, standing = EXCLUDED.standing, seen_at = now()`,
+     DO UPDATE SET member_name = EXCLUDED.member_name, standing = EXCLUDED.standing,
+       teams_id = coalesce(EXCLUDED.teams_id, chat_members.teams_id), seen_at = now()`,
     [
       conversationId,
-      members.map((member) => member.id),
+      members.map((member) => member.id.toLowerCase()),
       members.map((member) => member.name),
       members.map((member) => member.standing),
+      members.map((member) => member.teamsId ?? null),
     ],
   );
 }
 
+/** Forgets people who left a chat, named by object id or by Teams id; returns the object ids forgotten. */
 export async function forgetChatMembers(
   db: Queryable,
   conversationId: string,
-  memberIds: readonly string[],
-): Promise<void> {
-  await db.query('DELETE FROM chat_members WHERE conversation_id = $1 AND member_id = ANY($2::text[])', [
-    conversationId,
-    memberIds,
-  ]);
+  ids: readonly string[],
+): Promise<string[]> {
+  const rows = await db.query<{ member_id: string }>(
+    `DELETE FROM chat_members WHERE conversation_id = $1
+     AND (member_id = ANY($2::text[]) OR teams_id = ANY($3::text[])) RETURNING member_id`,
+    [conversationId, ids.map((id) => id.toLowerCase()), ids],
+  );
+  return rows.map((row) => row.member_id);
 }
 
 export async function chatMember(
   db: Queryable,
   conversationId: string,
   memberId: string,
-): Promise<ChatMember | undefined> {
-  const [row] = await db.query<{ member_id: string; member_name: string; standing: ChatStanding }>(
-    'SELECT member_id, member_name, standing FROM chat_members WHERE conversation_id = $1 AND member_id = $2',
-    [conversationId, memberId],
+): Promise<StoredChatMember | undefined> {
+  const [row] = await db.query<{
+    member_id: string;
+    member_name: string;
+    standing: ChatStanding;
+    seen_at: Date;
+  }>(
+    'SELECT member_id, member_name, standing, seen_at FROM chat_members WHERE conversation_id = $1 AND member_id = $2',
+    [conversationId, memberId.toLowerCase()],
   );
-  return row ? { id: row.member_id, name: row.member_name, standing: row.standing } : undefined;
+  return row
+    ? { id: row.member_id, name: row.member_name, standing: row.standing, seenAt: new Date(row.seen_at) }
+    : undefined;
 }
 
 /** Everyone the bot has seen in a chat. */

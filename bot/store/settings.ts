@@ -1,6 +1,6 @@
 import type { Actor } from '../../src/cases/case.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
-import { canonicalJson } from '../../src/settings/changes.ts';
+import { canonicalJson } from '../../src/settings/canonicalJson.ts';
 import { settingsKeys, type Settings, type SettingsKey } from '../../src/settings/settings.ts';
 import { partnershipIds } from '../../src/templates/fields.ts';
 import type { Database, Queryable } from './database.ts';

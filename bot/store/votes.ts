@@ -3,6 +3,7 @@ import type { Actor, CaseEvent, CaseRecord } from '../../src/cases/case.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
 import {
   decideVote,
+  type RecusalReason,
   type Tally,
   type VoteDecision,
   type VoteOption,
@@ -14,6 +15,8 @@ import type { Database, Queryable } from './database.ts';
 
 /** A panel member: Entra object id, display name and, when known, their Teams id (MRI) for card refresh. */
 export type Member = VoteView['eligible'][number];
+/** A member the vote was opened for who does not vote on it, and why. */
+export type Recused = VoteView['recused'][number];
 
 /** A stored vote: what the cards show, and the message that holds its card. */
 export interface VoteRecord extends VoteView {
@@ -39,11 +42,26 @@ export type VoteFailure =
   | { reason: 'voteNotFound'; message: string }
   | { reason: 'voteClosed'; message: string }
   | { reason: 'notEligible'; message: string }
+  | { reason: 'recused'; message: string }
+  | { reason: 'votedAnonymously'; message: string }
   | { reason: 'invalidChoice'; message: string }
   | { reason: 'voteAlreadyOpen'; message: string }
   | { reason: 'caseNotFound'; message: string };
 
 const notFound = { reason: 'voteNotFound', message: 'This vote no longer exists.' } as const;
+const closedAlready = {
+  reason: 'voteClosed',
+  message: 'This vote has been closed: votes are no longer counted.',
+} as const;
+
+/** Why a recused member's ballot, or a second declaration, is refused. */
+const recusedRefusal = (reason: RecusalReason): VoteFailure => ({
+  reason: 'recused',
+  message:
+    reason === 'representsReferringSchool'
+      ? 'You represent the referring school, so you do not vote on this case.'
+      : 'You have declared an interest, so you do not vote on this case.',
+});
 
 async function counts(tx: Queryable, vote: VoteRow): Promise<Tally> {
   const rows = vote.anonymous
@@ -59,7 +77,7 @@ async function counts(tx: Queryable, vote: VoteRow): Promise<Tally> {
 }
 
 /** A vote row as the cards see it; `voted` is filled by the caller. */
-function recordOf(row: VoteRow, eligible: Member[], tally: Tally): VoteRecord {
+function recordOf(row: VoteRow, members: Members, tally: Tally): VoteRecord {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -72,14 +90,20 @@ function recordOf(row: VoteRow, eligible: Member[], tally: Tally): VoteRecord {
     result: row.result,
     castingDecision: row.casting_decision,
     cardActivityId: row.card_activity_id,
-    eligible,
+    ...members,
     voted: [],
     tally: Object.fromEntries(row.options.map((option) => [option.id, tally[option.id] ?? 0])),
   };
 }
 
-/** Who may vote, in the order the cards list them. */
-async function readEligible(tx: Queryable, voteId: string): Promise<Member[]> {
+/** Those the vote was opened for: who votes, and who is recused. */
+interface Members {
+  eligible: Member[];
+  recused: Recused[];
+}
+
+/** Everyone the vote was opened for, in the order the cards list them. */
+async function readMembers(tx: Queryable, voteId: string): Promise<Member[]> {
   const rows = await tx.query<{ member_id: string; member_name: string; member_mri: string | null }>(
     'SELECT member_id, member_name, member_mri FROM vote_eligible WHERE vote_id = $1 ORDER BY member_name, member_id',
     [voteId],
@@ -91,8 +115,27 @@ async function readEligible(tx: Queryable, voteId: string): Promise<Member[]> {
   }));
 }
 
+/** Who is recused now, and why. */
+async function readRecusals(tx: Queryable, voteId: string): Promise<Map<string, RecusalReason>> {
+  const rows = await tx.query<{ member_id: string; recused: RecusalReason }>(
+    'SELECT member_id, recused FROM vote_eligible WHERE vote_id = $1 AND recused IS NOT NULL',
+    [voteId],
+  );
+  return new Map(rows.map((row) => [row.member_id, row.recused]));
+}
+
+function splitMembers(members: readonly Member[], recusals: ReadonlyMap<string, RecusalReason>): Members {
+  return {
+    eligible: members.filter((member) => !recusals.has(member.id)),
+    recused: members.flatMap((member) => {
+      const reason = recusals.get(member.id);
+      return reason ? [{ ...member, reason }] : [];
+    }),
+  };
+}
+
 async function load(tx: Queryable, row: VoteRow): Promise<VoteRecord> {
-  const eligible = await readEligible(tx, row.id);
+  const members = splitMembers(await readMembers(tx, row.id), await readRecusals(tx, row.id));
   const voted = await tx.query<{ member_id: string; member_name: string }>(
     `SELECT b.member_id, e.member_name FROM ballots b JOIN vote_eligible e ON e.vote_id = b.vote_id AND e.member_id = b.member_id
      WHERE b.vote_id = $1 ORDER BY e.member_name, b.member_id`,
@@ -100,7 +143,7 @@ async function load(tx: Queryable, row: VoteRow): Promise<VoteRecord> {
   );
   const tally = row.status === 'closed' && row.tally ? row.tally : await counts(tx, row);
   return {
-    ...recordOf(row, eligible, tally),
+    ...recordOf(row, members, tally),
     voted: voted.map((member) => ({ id: member.member_id, name: member.member_name })),
   };
 }
@@ -133,6 +176,8 @@ export interface OpenVote {
   resultsHidden: boolean;
   quorum: number | null;
   eligible: readonly Member[];
+  /** Members who do not vote on this case from the start (the referring school's representatives). */
+  recused?: readonly Recused[];
 }
 
 export async function openVote(
@@ -163,15 +208,19 @@ export async function openVote(
         actor.id,
       ],
     );
+    const recused = input.recused ?? [];
+    const members: (Member & { reason?: RecusalReason })[] = [...input.eligible, ...recused];
     await tx.query(
-      `INSERT INTO vote_eligible (vote_id, member_id, member_name, member_mri)
-       SELECT $1, m.id, m.name, m.mri FROM unnest($2::text[], $3::text[], $4::text[]) AS m(id, name, mri)
+      `INSERT INTO vote_eligible (vote_id, member_id, member_name, member_mri, recused)
+       SELECT $1, m.id, m.name, m.mri, m.recused
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS m(id, name, mri, recused)
        ON CONFLICT DO NOTHING`,
       [
         id,
-        input.eligible.map((member) => member.id),
-        input.eligible.map((member) => member.name),
-        input.eligible.map((member) => member.mri ?? null),
+        members.map((member) => member.id),
+        members.map((member) => member.name),
+        members.map((member) => member.mri ?? null),
+        members.map((member) => member.reason ?? null),
       ],
     );
     await appendEvents(tx, record, actor, [
@@ -185,6 +234,16 @@ export async function openVote(
           eligible: input.eligible.length,
         },
       },
+      ...recused.map((member): CaseEvent => ({
+        kind: 'recused',
+        detail: {
+          voteId: id,
+          memberId: member.id,
+          memberName: member.name,
+          reason: member.reason,
+          ballotWithdrawn: false,
+        },
+      })),
     ]);
     if (!row) throw new Error('The vote was not stored');
     return ok(await load(tx, row));
@@ -209,19 +268,22 @@ export interface Cast {
   choice: string;
 }
 
-/** Who may vote never changes once the vote is open, so each process reads it once per vote. */
+/**
+ * Whom a vote was opened for never changes once it is open, so each process reads it once per vote; who of them
+ * is recused may change (a declared interest), so that is read with each batch.
+ */
 const eligibleCache = new WeakMap<Database, Map<string, Member[]>>();
 const ELIGIBLE_CACHE_SIZE = 200;
 
-async function eligibleOf(db: Database, tx: Queryable, voteId: string): Promise<Member[]> {
+async function membersOf(db: Database, tx: Queryable, voteId: string): Promise<Member[]> {
   const cache = eligibleCache.get(db) ?? new Map<string, Member[]>();
   eligibleCache.set(db, cache);
   const cached = cache.get(voteId);
   if (cached) return cached;
-  const eligible = await readEligible(tx, voteId);
+  const members = await readMembers(tx, voteId);
   if (cache.size >= ELIGIBLE_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
-  cache.set(voteId, eligible);
-  return eligible;
+  cache.set(voteId, members);
+  return members;
 }
 
 /**
@@ -256,19 +318,25 @@ export async function castBallots(
   return db.transaction(async (tx) => {
     const [vote] = await tx.query<VoteRow>('SELECT * FROM votes WHERE id = $1 FOR SHARE', [voteId]);
     if (!vote) return everyone(notFound);
-    if (vote.status !== 'open')
-      return everyone({
-        reason: 'voteClosed',
-        message: 'This vote has been closed: votes are no longer counted.',
-      });
-    const eligible = await eligibleOf(db, tx, voteId);
-    const eligibleIds = new Set(eligible.map((member) => member.id));
+    if (vote.status !== 'open') return everyone(closedAlready);
+    const members = await membersOf(db, tx, voteId);
+    const memberIds = new Set(members.map((member) => member.id));
+    // This batch's members' rows are read FOR SHARE, so a declaration of interest in progress settles first.
+    const recusalRows = await tx.query<{ member_id: string; recused: RecusalReason | null }>(
+      `SELECT member_id, recused FROM vote_eligible
+       WHERE vote_id = $1 AND (recused IS NOT NULL OR member_id = ANY($2::text[])) FOR SHARE`,
+      [voteId, [...new Set(casts.map((cast) => cast.member.id))]],
+    );
+    const recusals = new Map(
+      recusalRows.flatMap((row) => (row.recused ? [[row.member_id, row.recused] as const] : [])),
+    );
     const refusals = casts.map((cast): VoteFailure | undefined => {
       if (!vote.options.some((option) => option.id === cast.choice))
         return { reason: 'invalidChoice', message: 'That is not one of the options of this vote.' };
-      if (!eligibleIds.has(cast.member.id))
+      if (!memberIds.has(cast.member.id))
         return { reason: 'notEligible', message: 'Only the panel members of this meeting can vote.' };
-      return undefined;
+      const recused = recusals.get(cast.member.id);
+      return recused ? recusedRefusal(recused) : undefined;
     });
     const accepted = casts.filter((_, i) => !refusals[i]);
     const voters = [...new Set(accepted.map((cast) => cast.member.id))];
@@ -294,8 +362,8 @@ export async function castBallots(
     if (!record) throw new Error('The vote has no case');
     const votedIds = new Set(voted.map((row) => row.member_id));
     const view: VoteRecord = {
-      ...recordOf(vote, eligible, tally),
-      voted: eligible.filter((member) => votedIds.has(member.id)).map(({ id, name }) => ({ id, name })),
+      ...recordOf(vote, splitMembers(members, recusals), tally),
+      voted: members.filter((member) => votedIds.has(member.id)).map(({ id, name }) => ({ id, name })),
     };
     let next = 0;
     return refusals.map((refusal): Result<CastResult, VoteFailure> => {
@@ -395,6 +463,72 @@ async function recordCasts(
       casts.map((cast) => JSON.stringify(cast.detail)),
     ],
   );
+}
+
+export interface Declaration {
+  vote: VoteRecord;
+  record: CaseRecord;
+  /** True when a named ballot the member had cast was withdrawn. */
+  ballotWithdrawn: boolean;
+}
+
+/**
+ * A member declares an interest: from now on they do not vote on this vote, and a named ballot they had cast is
+ * withdrawn, so neither the tally nor the quorum counts it. An anonymous ballot went into a count with no link to
+ * the member, so it cannot be taken out: a member who has voted anonymously is refused (and the count never
+ * drops), one who has not may declare. Their row of vote_eligible is locked first, so a ballot cast at the same
+ * moment either is stored before (then withdrawn, or the declaration refused) or is refused after.
+ */
+export async function declareInterest(
+  db: Database,
+  voteId: string,
+  member: Actor,
+): Promise<Result<Declaration, VoteFailure>> {
+  if (!isUuid(voteId)) return fail(notFound);
+  return db.transaction(async (tx) => {
+    const [vote] = await tx.query<VoteRow>('SELECT * FROM votes WHERE id = $1 FOR SHARE', [voteId]);
+    if (!vote) return fail(notFound);
+    if (vote.status !== 'open') return fail(closedAlready);
+    const [entry] = await tx.query<{ recused: RecusalReason | null }>(
+      'SELECT recused FROM vote_eligible WHERE vote_id = $1 AND member_id = $2 FOR UPDATE',
+      [voteId, member.id],
+    );
+    if (!entry)
+      return fail({ reason: 'notEligible', message: 'Only the panel members of this meeting can vote.' });
+    if (entry.recused) return fail(recusedRefusal(entry.recused));
+    const [ballot] = await tx.query<{ member_id: string }>(
+      'SELECT member_id FROM ballots WHERE vote_id = $1 AND member_id = $2 FOR UPDATE',
+      [voteId, member.id],
+    );
+    if (ballot && vote.anonymous)
+      return fail({
+        reason: 'votedAnonymously',
+        message:
+          'You have already voted, and an anonymous vote cannot be linked to you, so it cannot be withdrawn. Please tell the coordinator about your interest.',
+      });
+    if (ballot)
+      await tx.query('DELETE FROM ballots WHERE vote_id = $1 AND member_id = $2', [voteId, member.id]);
+    await tx.query(
+      "UPDATE vote_eligible SET recused = 'declaredInterest' WHERE vote_id = $1 AND member_id = $2",
+      [voteId, member.id],
+    );
+    const record = await getCase(tx, vote.case_id);
+    if (!record) throw new Error('The vote has no case');
+    const ballotWithdrawn = ballot !== undefined;
+    await appendEvents(tx, record, member, [
+      {
+        kind: 'recused',
+        detail: {
+          voteId,
+          memberId: member.id,
+          memberName: member.name,
+          reason: 'declaredInterest',
+          ballotWithdrawn,
+        },
+      },
+    ]);
+    return ok({ vote: await load(tx, vote), record, ballotWithdrawn });
+  });
 }
 
 export type ApplyVoteResult = (

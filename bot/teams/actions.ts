@@ -30,6 +30,7 @@ import {
   yesNoOptions,
   type VoteOption,
 } from '../../src/votes/vote.ts';
+import { panelForCase } from '../../src/votes/recusal.ts';
 import { listsCase, permissions, type Person, type Verdict, type VoteFacts } from '../../src/auth/policy.ts';
 import { personOf } from '../people.ts';
 import { coordinatedBy } from '../../src/settings/settings.ts';
@@ -43,12 +44,14 @@ import {
 } from '../store/cases.ts';
 import {
   closeVote,
+  declareInterest,
   getVote,
   openVote,
   ownChoice,
   setVoteCard,
   type ApplyVoteResult,
   type Member,
+  type Recused,
   type VoteRecord,
 } from '../store/votes.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
@@ -321,16 +324,29 @@ function changeCard(services: Services, record: CaseRecord, questionId: string) 
   return card;
 }
 
-async function eligibleMembers(services: Services, record: CaseRecord, port: TeamsPort): Promise<Member[]> {
+/**
+ * Whom a vote is opened for: the configured panel, less those who represent the referring school (recused), or
+ * else everyone in the chat, where nobody is known to represent a school and so nobody is recused.
+ */
+async function eligibleMembers(
+  services: Services,
+  record: CaseRecord,
+  port: TeamsPort,
+): Promise<{ eligible: Member[]; recused: Recused[] }> {
   const { panel } = services.settings.settings.partnerships[record.partnership];
-  if (panel.length > 0) return panel.map((member) => ({ id: member.aadObjectId, name: member.name }));
+  if (panel.length > 0) return panelForCase(panel, record.schoolId);
   const members = await port.members();
   // The roster Teams just gave is the freshest word on who is in the chat.
   await services.roster.sawMembers(
     record.conversationId,
-    members.map((member) => ({ id: member.id, name: member.name, standing: 'member' })),
+    members.map((member) => ({
+      id: member.id,
+      name: member.name,
+      standing: 'member',
+      ...(member.mri ? { teamsId: member.mri } : {}),
+    })),
   );
-  return members;
+  return { eligible: members, recused: [] };
 }
 
 /** The options of a vote on `question`, or why it cannot be put to the panel now. */
@@ -350,12 +366,12 @@ function viewVote(
   services: Services,
   vote: VoteRecord,
   record: CaseRecord,
-  viewer: { person: Person; who: Who } | undefined,
+  viewer: { person: Person; who: Who; where: Where } | undefined,
   own: string | null | undefined,
   notice?: Notice,
 ) {
   const memberId = viewer?.who.aadObjectId;
-  const facts = viewer ? voteFacts(vote, record, viewer.who, undefined) : undefined;
+  const facts = viewer ? voteFacts(vote, record, viewer.who, viewer.where) : undefined;
   return voteCard(
     vote,
     record,
@@ -365,9 +381,7 @@ function viewVote(
         viewer !== undefined &&
         facts !== undefined &&
         permissions.manageVote(viewer.person, facts) === 'allow',
-      ...(memberId && vote.eligible.some((member) => member.id === memberId)
-        ? { memberId, ownChoice: own }
-        : {}),
+      ...(memberId && openedFor(vote, memberId) ? { memberId, ownChoice: own } : {}),
     },
     notice,
   );
@@ -404,13 +418,17 @@ async function open(
       card: showCase(services, record, refuse('Quorum: give a whole number of votes, or leave it empty.')),
     };
   }
-  const eligible = await eligibleMembers(services, record, port);
+  const { eligible, recused } = await eligibleMembers(services, record, port);
   if (eligible.length === 0)
     return {
       card: showCase(
         services,
         record,
-        refuse('Nobody here can vote: add the panel members to this chat, or configure the panel.'),
+        refuse(
+          recused.length > 0
+            ? 'Nobody can vote: every panel member represents the referring school.'
+            : 'Nobody here can vote: add the panel members to this chat, or configure the panel.',
+        ),
       ),
     };
   const opened = await openVote(
@@ -423,15 +441,19 @@ async function open(
       resultsHidden: data.resultsHidden,
       quorum,
       eligible,
+      recused,
     },
     actorOf(who),
   );
   if (!opened.ok) return { card: showCase(services, record, refuse(opened.error.message)) };
-  if (where.messageId) await setVoteCard(services.db, opened.value.id, where.messageId);
+  // The vote's card takes the place of the case's own card in the chat.
+  const cardMessage = record.cardActivityId ?? where.messageId;
+  if (cardMessage) await setVoteCard(services.db, opened.value.id, cardMessage);
   services.log.event('info', 'vote.opened', {
     caseId: record.id,
     voteId: opened.value.id,
     eligible: eligible.length,
+    recused: recused.length,
   });
   return {
     card: viewVote(services, opened.value, record, acting, undefined),
@@ -477,6 +499,38 @@ async function cast(acting: Acting, data: CardActionData<'vote.cast'>): Promise<
     },
     record,
     where,
+    vote,
+  );
+}
+
+/**
+ * A member declares an interest: they no longer vote on this vote, and a named ballot of theirs is withdrawn.
+ * The store refuses a member who has voted anonymously, so no count an observer has seen ever drops.
+ */
+async function declare(acting: Acting, vote: VoteRecord, record: CaseRecord): Promise<ActionOutcome> {
+  const { services, who, where } = acting;
+  const declared = await declareInterest(services.db, vote.id, actorOf(who));
+  if (!declared.ok) return { card: await personalView(acting, vote, record, refuse(declared.error.message)) };
+  const { ballotWithdrawn } = declared.value;
+  services.log.event('info', 'vote.recused', {
+    voteId: vote.id,
+    reason: 'declaredInterest',
+    ballotWithdrawn,
+  });
+  const recorded: Notice = {
+    message: ballotWithdrawn
+      ? 'Your interest is recorded and your vote is withdrawn.'
+      : 'Your interest is recorded: you do not vote on this case.',
+    tone: 'good',
+  };
+  return onlyItsChat(
+    {
+      card: viewVote(services, declared.value.vote, declared.value.record, acting, undefined, recorded),
+      shared: viewVote(services, declared.value.vote, declared.value.record, undefined, undefined),
+    },
+    record,
+    where,
+    declared.value.vote,
   );
 }
 
@@ -524,12 +578,27 @@ async function close(
 
 async function history({ services }: Acting, record: CaseRecord): Promise<ActionOutcome> {
   const entries = await caseHistory(services.db, record.id);
-  const lines = entries.map((entry) => ({
-    at: entry.at,
-    actorName: entry.actorName,
-    text: describeEvent(services.flow, entry),
-    flowVersion: entry.flowVersion,
-  }));
+  // Who chose what on a vote whose results are hidden stays hidden, from the coordinator too, until it closes.
+  const hidden = new Set(
+    (
+      await services.db.query<{ id: string }>(
+        "SELECT id FROM votes WHERE case_id = $1 AND results_hidden AND status <> 'closed'",
+        [record.id],
+      )
+    ).map((row) => row.id),
+  );
+  const lines = entries
+    .map((entry) =>
+      entry.kind === 'voteCast' && hidden.has(String(entry.detail.voteId))
+        ? { ...entry, detail: { voteId: entry.detail.voteId } }
+        : entry,
+    )
+    .map((entry) => ({
+      at: entry.at,
+      actorName: entry.actorName,
+      text: describeEvent(services.flow, entry),
+      flowVersion: entry.flowVersion,
+    }));
   return { card: historyCard(record, lines) };
 }
 
@@ -559,10 +628,15 @@ const caseFacts = (record: CaseRecord, where: Where) => ({
   inCaseChat: record.conversationId === where.conversationId,
 });
 
+/** Whether the vote was opened for this member: to vote on it, or recused from it. */
+const openedFor = (vote: VoteRecord, memberId: string) =>
+  [...vote.eligible, ...vote.recused].some((member) => member.id === memberId);
+
+/** `eligible` to the policy is "the vote was opened for them"; a recusal is the vote's to refuse, as closing is. */
 function voteFacts(vote: VoteRecord, record: CaseRecord, who: Who, where: Where | undefined): VoteFacts {
   return {
     ...caseFacts(record, where ?? { conversationId: record.conversationId }),
-    eligible: who.aadObjectId !== undefined && vote.eligible.some((member) => member.id === who.aadObjectId),
+    eligible: who.aadObjectId !== undefined && openedFor(vote, who.aadObjectId),
   };
 }
 
@@ -593,7 +667,7 @@ const GUESTS_FOLLOW_IN_CHAT =
   'Guests and anonymous users can follow the cases in this chat, but not open or act on them.';
 
 type CasePermission = 'seeCase' | 'runCase' | 'seeCaseRecord';
-type VotePermission = 'seeVote' | 'manageVote';
+type VotePermission = 'seeVote' | 'castVote' | 'manageVote';
 
 /** How each verb is guarded: the permission and what it is asked about, and what it says when refused. */
 type VerbRoute<V extends CardVerb> =
@@ -690,6 +764,12 @@ export const verbRoutes: { [V in CardVerb]: VerbRoute<V> } = {
     refusal: '',
     run: (acting, _data, vote, record) => refresh(acting, vote, record),
   },
+  'vote.recuse': {
+    on: 'vote',
+    permission: 'castVote',
+    refusal: 'Only the panel members this vote was opened for can declare an interest.',
+    run: (acting, _data, vote, record) => declare(acting, vote, record),
+  },
 };
 
 /** The permission each verb is guarded by, for the README and the matrix test. */
@@ -751,12 +831,30 @@ export async function handleCardAction(
         refuse(refusalFor(acting, found.record, route.refusal)),
       ),
     );
-  return onlyItsChat(await route.run(acting, data, found.vote, found.record), found.record, where);
+  return onlyItsChat(
+    await route.run(acting, data, found.vote, found.record),
+    found.record,
+    where,
+    found.vote,
+  );
 }
 
-/** A case's shared card is only ever updated in the case's own chat. */
-function onlyItsChat(outcome: ActionOutcome, record: CaseRecord, where: Where): ActionOutcome {
-  if (record.conversationId === where.conversationId || !outcome.shared) return outcome;
+/**
+ * A case's shared card is only ever its own message in its own chat: clicked elsewhere, nothing is shared; clicked
+ * on another card of the chat (the agenda, another case), the case's own card is updated, never the clicked one.
+ */
+function onlyItsChat(
+  outcome: ActionOutcome,
+  record: CaseRecord,
+  where: Where,
+  vote?: VoteRecord,
+): ActionOutcome {
+  if (!outcome.shared) return outcome;
+  if (record.conversationId === where.conversationId)
+    return {
+      ...outcome,
+      sharedTo: { caseId: record.id, messageId: vote?.cardActivityId ?? record.cardActivityId },
+    };
   const { shared: _dropped, sharedInBackground: _also, ...own } = outcome;
   return own;
 }

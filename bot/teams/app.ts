@@ -3,14 +3,15 @@ import { Client, type CloudEnvironment, type TokenCredentials } from '@microsoft
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
 import { caseListCard, welcomeCard } from '../../src/cards/caseCards.ts';
 import { caseState } from '../../src/cases/case.ts';
-import { casesOfConversation } from '../store/cases.ts';
+import { casesOfConversation, setCardActivity } from '../store/cases.ts';
 import { chatMembers } from '../store/chatMembers.ts';
 import { coordinatedBy } from '../../src/settings/settings.ts';
 import type { BotConfig } from '../config.ts';
 import type { NodeHttpAdapter } from '../http/server.ts';
 import { StoreUnavailableError } from '../store/database.ts';
 import type { Member } from '../store/votes.ts';
-import { handleCardAction, helpCard, messageCard, parseCardAction } from './actions.ts';
+import { handleCardAction, helpCard, messageCard, parseCardAction, personIn } from './actions.ts';
+import { permissions } from '../../src/auth/policy.ts';
 import type { CardAction } from '../../src/cards/actions.ts';
 import { activitySchema, tenantOf } from './activity.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
@@ -90,7 +91,12 @@ export function createBot(
     const member = await new Client(serviceUrl, app.api.http).conversations
       .members(conversationId)
       .getById(memberId);
-    return { name: member.name ?? 'Member', ...(member.userRole ? { userRole: member.userRole } : {}) };
+    return {
+      name: member.name ?? 'Member',
+      teamsId: member.id,
+      ...(member.userRole ? { userRole: member.userRole } : {}),
+      ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
+    };
   });
 
   /** Notes the chat an activity came from (once per chat and process), so the API can ask Teams about it. */
@@ -122,7 +128,18 @@ export function createBot(
   function portFor(api: App['api'], activity: ActivityLike): TeamsPort {
     return {
       async members(): Promise<Member[]> {
-        const members = await api.conversations.members(activity.conversation.id).get();
+        // The paged member list (the unpaged one is deprecated): every page, up to Teams' 500 a page.
+        const members = [];
+        let continuationToken: string | undefined;
+        do {
+          const page = await api.conversations.getPagedMembers(
+            activity.conversation.id,
+            500,
+            continuationToken,
+          );
+          members.push(...page.members);
+          continuationToken = page.continuationToken;
+        } while (continuationToken);
         return members
           .filter(
             (member) =>
@@ -186,9 +203,22 @@ export function createBot(
   }
 
   const sharedCards = createSharedCards();
-  async function updateShared(api: App['api'], where: Where, card: AdaptiveCard | undefined) {
-    const { conversationId, messageId } = where;
-    if (!card || !messageId) return;
+  /** Puts an action's shared card in the chat: over the case's own card, or as its first one. */
+  async function updateShared(api: App['api'], where: Where, outcome: ActionOutcome) {
+    const card = outcome.shared;
+    const { conversationId } = where;
+    if (!card) return;
+    const messageId = outcome.sharedTo ? outcome.sharedTo.messageId : where.messageId;
+    if (!messageId) {
+      if (!outcome.sharedTo) return;
+      try {
+        const posted = await api.conversations.activities(conversationId).create(cardMessage(card));
+        await setCardActivity(services.db, outcome.sharedTo.caseId, posted.id);
+      } catch (error) {
+        log.event('warn', 'teams.postFailed', { error: error instanceof Error ? error.name : 'unknown' });
+      }
+      return;
+    }
     await sharedCards.update(conversationId, messageId, card, async (latest) => {
       try {
         await api.conversations.activities(conversationId).update(messageId, cardMessage(latest));
@@ -257,8 +287,8 @@ export function createBot(
     const value = activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined;
     const where = whereOf(activity);
     const outcome = await runCardAction(api, activity, value?.action?.verb, value?.action?.data);
-    if (outcome.sharedInBackground) void updateShared(api, where, outcome.shared);
-    else await updateShared(api, where, outcome.shared);
+    if (outcome.sharedInBackground) void updateShared(api, where, outcome);
+    else await updateShared(api, where, outcome);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.card as never };
   });
 
@@ -271,7 +301,7 @@ export function createBot(
       const { verb, ...data } = submitted;
       const outcome = await runCardAction(api, activity, verb, data);
       // The shared card is updated with the shared view only; the clicker's own view goes to them alone.
-      if (outcome.shared) await updateShared(api, where, outcome.shared);
+      if (outcome.shared) await updateShared(api, where, outcome);
       if (outcome.card !== outcome.shared) await sendPrivately(activity, send, outcome.card);
       return;
     }
@@ -285,30 +315,52 @@ export function createBot(
         ? ({ verb: 'case.list', data: {} } as const)
         : undefined;
     if (asked) return sendPrivately(activity, send, (await runAction(api, activity, asked)).card);
+    if (/^(agenda|start the forum)$/.test(command)) {
+      // Posting the agenda to the chat is a coordinator's to do, as when they start the meeting.
+      const person = await personIn(services, whoOf(activity), where);
+      if (permissions.useCoordinatorTools(person) !== 'allow') {
+        log.event('info', 'policy.refused', { action: 'agenda', verdict: 'refuse' });
+        const notice = { message: 'Only coordinators can post the agenda.', tone: 'attention' } as const;
+        return sendPrivately(activity, send, messageCard('Today’s agenda', notice));
+      }
+      const card = await agendaCard(activity.conversation.id);
+      const none = { message: 'No cases have been added for this meeting yet.', tone: 'warning' } as const;
+      await send(cardMessage(card ?? messageCard('Today’s agenda', none)));
+      return;
+    }
     await send(cardMessage(/^(help|hello|hi|)$/.test(command) ? welcomeCard() : helpCard()));
   });
 
-  // When the meeting starts, the agenda: the cases added for it (from the side panel or the chat).
+  /**
+   * The agenda: the cases added for this chat's meeting (from the side panel or the chat), only those of
+   * partnerships whose coordinators are in the chat, so a case put in the wrong chat stays out of its agenda.
+   * Posted when the meeting starts, and on the `agenda` command.
+   */
+  async function agendaCard(conversationId: string): Promise<AdaptiveCard | undefined> {
+    const present = new Set(
+      (await chatMembers(services.db, conversationId))
+        .filter((member) => member.standing === 'member')
+        .flatMap((member) => coordinatedBy(services.settings.settings, member.id)),
+    );
+    const cases = (await casesOfConversation(services.db, conversationId)).filter((record) =>
+      present.has(record.partnership),
+    );
+    if (cases.length === 0) return undefined;
+    const summaries = cases.map((record) => ({
+      record,
+      state: caseState(services.flow, record, services.textValues),
+    }));
+    log.event('info', 'meeting.agendaPosted', { cases: cases.length });
+    return caseListCard(summaries, services.flow, services.directory, 'Today’s agenda');
+  }
+
+  // When the meeting starts, the agenda. Teams sends meetingStart only for scheduled meetings (not Meet now or
+  // a channel meeting), and only with the OnlineMeeting.ReadBasic.Chat consent; otherwise `agenda` posts it.
   app.on('meetingStart', async ({ activity, send }) => {
     try {
       await noteChat(activity);
-      // Only the cases of partnerships whose coordinators are in this chat: a case put in the wrong chat stays
-      // out of its agenda.
-      const present = new Set(
-        (await chatMembers(services.db, activity.conversation.id))
-          .filter((member) => member.standing === 'member')
-          .flatMap((member) => coordinatedBy(services.settings.settings, member.id)),
-      );
-      const cases = (await casesOfConversation(services.db, activity.conversation.id)).filter((record) =>
-        present.has(record.partnership),
-      );
-      if (cases.length === 0) return;
-      const summaries = cases.map((record) => ({
-        record,
-        state: caseState(services.flow, record, services.textValues),
-      }));
-      await send(cardMessage(caseListCard(summaries, services.flow, services.directory, 'Today’s agenda')));
-      log.event('info', 'meeting.agendaPosted', { cases: cases.length });
+      const card = await agendaCard(activity.conversation.id);
+      if (card) await send(cardMessage(card));
     } catch (error) {
       // Nobody clicked anything, so there is no card to answer with: the failure is logged only.
       logFailure(error, 'meetingStart');
@@ -319,9 +371,11 @@ export function createBot(
   app.on('conversationUpdate', async ({ activity, send }) => {
     await noteChat(activity);
     // Someone who leaves the chat stops seeing its cases at once.
-    const removed = (activity.membersRemoved ?? []).flatMap((member) =>
-      member.aadObjectId ? [member.aadObjectId] : [],
-    );
+    // Teams names who left by Teams id, and usually by object id too: either is enough.
+    const removed = (activity.membersRemoved ?? []).flatMap((member) => [
+      member.id,
+      ...(member.aadObjectId ? [member.aadObjectId] : []),
+    ]);
     if (removed.length > 0) await services.roster.forget(activity.conversation.id, removed);
     const added = activity.membersAdded ?? [];
     if (added.some((member) => member.id === activity.recipient.id)) await send(cardMessage(welcomeCard()));

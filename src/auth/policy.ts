@@ -56,6 +56,9 @@ const coordinates = (person: Person, partnership: PartnershipId) =>
   isTenantMember(person) && person.coordinates.includes(partnership);
 const followsInChat = (person: Person, facts: CaseFacts) => isTenantMember(person) && facts.inCaseChat;
 const administers = (person: Person) => isTenantMember(person) && person.administers;
+/** Signed in with an account of the tenant, a guest's included (a school representative on a panel may be one). */
+const hasAccount = (person: Person) =>
+  (person.standing === 'member' || person.standing === 'guest') && person.id !== undefined;
 
 const verdict = (allowed: boolean, otherwise: Exclude<Verdict, 'allow'>): Verdict =>
   allowed ? 'allow' : otherwise;
@@ -88,12 +91,15 @@ export const permissions = {
    */
   draftCaseEmails: (person: Person, facts: PartnershipFacts): Verdict =>
     coordinatesAny(person) ? verdict(coordinates(person, facts.partnership), 'conceal') : 'refuse',
-  /** A vote is seen by whoever sees its case, and by those who may vote on it. */
+  /** A vote is seen by whoever sees its case, and by those it was opened for. */
   seeVote: (person: Person, facts: VoteFacts): Verdict =>
-    seeCase(person, facts) === 'allow' || (isTenantMember(person) && facts.eligible) ? 'allow' : 'conceal',
-  /** Those the vote was opened for, with an account in the tenant; wherever they click. */
+    seeCase(person, facts) === 'allow' || (hasAccount(person) && facts.eligible) ? 'allow' : 'conceal',
+  /**
+   * Those the vote was opened for, wherever they click: its partnership's panel, a guest account included when
+   * the partnership put it there, or the chat's members (never its guests) when no panel is configured.
+   */
   castVote: (person: Person, facts: VoteFacts): Verdict =>
-    seenThen(permissions.seeVote(person, facts), isTenantMember(person) && facts.eligible),
+    seenThen(permissions.seeVote(person, facts), hasAccount(person) && facts.eligible),
   /** Close a vote or give the casting decision: as running the case. */
   manageVote: (person: Person, facts: VoteFacts): Verdict =>
     seenThen(permissions.seeVote(person, facts), coordinates(person, facts.partnership) && facts.inCaseChat),

@@ -50,6 +50,8 @@ export const cardActionSchemas = {
   'vote.cast': z.object({ voteId: uuid, choice: z.string().min(1).max(60) }),
   'vote.close': z.object({ voteId: uuid, casting: z.string().min(1).max(60).optional() }),
   'vote.refresh': z.object({ voteId: uuid }),
+  /** A member declares an interest: they do not vote on it, and a named ballot of theirs is withdrawn. */
+  'vote.recuse': z.object({ voteId: uuid }),
 } as const;
 
 export type CardVerb = keyof typeof cardActionSchemas;

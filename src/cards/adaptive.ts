@@ -84,3 +84,10 @@ export function execute(
     fallback: { type: 'Action.Submit', title, data: { ...data, verb } },
   };
 }
+
+/** A button that opens a card inline beneath it, e.g. to confirm a step before its Action.Execute. */
+export const showCard = (title: string, body: CardElement[], actions: CardElement[]): CardElement => ({
+  type: 'Action.ShowCard',
+  title,
+  card: { type: 'AdaptiveCard', body, actions },
+});

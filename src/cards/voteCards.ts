@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../cases/case.ts';
 import type { FlowDefinition } from '../flow/definition.ts';
-import { MAX_AUTOMATIC_REFRESH, type VoteView } from '../votes/vote.ts';
+import { MAX_AUTOMATIC_REFRESH, recusalReasons, type RecusalReason, type VoteView } from '../votes/vote.ts';
 import {
   actionSet,
   card,
@@ -9,6 +9,7 @@ import {
   heading,
   md,
   notice,
+  showCard,
   subheading,
   text,
   type AdaptiveCard,
@@ -17,7 +18,10 @@ import {
 import type { Notice } from './caseCards.ts';
 
 export interface VoteViewer {
-  /** The member looking at the card, for their own choice; absent for the view everyone shares. */
+  /**
+   * The member looking at the card, for their own choice or why they do not vote; absent for the view everyone
+   * shares.
+   */
   memberId?: string;
   /** Their own choice: a string, null for "voted anonymously", undefined for "not voted". */
   ownChoice?: string | null | undefined;
@@ -41,6 +45,34 @@ export function voteDisclosure(vote: VoteView): { tally: boolean; voters: boolea
     tally: vote.status === 'closed' || !(vote.anonymous || vote.resultsHidden),
     voters: !vote.anonymous,
   };
+}
+
+/** What a recused member's own view says about them. */
+function ownRecusal(reason: RecusalReason, record: CaseRecord): string {
+  if (reason === 'declaredInterest') return 'You have declared an interest, so you do not vote on this case.';
+  const school = record.fields.schoolName
+    ? `${md(record.fields.schoolName)}, the referring school`
+    : 'the referring school';
+  return `You represent ${school}, so you do not vote on this case.`;
+}
+
+/**
+ * "Declare an interest", with a confirmation beneath it. On an anonymous vote a member who has voted cannot
+ * declare (their ballot cannot be found to withdraw), so their own view does not offer it.
+ */
+function declareInterest(vote: VoteView): CardElement {
+  const effect = vote.anonymous
+    ? 'you will not vote on this case'
+    : 'you will not vote on this case and any vote you have cast is withdrawn';
+  return showCard(
+    'Declare an interest',
+    [
+      text(
+        `If you have an interest in this case, for example you know the student or their family, declare it: ${effect}. The case’s record shows that you declared an interest.`,
+      ),
+    ],
+    [execute('vote.recuse', 'Declare my interest', { voteId: vote.id }, 'destructive')],
+  );
 }
 
 function kindOfVote(vote: VoteView): string | undefined {
@@ -96,12 +128,21 @@ export function voteCard(
         : `${members}.`,
     ),
   );
-  if (viewer.memberId !== undefined) {
+  // Who does not vote, and why, is on the record whatever the kind of vote: it says nothing of any choice.
+  if (vote.recused.length > 0)
+    body.push(
+      text(
+        `Recused: ${vote.recused.map((member) => `${md(member.name)} (${recusalReasons[member.reason]})`).join(', ')}.`,
+      ),
+    );
+  const recused = vote.recused.find((member) => member.id === viewer.memberId);
+  if (recused) body.push(text(ownRecusal(recused.reason, record), { weight: 'Bolder' }));
+  else if (viewer.memberId !== undefined) {
     if (viewer.ownChoice === undefined) body.push(text('You have not voted yet.', { weight: 'Bolder' }));
     else if (viewer.ownChoice === null) body.push(text('You have voted.', { weight: 'Bolder' }));
     else body.push(text(`Your vote: ${label(viewer.ownChoice)}`, { weight: 'Bolder' }));
   }
-  if (open) {
+  if (open && !recused) {
     body.push(
       actionSet(
         vote.options.map((option) =>
@@ -112,9 +153,10 @@ export function voteCard(
   }
 
   const actions: CardElement[] = [];
+  if (open && !recused && !(vote.anonymous && viewer.ownChoice === null)) actions.push(declareInterest(vote));
   if (open && viewer.isCoordinator)
     actions.push(execute('vote.close', 'Close the vote', { voteId: vote.id }, 'destructive'));
-  const mris = vote.eligible.flatMap((member) => (member.mri ? [member.mri] : []));
+  const mris = [...vote.eligible, ...vote.recused].flatMap((member) => (member.mri ? [member.mri] : []));
   const automatic = mris.length > 0 && mris.length <= MAX_AUTOMATIC_REFRESH;
   if (open && !automatic) actions.push(execute('vote.refresh', 'Refresh', { voteId: vote.id }));
   actions.push(execute('case.show', 'Back to the case', { caseId: record.id }));

@@ -11,6 +11,7 @@ import {
 import { fail, ok, type Result } from '../result.ts';
 import type { IdentifierRule } from './identifier.ts';
 import type { TemplateId } from '../templates/emailTemplates.ts';
+import type { RecusalReason } from '../votes/vote.ts';
 import {
   fieldsSchema,
   lineOfText,
@@ -118,6 +119,17 @@ export type CaseEvent =
       };
     }
   | { kind: 'voteCast'; detail: { voteId: string; choice?: string } }
+  | {
+      /** A member the vote was opened for does not vote on it; a named ballot they had cast is withdrawn. */
+      kind: 'recused';
+      detail: {
+        voteId: string;
+        memberId: string;
+        memberName: string;
+        reason: RecusalReason;
+        ballotWithdrawn: boolean;
+      };
+    }
   | {
       kind: 'voteClosed';
       detail: { voteId: string; result: string; tally: Record<string, number>; castingDecision: boolean };

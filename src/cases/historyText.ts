@@ -1,7 +1,8 @@
+import { md } from '../cards/adaptive.ts';
 import { answerLabel, type AnswerValue } from '../flow/answers.ts';
 import type { FlowDefinition } from '../flow/definition.ts';
 import { emailTemplates, type TemplateId } from '../templates/emailTemplates.ts';
-import { coreGroupOptions, yesNoOptions } from '../votes/vote.ts';
+import { coreGroupOptions, recusalReasons, yesNoOptions, type RecusalReason } from '../votes/vote.ts';
 import type { CaseEvent } from './case.ts';
 
 /** One line of a case's history in words, for the history card. */
@@ -44,6 +45,9 @@ export function describeEvent(
       return `Put ${prompt(detail.question)} to the panel (${String(detail.eligible)} eligible${detail.anonymous ? ', anonymous' : ''}${detail.quorum ? `, quorum ${String(detail.quorum)}` : ''}).`;
     case 'voteCast':
       return detail.choice === undefined ? 'Voted.' : `Voted: ${option(detail.choice)}.`;
+    case 'recused':
+      // The name is shown as stored: a card's markdown never makes it a link.
+      return `${md(String(detail.memberName))} recused: ${recusalReasons[detail.reason as RecusalReason]}${detail.ballotWithdrawn ? ' (their vote was withdrawn)' : ''}.`;
     case 'voteClosed': {
       const tally = Object.entries((detail.tally ?? {}) as Record<string, number>)
         .map(([id, count]) => `${option(id)} ${count}`)

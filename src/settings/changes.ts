@@ -1,4 +1,5 @@
 import type { Administrator, CountySettings, PartnershipSettings, SettingsKey } from './settings.ts';
+import { canonicalJson } from './canonicalJson.ts';
 
 /**
  * What changed between two versions of a settings document: which parts a partnership's coordinator may change
@@ -7,19 +8,14 @@ import type { Administrator, CountySettings, PartnershipSettings, SettingsKey } 
 
 type School = PartnershipSettings['schools'][number];
 
-/** JSON with object keys in order: the store (jsonb) does not keep the order they were written in. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    typeof item === 'object' && item !== null && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
-}
-
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
-/** The school facts a coordinator keeps up to date; a school's id and name are the directory's. */
-const COORDINATOR_SCHOOL_FACTS = ['keyLinkName', 'keyLinkEmail', 'cityBapMember', 'emailDomain'] as const;
+/**
+ * The school facts a coordinator keeps up to date. A school's id, name and email domain are an administrator's:
+ * the domain decides which addresses the add-in takes for usual, so a coordinator cannot make one usual.
+ */
+const COORDINATOR_SCHOOL_FACTS = ['keyLinkName', 'keyLinkEmail', 'cityBapMember'] as const;
+const SCHOOL_FACTS = [...COORDINATOR_SCHOOL_FACTS, 'emailDomain'] as const;
 
 /**
  * The first part of `after` that a coordinator may not change, as a path into the document, or undefined when
@@ -34,15 +30,12 @@ export function changedBeyondCoordinator(
   if (before.schools.length !== after.schools.length) return 'schools';
   for (const [index, school] of after.schools.entries()) {
     const previous = before.schools[index] as School;
-    const { keyLinkName: _a, keyLinkEmail: _b, cityBapMember: _c, emailDomain: _d, ...fixed } = school;
-    const {
-      keyLinkName: _e,
-      keyLinkEmail: _f,
-      cityBapMember: _g,
-      emailDomain: _h,
-      ...fixedBefore
-    } = previous;
-    if (!same(fixed, fixedBefore)) return `schools.${index}.${school.id === previous.id ? 'name' : 'id'}`;
+    const { keyLinkName: _a, keyLinkEmail: _b, cityBapMember: _c, ...fixed } = school;
+    const { keyLinkName: _e, keyLinkEmail: _f, cityBapMember: _g, ...fixedBefore } = previous;
+    if (!same(fixed, fixedBefore)) {
+      const field = (['id', 'name', 'emailDomain'] as const).find((key) => !same(school[key], previous[key]));
+      return `schools.${index}.${field ?? 'id'}`;
+    }
   }
   return undefined;
 }
@@ -81,7 +74,7 @@ function peopleLines(
 }
 
 function schoolLines(before: readonly School[], after: readonly School[]): string[] {
-  const labels: Record<(typeof COORDINATOR_SCHOOL_FACTS)[number], string> = {
+  const labels: Record<(typeof SCHOOL_FACTS)[number], string> = {
     keyLinkName: 'key link',
     keyLinkEmail: 'key link’s email',
     cityBapMember: 'City BAP member',
@@ -95,7 +88,7 @@ function schoolLines(before: readonly School[], after: readonly School[]): strin
       continue;
     }
     if (previous.name !== school.name) lines.push(`Schools: ${previous.name} renamed ${school.name}`);
-    for (const fact of COORDINATOR_SCHOOL_FACTS) {
+    for (const fact of SCHOOL_FACTS) {
       if (same(previous[fact], school[fact])) continue;
       const from = fact === 'cityBapMember' ? yesNoUnknown(previous[fact]) : shown(previous[fact]);
       const to = fact === 'cityBapMember' ? yesNoUnknown(school[fact]) : shown(school[fact]);

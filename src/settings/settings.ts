@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { directorySchema, voteSettingsSchema, type Directory } from '../directory/directory.ts';
 export type { VoteSettings } from '../directory/directory.ts';
 import { lineOfText, partnershipIds, type PartnershipId } from '../templates/fields.ts';
-import { canonicalJson } from './changes.ts';
+import { canonicalJson } from './canonicalJson.ts';
 
 /**
  * What the partnerships administer themselves, kept in the database with a version and a history: people
@@ -85,7 +85,14 @@ export const countySettingsSchema = z.strictObject({
   allowedRecipientDomains: directorySchema.shape.allowedRecipientDomains,
 });
 
-export const administratorsSchema = z.array(administratorSchema);
+export const administratorsSchema = z.array(administratorSchema).superRefine((list, context) => {
+  const seen = new Set<string>();
+  list.forEach((person, index) => {
+    if (seen.has(person.aadObjectId))
+      context.addIssue({ code: 'custom', path: [index, 'aadObjectId'], message: 'listed twice' });
+    seen.add(person.aadObjectId);
+  });
+});
 
 export type Administrator = z.output<typeof administratorSchema>;
 export type Coordinator = z.output<typeof coordinatorSchema>;

@@ -89,6 +89,17 @@ export function decideVote(
   return ok({ result: castingChoice, tally, castingDecision: true });
 }
 
+/**
+ * Why a member the vote was opened for does not vote: they represent the referring school (recused when the
+ * vote opens), or they declared an interest on the card.
+ */
+export type RecusalReason = 'representsReferringSchool' | 'declaredInterest';
+
+export const recusalReasons: Record<RecusalReason, string> = {
+  representsReferringSchool: 'represents the referring school',
+  declaredInterest: 'declared an interest',
+};
+
 /** A vote as the cards show it. */
 export interface VoteView {
   id: string;
@@ -104,6 +115,8 @@ export interface VoteView {
   castingDecision: boolean;
   /** Who may vote; `mri` is the member's Teams id, needed for their personal view of the card. */
   eligible: { id: string; name: string; mri?: string }[];
+  /** Those the vote was opened for who do not vote on it, and why; not counted in "N of M" or the quorum. */
+  recused: (VoteView['eligible'][number] & { reason: RecusalReason })[];
   /** Who has voted: names only, never choices. */
   voted: { id: string; name: string }[];
   tally: Tally;

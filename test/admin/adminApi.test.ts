@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../bot/start.ts';
 import { casesOfConversation, getCase } from '../../bot/store/cases.ts';
@@ -7,16 +6,15 @@ import type { AdminView, HistoryEntryView, Versioned } from '../../src/api/admin
 import type { PartnershipSettings } from '../../src/settings/settings.ts';
 import { freshPglite, freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
 import { spawnBot } from '../helpers/process.ts';
+import type { localKeys } from '../helpers/teams.ts';
 import {
-  CLIENT_ID,
+  apiToken,
   click,
   invokeActivity,
-  localKeys,
   post,
   people,
   startConnector,
-  startTestBot,
-  TENANT_ID,
+  startValidatingBot,
   type MockConnector,
   type TestBot,
 } from '../helpers/teams.ts';
@@ -37,19 +35,7 @@ describe('the Administration API', () => {
   let keys: Awaited<ReturnType<typeof localKeys>>;
 
   const token = (oid: string, roles: string[] = []) =>
-    new SignJWT({
-      oid,
-      tid: TENANT_ID,
-      scp: 'Cases.ReadWrite',
-      name: 'Someone',
-      ...(roles.length ? { roles } : {}),
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setIssuer(`${connector.url}/${TENANT_ID}/v2.0`)
-      .setAudience(`api://${CLIENT_ID}`)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(keys.privateKey);
+    apiToken(keys, connector, { oid, name: 'Someone', ...(roles.length ? { roles } : {}) });
 
   async function call(
     path: string,
@@ -80,22 +66,9 @@ describe('the Administration API', () => {
   beforeAll(async () => {
     store = await freshPglite();
     connector = await startConnector();
-    keys = await localKeys(connector);
-    const outgoing = await keys.sign({ aud: 'https://api.botframework.com' });
-    bot = await startTestBot(
-      store.db,
-      {
-        auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
-        admin: { objectIds: [adminId], appRole: 'Partnerships.Admin' },
-        api: {
-          clientId: CLIENT_ID,
-          audience: `api://${CLIENT_ID}`,
-          scope: 'Cases.ReadWrite',
-          loginEndpoint: connector.url,
-        },
-      },
-      { cloud: keys.cloud, token: () => outgoing },
-    );
+    ({ bot, keys } = await startValidatingBot(store.db, connector, {
+      admin: { objectIds: [adminId], appRole: 'Partnerships.Admin' },
+    }));
   }, 60_000);
   afterAll(async () => {
     await bot?.stop();
@@ -131,9 +104,7 @@ describe('the Administration API', () => {
       ...current.value,
       panel: [{ aadObjectId: people.member(1).aadObjectId, name: 'Member 1', schoolId: 'wigston-college' }],
       schools: current.value.schools.map((school) =>
-        school.id === 'beauchamp-college'
-          ? { ...school, cityBapMember: true, emailDomain: 'beauchamp.org.uk' }
-          : school,
+        school.id === 'beauchamp-college' ? { ...school, cityBapMember: true } : school,
       ),
       voteSettings: { ...current.value.voteSettings, anonymousByDefault: true },
     };
@@ -153,9 +124,35 @@ describe('the Administration API', () => {
     expect(history[0]?.changes[0]?.lines).toEqual([
       'Panel: added Member 1 (Wigston College)',
       'Beauchamp College: City BAP member not known → yes',
-      'Beauchamp College: email domain (none) → beauchamp.org.uk',
       'Anonymous votes by default: false → true',
     ]);
+
+    // A school's email domain makes addresses there usual to the add-in: an administrator's to set.
+    const now = await slip(people.coordinator.aadObjectId);
+    const domain = (value: PartnershipSettings) => ({
+      ...value,
+      schools: value.schools.map((school) =>
+        school.id === 'beauchamp-college' ? { ...school, emailDomain: 'beauchamp.org.uk' } : school,
+      ),
+    });
+    const byCoordinator = await call('/api/admin/partnerships/SLIP', people.coordinator.aadObjectId, {
+      method: 'PUT',
+      body: domain(now.value),
+      version: now.version,
+    });
+    expect(byCoordinator.status).toBe(403);
+    expect(byCoordinator.body.problems).toEqual([
+      {
+        path: `schools.${now.value.schools.findIndex((school) => school.id === 'beauchamp-college')}.emailDomain`,
+        message: 'only an administrator can change this',
+      },
+    ]);
+    const byAdministrator = await call('/api/admin/partnerships/SLIP', adminId, {
+      method: 'PUT',
+      body: domain(now.value),
+      version: now.version,
+    });
+    expect(byAdministrator.status).toBe(200);
   });
 
   it('refuses a coordinator what only an administrator may change, naming it', async () => {

@@ -1,4 +1,4 @@
-import { generateKeyPair, SignJWT } from 'jose';
+import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseHistory, createCase, updateCase } from '../../bot/store/cases.ts';
 import { recordChat } from '../../bot/store/chatMembers.ts';
@@ -8,12 +8,13 @@ import { cityAddressFlow } from '../../src/flow/cityAddress.ts';
 import { ok } from '../../src/result.ts';
 import { newCase } from '../helpers/cases.ts';
 import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import type { localKeys } from '../helpers/teams.ts';
 import {
+  apiToken,
   CLIENT_ID,
-  localKeys,
   people,
   startConnector,
-  startTestBot,
+  startValidatingBot,
   TENANT_ID,
   type MockConnector,
   type TestBot,
@@ -30,22 +31,8 @@ describe('the add-in API', () => {
   let hbepCase: string;
 
   /** An Entra access token as the add-in would get it through nested app authentication. */
-  const token = (
-    claims: { oid?: string; tid?: string; aud?: string; scp?: string; iss?: string; exp?: string } = {},
-    key?: Parameters<SignJWT['sign']>[0],
-  ) =>
-    new SignJWT({
-      oid: claims.oid ?? people.coordinator.aadObjectId,
-      tid: claims.tid ?? TENANT_ID,
-      scp: claims.scp ?? 'Cases.ReadWrite',
-      name: 'Sam Lee',
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setIssuer(claims.iss ?? `${connector.url}/${claims.tid ?? TENANT_ID}/v2.0`)
-      .setAudience(claims.aud ?? `api://${CLIENT_ID}`)
-      .setIssuedAt()
-      .setExpirationTime(claims.exp ?? '10m')
-      .sign(key ?? keys.privateKey);
+  const token = (claims: Parameters<typeof apiToken>[2] = {}, key?: Parameters<typeof apiToken>[3]) =>
+    apiToken(keys, connector, claims, key);
 
   const call = async (path: string, bearer?: string, init: RequestInit = {}) => {
     const response = await fetch(`${bot.url}${path}`, {
@@ -76,22 +63,7 @@ describe('the add-in API', () => {
   beforeAll(async () => {
     store = await freshPglite();
     connector = await startConnector();
-    keys = await localKeys(connector);
-    // The bot asks Teams who is in a meeting's chat, as itself.
-    const outgoingToken = await keys.sign({ aud: 'https://api.botframework.com' });
-    bot = await startTestBot(
-      store.db,
-      {
-        auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
-        api: {
-          clientId: CLIENT_ID,
-          audience: `api://${CLIENT_ID}`,
-          scope: 'Cases.ReadWrite',
-          loginEndpoint: connector.url,
-        },
-      },
-      { cloud: keys.cloud, token: () => outgoingToken },
-    );
+    ({ bot, keys } = await startValidatingBot(store.db, connector));
     slipCase = await decided(
       {
         student: 'API-1',

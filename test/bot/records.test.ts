@@ -85,10 +85,14 @@ describe('keeping records', () => {
         env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
       });
     const dry = run('--dry-run');
-    expect(dry.stdout).toBe('1 case(s) older than 7 years would be purged.\n');
+    const today = new Date();
+    const financialYear = today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+    expect(dry.stdout).toBe(
+      `1 case(s) last changed before 1 April ${financialYear - 6} would be purged (7 financial years are kept).\n`,
+    );
     const purged = run();
     expect(purged.status).toBe(0);
-    expect(purged.stdout).toBe('Purged 1 case(s) older than 7 years.\n');
+    expect(purged.stdout).toBe('Purged 1 case(s) older than 7 financial years (the current one included).\n');
 
     const reopened = await openPglite(dataDir);
     expect((await casesOfConversation(reopened, 'retention')).map((record) => record.student)).toEqual([

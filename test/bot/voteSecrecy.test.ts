@@ -206,4 +206,26 @@ describe('secrecy of panel votes while they are open', () => {
     for (const voter of voters) expect(history.text).not.toContain(voter.name);
     expectNoChoiceIn([history.text]);
   });
+
+  it('keeps the choices of a named vote with hidden results out of the case’s history until it closes', async () => {
+    const { voteId, messageId, caseId } = await openVote('SC-5', { resultsHidden: 'true' });
+    for (const [i, member] of voters.slice(0, 3).entries())
+      await click(h.bot, h.connector, member, 'vote.cast', { voteId, choice: choices[i] }, messageId);
+    const history = async () =>
+      (await click(h.bot, h.connector, people.coordinator, 'case.history', { caseId }, messageId)).text;
+    const whileOpen = await history();
+    expect(whileOpen).toContain(voters[0]!.name);
+    expectNoChoiceIn([whileOpen]);
+    // Three different choices tie: the coordinator's casting decision closes it, and the choices appear.
+    const closed = await click(
+      h.bot,
+      h.connector,
+      people.coordinator,
+      'vote.close',
+      { voteId, casting: choices[0] },
+      messageId,
+    );
+    expect(closed.text).toContain('The panel decided');
+    expect(await history()).toContain(`Voted: ${labels[0]}`);
+  });
 });

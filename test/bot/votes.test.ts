@@ -91,11 +91,17 @@ async function burst(
 describe('panel votes over loopback HTTP on PGlite', () => {
   const h = useBot({}, (connector) => {
     connector.roster = roster;
+    // Small pages, so the roster takes several.
+    connector.pageSize = 7;
   });
 
   it('counts 60 members voting at once exactly once each, and a retried burst not at all', async () => {
     const { voteId, messageId, opened } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-60');
     expect(opened.text).toContain('0 of 61 members have voted.');
+    // Every page of the paged member list was read; the deprecated unpaged list never.
+    const rosterCalls = h.connector.calls.filter((call) => /\/(paged)?members$/i.test(call.path));
+    expect(rosterCalls.some((call) => call.search.includes('continuationToken=56'))).toBe(true);
+    expect(rosterCalls.every((call) => call.path.endsWith('/pagedMembers'))).toBe(true);
     const answers = await burst([h.bot], h.connector, voteId, messageId);
     expect(answers.every((answer) => answer.text.includes('Your vote is counted.'))).toBe(true);
     const retried = await burst([h.bot], h.connector, voteId, messageId);

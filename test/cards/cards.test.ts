@@ -78,6 +78,7 @@ const vote = (overrides: Partial<VoteView> = {}): VoteView => ({
     name: `Member ${i}`,
     mri: `29:member-${i}`,
   })),
+  recused: [],
   voted: [{ id: 'm0', name: 'Member 0' }],
   tally: { yes: 1, no: 0 },
   ...overrides,
@@ -187,6 +188,11 @@ function everyCard(): [string, AdaptiveCard][] {
   cards.push([
     'vote of 61',
     voteCard(vote({ eligible: crowd, voted: crowd }), b, cityAddressFlow, { isCoordinator: true }),
+  ]);
+  const recused = [{ id: 'm7', name: 'Member 7', reason: 'representsReferringSchool' as const }];
+  cards.push([
+    'vote with a recused member, seen by them',
+    voteCard(vote({ recused }), b, cityAddressFlow, { isCoordinator: false, memberId: 'm7' }),
   ]);
   return cards;
 }

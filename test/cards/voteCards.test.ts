@@ -26,6 +26,7 @@ function vote(kind: keyof typeof kinds, status: 'open' | 'closed'): VoteView {
     result: status === 'closed' ? 'yes' : null,
     castingDecision: false,
     eligible: ['Ann Cole', 'Bea Dunn', 'Cal Eve'].map((name, i) => ({ id: `m${i}`, name, mri: `29:m${i}` })),
+    recused: [],
     voted: [
       { id: 'm0', name: 'Ann Cole' },
       { id: 'm1', name: 'Bea Dunn' },
@@ -78,6 +79,35 @@ describe('the vote card', () => {
     expect(json.includes('The results are hidden until the coordinator closes the vote.')).toBe(
       kind === 'results hidden' && status === 'open',
     );
+    // Declaring an interest: while open, except to a member who voted anonymously (their ballot is not theirs).
+    expect(json.includes('"verb":"vote.recuse"')).toBe(
+      status === 'open' && !(kind === 'anonymous' && viewer === 'member who voted'),
+    );
+  });
+
+  it('says who is recused and why, and tells a recused member plainly why they do not vote', () => {
+    const recusing: VoteView = {
+      ...vote('anonymous', 'open'),
+      recused: [
+        { id: 'm7', name: 'Dee Fox', reason: 'representsReferringSchool' },
+        { id: 'm8', name: 'Eli Gray', reason: 'declaredInterest' },
+      ],
+    };
+    const atSchool = { ...record, fields: { schoolName: 'Wigston College' } };
+    const shared = JSON.stringify(voteCard(recusing, atSchool, cityAddressFlow, { isCoordinator: false }));
+    expect(shared).toContain(
+      'Recused: Dee Fox (represents the referring school), Eli Gray (declared an interest).',
+    );
+    expect(shared).toContain('2 of 3 members have voted.');
+    const own = (memberId: string) =>
+      JSON.stringify(voteCard(recusing, atSchool, cityAddressFlow, { isCoordinator: false, memberId }));
+    expect(own('m7')).toContain(
+      'You represent Wigston College, the referring school, so you do not vote on this case.',
+    );
+    expect(own('m8')).toContain('You have declared an interest, so you do not vote on this case.');
+    for (const memberId of ['m7', 'm8']) {
+      expect(own(memberId)).not.toMatch(/"verb":"vote\.(cast|recuse)"|You have not voted/);
+    }
   });
 
   it('does not offer an anonymous voter a change of vote', () => {

@@ -41,6 +41,8 @@ export interface MockConnector {
    */
   rosters: Record<string, RosterMember[]>;
   meeting?: { title: string; scheduledStartTime: string };
+  /** The most members a page of the paged member list holds (Teams: 500); smaller to test paging. */
+  pageSize?: number;
   /** The JSON Web Key Set served at /v1/.well-known/keys for token validation tests. */
   jwks: { keys: JWK[] };
   close(): Promise<void>;
@@ -80,10 +82,21 @@ export async function startConnector(): Promise<MockConnector> {
       body,
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
     });
-    const chat = /\/v3\/conversations\/([^/]+)\/(?:paged)?members(?:\/([^/]+))?$/.exec(url.pathname);
+    const chat = /\/v3\/conversations\/([^/]+)\/(?:paged)?members(?:\/([^/]+))?$/i.exec(url.pathname);
     if (chat) {
       const conversationId = decodeURIComponent(chat[1] ?? '');
       const own = connector.rosters[conversationId];
+      if (!chat[2] && /\/pagedmembers$/i.test(url.pathname)) {
+        // Teams' paged member list: pages of `pageSize` with a continuation token until the last.
+        const all = own ?? connector.roster;
+        const size = Math.min(Number(url.searchParams.get('pageSize') ?? 200), connector.pageSize ?? 500);
+        const start = Number(url.searchParams.get('continuationToken') ?? 0);
+        const next = start + size;
+        return reply(200, {
+          members: all.slice(start, next),
+          ...(next < all.length ? { continuationToken: String(next) } : {}),
+        });
+      }
       if (!chat[2]) return reply(200, own ?? connector.roster);
       const memberId = decodeURIComponent(chat[2]);
       const found = (own ?? connector.roster).find(
@@ -92,7 +105,13 @@ export async function startConnector(): Promise<MockConnector> {
       if (found) return reply(200, { userRole: 'user', ...found });
       return own
         ? reply(404, { error: { code: 'MemberNotFoundInConversation' } })
-        : reply(200, { id: `29:${memberId}`, aadObjectId: memberId, name: 'Member', userRole: 'user' });
+        : // Asked by Teams id, it cannot know the object id here, so it says none.
+          reply(
+            200,
+            memberId.startsWith('29:')
+              ? { id: memberId, name: 'Member', userRole: 'user' }
+              : { id: `29:${memberId}`, aadObjectId: memberId, name: 'Member', userRole: 'user' },
+          );
     }
     if (/\/v1\/meetings\/[^/]+$/.test(url.pathname)) {
       return connector.meeting
@@ -306,3 +325,67 @@ export async function click(
 
 /** The vote id on a vote card. */
 export const voteIdOn = (cardText: string) => /"voteId":"([0-9a-f-]{36})"/.exec(cardText)?.[1] ?? '';
+
+/**
+ * A bot that validates every token, as in production: Teams activities against the local key set, and the
+ * add-in's Entra access tokens against the same keys published at the connector's discovery address. Replies
+ * go to the mock connector with a real (locally signed) bot token.
+ */
+export async function startValidatingBot(
+  db: Database,
+  connector: MockConnector,
+  overrides: Partial<BotConfig> = {},
+): Promise<{ bot: TestBot; keys: Awaited<ReturnType<typeof localKeys>>; teamsToken: () => Promise<string> }> {
+  const keys = await localKeys(connector);
+  const outgoing = await keys.sign({ aud: 'https://api.botframework.com' });
+  const bot = await startTestBot(
+    db,
+    {
+      auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
+      api: {
+        clientId: CLIENT_ID,
+        audience: `api://${CLIENT_ID}`,
+        scope: 'Cases.ReadWrite',
+        loginEndpoint: connector.url,
+      },
+      ...overrides,
+    },
+    { cloud: keys.cloud, token: () => outgoing },
+  );
+  return { bot, keys, teamsToken: () => keys.sign({}) };
+}
+
+/** An Entra access token for the bot's API as the add-in gets it (nested app authentication). */
+export function apiToken(
+  keys: { privateKey: Parameters<SignJWT['sign']>[0] },
+  connector: MockConnector,
+  claims: {
+    oid?: string;
+    tid?: string;
+    aud?: string;
+    scp?: string;
+    iss?: string;
+    exp?: string;
+    name?: string;
+    /** 1 for a guest account. */
+    acct?: number;
+    roles?: string[];
+  } = {},
+  key: Parameters<SignJWT['sign']>[0] = keys.privateKey,
+): Promise<string> {
+  const tid = claims.tid ?? TENANT_ID;
+  return new SignJWT({
+    oid: claims.oid ?? people.coordinator.aadObjectId,
+    tid,
+    scp: claims.scp ?? 'Cases.ReadWrite',
+    name: claims.name ?? 'Sam Lee',
+    ...(claims.acct !== undefined ? { acct: claims.acct } : {}),
+    ...(claims.roles ? { roles: claims.roles } : {}),
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+    .setIssuer(claims.iss ?? `${connector.url}/${tid}/v2.0`)
+    .setAudience(claims.aud ?? `api://${CLIENT_ID}`)
+    .setIssuedAt()
+    .setExpirationTime(claims.exp ?? '10m')
+    .sign(key);
+}

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../bot/http/routes.ts';
 import { createCase, updateCase } from '../../bot/store/cases.ts';
@@ -15,15 +14,14 @@ import { ok } from '../../src/result.ts';
 import { coreGroupOptions } from '../../src/votes/vote.ts';
 import { newCase } from '../helpers/cases.ts';
 import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import type { localKeys } from '../helpers/teams.ts';
 import {
-  CLIENT_ID,
+  apiToken,
   invokeActivity,
-  localKeys,
   people,
   post,
   startConnector,
-  startTestBot,
-  TENANT_ID,
+  startValidatingBot,
   type MockConnector,
   type Person,
   type TestBot,
@@ -99,6 +97,8 @@ const expectedVerbs: Record<CardVerb, Record<Subject, CardOutcome>> = {
   'vote.cast': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'vote.close': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'vote.refresh': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  // Declaring an interest: those the vote was opened for, as casting a ballot.
+  'vote.recuse': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
 };
 
 const status = (...codes: number[]) =>
@@ -140,9 +140,6 @@ describe('the authorisation matrix: every card verb and API route, for every kin
   beforeAll(async () => {
     store = await freshPglite();
     connector = await startConnector();
-    keys = await localKeys(connector);
-    teamsToken = await keys.sign({});
-    const outgoing = await keys.sign({ aud: 'https://api.botframework.com' });
     const rolesFile = join(tmpdir(), `matrix-roles-${process.pid}.json`);
     writeFileSync(
       rolesFile,
@@ -168,20 +165,8 @@ describe('the authorisation matrix: every card verb and API route, for every kin
       people.coordinator,
       administrator,
     ];
-    bot = await startTestBot(
-      store.db,
-      {
-        auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
-        rolesFile,
-        api: {
-          clientId: CLIENT_ID,
-          audience: `api://${CLIENT_ID}`,
-          scope: 'Cases.ReadWrite',
-          loginEndpoint: connector.url,
-        },
-      },
-      { cloud: keys.cloud, token: () => outgoing },
-    );
+    ({ bot, keys } = await startValidatingBot(store.db, connector, { rolesFile }));
+    teamsToken = await keys.sign({});
     // The bot has been in both chats (Teams sent it something from each).
     for (const chat of [CHAT_A, CHAT_B]) await bot.services.roster.sawChat(chat, connector.url);
   }, 60_000);
@@ -253,6 +238,7 @@ describe('the authorisation matrix: every card verb and API route, for every kin
       'vote.cast': { voteId, choice: 'backToIf' },
       'vote.close': { voteId },
       'vote.refresh': { voteId },
+      'vote.recuse': { voteId },
     };
     return data[verb];
   }
@@ -300,22 +286,6 @@ describe('the authorisation matrix: every card verb and API route, for every kin
     });
   });
 
-  /** An Entra access token as the add-in gets it; a guest's carries acct = 1. */
-  const apiToken = (oid: string, guest = false) =>
-    new SignJWT({
-      oid,
-      tid: TENANT_ID,
-      scp: 'Cases.ReadWrite',
-      name: 'Someone',
-      ...(guest ? { acct: 1 } : {}),
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setIssuer(`${connector.url}/${TENANT_ID}/v2.0`)
-      .setAudience(`api://${CLIENT_ID}`)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(keys.privateKey);
-
   describe.each(apiRoutes.map((route) => `${route.method} ${route.path}`))('API route %s', (key) => {
     it.each(subjectNames)('for %s', async (subject) => {
       const ids = await fixture();
@@ -347,7 +317,14 @@ describe('the authorisation matrix: every card verb and API route, for every kin
         method,
         headers: {
           ...(signedIn
-            ? { authorization: `Bearer ${await apiToken(person.aadObjectId!, subject === 'guest')}` }
+            ? {
+                authorization: `Bearer ${await apiToken(keys, connector, {
+                  oid: person.aadObjectId!,
+                  name: 'Someone',
+                  // A guest's token carries acct = 1.
+                  ...(subject === 'guest' ? { acct: 1 } : {}),
+                })}`,
+              }
             : {}),
           ...(body ? { 'content-type': 'application/json' } : {}),
           ...(document ? { 'if-match': `"${document.version}"` } : {}),

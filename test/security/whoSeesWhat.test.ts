@@ -138,6 +138,105 @@ describe('who sees what, in Teams', () => {
     }
   });
 
+  it('shows the meeting stage to a guest of the chat nowhere, even when their token does not say guest', async () => {
+    const { caseId } = await caseWithVote('PV-5');
+    const stage = (who: Person) =>
+      fetch(`${h.bot.url}/api/cases/${caseId}/stage`, {
+        headers: { authorization: `Bearer dangerously-local:${who.aadObjectId}` },
+      });
+    expect((await stage(people.member(2))).status).toBe(200);
+    const guest = await stage(people.guest);
+    expect([guest.status, await guest.json()]).toEqual([404, { error: 'No such case.' }]);
+  });
+
+  it('forgets someone who leaves the chat, named by Teams id alone, and believes no mismatched ids', async () => {
+    const { caseId, messageId } = await caseWithVote('PV-6');
+    const leaver = people.member(2);
+    expect(
+      (await click(h.bot, h.connector, leaver, 'case.show', { caseId }, messageId, CHAT)).text,
+    ).toContain('PV');
+    h.connector.rosters[CHAT] = h.connector.rosters[CHAT]?.filter((member) => member.id !== leaver.id) ?? [];
+    const left = {
+      ...messageActivity(h.connector, people.coordinator, '', CHAT),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersRemoved: [{ id: leaver.id }],
+    };
+    expect((await post(h.bot, left)).status).toBe(200);
+    expect(
+      (await click(h.bot, h.connector, leaver, 'case.show', { caseId }, messageId, CHAT)).text,
+    ).not.toContain('PV');
+    // An activity naming a member's Teams id with someone else's object id is not taken for either.
+    const forged = { ...people.member(1), aadObjectId: 'c0000000-0000-4000-8000-0000000000ff' };
+    expect(
+      (await click(h.bot, h.connector, forged, 'case.show', { caseId }, messageId, CHAT)).text,
+    ).not.toContain('PV');
+  });
+
+  it('updates only a case’s own card, whichever card in the chat was clicked', async () => {
+    const first = await caseWithVote('PV-7');
+    await caseWithVote('PV-8');
+    // Answering PV-8's vote question from PV-7's card must not put PV-8 over PV-7's card.
+    h.connector.calls.length = 0;
+    const other = (await casesOfConversation(h.store.db, CHAT)).find((record) => record.student === 'PV-8');
+    await click(
+      h.bot,
+      h.connector,
+      people.coordinator,
+      'case.show',
+      { caseId: other?.id },
+      first.messageId,
+      CHAT,
+    );
+    await click(
+      h.bot,
+      h.connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: other?.id, question: 'residency', value: 'city' },
+      first.messageId,
+      CHAT,
+    );
+    const updated = h.connector.calls.filter((call) => call.method === 'PUT').map((call) => call.path);
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated.every((path) => path.endsWith('/card-PV-8'))).toBe(true);
+
+    // A case added before the meeting has no card yet: its first shared card is posted as its own.
+    const added = await fetch(`${h.bot.url}/api/conversations/${encodeURIComponent(CHAT)}/cases`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer dangerously-local:${people.coordinator.aadObjectId}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        partnership: 'SLIP',
+        schoolId: 'wigston-college',
+        student: 'PV 9',
+        section: 'A',
+      }),
+    });
+    const { id } = (await added.json()) as { id: string };
+    h.connector.calls.length = 0;
+    await click(
+      h.bot,
+      h.connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: id, question: 'residency', value: 'city' },
+      'agenda-message',
+      CHAT,
+    );
+    expect(h.connector.calls.filter((call) => call.method === 'PUT')).toEqual([]);
+    const posted = h.connector.calls.filter(
+      (call) => call.method === 'POST' && /\/activities$/.test(call.path),
+    );
+    expect(posted).toHaveLength(1);
+    const ownCard = (await casesOfConversation(h.store.db, CHAT)).find(
+      (record) => record.id === id,
+    )?.cardActivityId;
+    expect(ownCard).toMatch(/^sent-/);
+  });
+
   it('lists in a chat only the cases of the partnerships the person coordinates', async () => {
     await caseWithVote('PV-4');
     // Another partnership's coordinator runs a case in the same chat.

@@ -35,6 +35,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0004_vote_results_hidden',
       '0005_settings',
       '0006_prefilled_answers',
+      '0007_vote_recusals',
     ]);
   });
 
@@ -111,7 +112,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
     expect(await caseHistory(store.db, created.id)).toHaveLength(1);
   });
 
-  it('purges cases untouched for longer than the retention period, with their history', async () => {
+  it('purges cases untouched for longer than 7 financial years (the current included), with their history', async () => {
     const old = await createCase(
       store.db,
       newCase({ conversationId: 'purge-test', student: 'OLD-1' }),
@@ -125,11 +126,13 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
     const now = new Date('2026-11-22T12:00:00Z');
     await store.db.query('UPDATE cases SET updated_at = $2 WHERE id = $1', [
       old.id,
-      new Date('2019-11-21T12:00:00Z'),
+      // 31 March 2020, 23:00 in London: the last hour of the financial year 2019/20, the eighth year back.
+      new Date('2020-03-31T22:00:00Z'),
     ]);
     await store.db.query('UPDATE cases SET updated_at = $2 WHERE id = $1', [
       recent.id,
-      new Date('2019-11-23T12:00:00Z'),
+      // 1 April 2020, 00:30 in London: the financial year 2020/21, the seventh year kept.
+      new Date('2020-03-31T23:30:00Z'),
     ]);
     expect(await purgeExpiredCases(store.db, 7, now)).toBe(1);
     expect((await casesOfConversation(store.db, 'purge-test')).map((record) => record.student)).toEqual([

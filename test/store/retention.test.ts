@@ -98,7 +98,11 @@ describe('purging leaves nothing readable on disk', () => {
       encoding: 'utf8',
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
     });
-    expect([run.status, run.stdout, run.stderr]).toEqual([0, 'Purged 2 case(s) older than 7 years.\n', '']);
+    expect([run.status, run.stdout, run.stderr]).toEqual([
+      0,
+      'Purged 2 case(s) older than 7 financial years (the current one included).\n',
+      '',
+    ]);
 
     for (const student of purged) expect([student, filesHolding(dataDir, student)]).toEqual([student, []]);
     expect(filesHolding(dataDir, kept)).not.toEqual([]);

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { emailTemplates, type TemplateId } from '../../src/templates/emailTemplates.ts';
 import type { Fields } from '../../src/templates/fields.ts';
 import { renderEmail } from '../../src/templates/render.ts';
-import { completeFields, directory, readSeed } from '../helpers/fixtures.ts';
+import { completeFields, directory, readSeed, seedsMissing } from '../helpers/fixtures.ts';
 
 /**
  * Each template variant is compared, paragraph by paragraph, with the seed's own text: the seed's fill-ins are
  * replaced with the values of the variant, the slips domain.md lists are corrected, and nothing else may differ.
  */
 
-const seed = readSeed('000_51e4dd17df293322.txt');
+const seedFile = '000_51e4dd17df293322.txt';
+const skipped = seedsMissing([seedFile]);
+const seed = skipped ? '' : readSeed(seedFile);
 
 /** The seed's paragraphs of one template (its blank-line separated lines after the heading). */
 function seedParagraphs(id: TemplateId): string[] {
@@ -115,7 +117,7 @@ function variants(): [string, TemplateId, Fields][] {
   return list;
 }
 
-describe('the templates say what the seed says', () => {
+describe.skipIf(skipped)(`the templates say what the seed says${skipped ? ` (${skipped})` : ''}`, () => {
   it('finds all four templates in the seed', () => {
     for (const id of ['T1', 'T2', 'T3', 'T4'] as const) expect(seedParagraphs(id).length).toBeGreaterThan(5);
   });

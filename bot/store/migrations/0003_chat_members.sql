@@ -9,7 +9,9 @@ CREATE TABLE chats (
 
 CREATE TABLE chat_members (
   conversation_id text NOT NULL REFERENCES chats (conversation_id) ON DELETE CASCADE,
-  member_id text NOT NULL,
+  member_id text NOT NULL CHECK (member_id = lower(member_id)),
+  -- Teams' own id for the person (29:…), by which Teams may also say they have left.
+  teams_id text,
   member_name text NOT NULL,
   standing text NOT NULL CHECK (standing IN ('member', 'guest')),
   seen_at timestamptz NOT NULL DEFAULT now(),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../bot/paths.ts';
+import { projectRoot } from './paths.ts';
 import { parseDirectory, type Directory } from '../src/directory/directory.ts';
 
 /** The directory shipped with the app; DIRECTORY_FILE points elsewhere for a partnership's own copy. */
