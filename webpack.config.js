@@ -1,6 +1,7 @@
 // @ts-check
 // Builds the Outlook add-in: the task pane, the sign-in dialog (the fallback where nested app authentication is
-// not supported) and the local preview with its stand-in for Outlook. office.js is never bundled: Office loads it
+// not supported) and the local preview with its stand-in for Outlook; and the Teams pages (the meeting side panel
+// and the Administration page) with their previews. office.js is never bundled: Office loads it
 // from Microsoft's CDN. After a build it prints the task pane's initial JavaScript, gzipped.
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -92,6 +93,7 @@ const bare = {
 /** @type {import('webpack').Configuration} */
 const app = {
   ...shared,
+  name: 'app',
   entry: {
     taskpane: './addin/taskpane/main.tsx',
     dialog: './addin/dialog/fallback.ts',
@@ -103,7 +105,8 @@ const app = {
     path: `${root}dist/addin`,
     filename: '[name].[contenthash:8].js',
     publicPath: '/addin/',
-    clean: true,
+    // The Administration page is built next, into the same folder: keep its files.
+    clean: { keep: /^admin(\/|[\w-]*\.html$)/ },
   },
   plugins: [
     new HtmlWebpackPlugin({
@@ -143,5 +146,45 @@ const app = {
   ],
 };
 
+/**
+ * The Administration page and its preview, built on their own after the app: in the same build, the modules it
+ * shares with the task pane's lazily loaded parts would be split into shared chunks, and the task pane would
+ * load more files and a bigger chunk map. Its scripts go in dist/addin/admin/.
+ */
+/** @type {import('webpack').Configuration} */
+const admin = {
+  ...shared,
+  name: 'admin',
+  dependencies: ['app'],
+  entry: {
+    admin: './addin/admin/main.tsx',
+    adminPreview: './addin/admin/previewMain.tsx',
+  },
+  output: {
+    path: `${root}dist/addin`,
+    filename: 'admin/[name].[contenthash:8].js',
+    chunkFilename: 'admin/[id].[contenthash:8].js',
+    publicPath: '/addin/',
+    clean: false,
+  },
+  plugins: [
+    new HtmlWebpackPlugin({
+      filename: 'admin.html',
+      template: './addin/admin/admin.html',
+      chunks: ['admin'],
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'admin-tab-preview.html',
+      template: './addin/admin/admin.html',
+      chunks: ['adminPreview'],
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'admin-preview.html',
+      template: './addin/admin/admin-preview.html',
+      chunks: [],
+    }),
+  ],
+};
+
 /** `webpack --env bare` builds the benchmark's baseline page instead of the app. */
-export default (/** @type {Record<string, unknown>} */ env = {}) => (env.bare ? bare : app);
+export default (/** @type {Record<string, unknown>} */ env = {}) => (env.bare ? bare : [app, admin]);

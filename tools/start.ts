@@ -86,6 +86,8 @@ try {
       '    You are Alex Wilber, a SLIP coordinator. Type "start" to run a case.',
       `  Outlook add-in preview (a stand-in for Outlook): http://localhost:${botPort}/addin/preview.html`,
       '    Cases decided in the chat appear under "Emails to send"; "Without a case" works straight away.',
+      `  Administration page preview (a stand-in for Teams): http://localhost:${botPort}/addin/admin-preview.html`,
+      '    People, panels, schools, vote settings and County contacts, as the local user may change them.',
       `  Bot endpoint: http://127.0.0.1:${botPort}/api/messages (loopback only, no sign-in: local use only)`,
       '  Cases are kept in data/pglite. Press Ctrl+C to stop.',
       '',

@@ -1,5 +1,14 @@
 import { ReasonedError } from '../../src/errors.ts';
 import type {
+  AdminView,
+  HistoryEntryView,
+  InvalidSettings,
+  SeenPerson,
+  SettingsProblem,
+  StaleSettings,
+  Versioned,
+} from '../../src/api/adminContract.ts';
+import type {
   AddinConfig,
   CaseDetail,
   CaseSummary,
@@ -8,12 +17,39 @@ import type {
   MeetingCase,
   StageView,
 } from '../../src/api/contract.ts';
+import type { Administrator, CountySettings, PartnershipSettings } from '../../src/settings/settings.ts';
+import type { PartnershipId } from '../../src/templates/fields.ts';
 
 export type ApiErrorReason =
-  'unreachable' | 'signInNeeded' | 'forbidden' | 'notFound' | 'rejected' | 'serverError';
+  | 'unreachable'
+  | 'signInNeeded'
+  | 'forbidden'
+  | 'notFound'
+  | 'rejected'
+  | 'invalid'
+  | 'stale'
+  | 'serverError';
 
 /** A failed API call, with a message a coordinator can act on. */
 export class ApiError extends ReasonedError<ApiErrorReason> {}
+
+/** A 400 on a settings change: every problem with the dotted path of the field it is about. */
+export class InvalidSettingsError extends ApiError {
+  readonly problems: SettingsProblem[];
+  constructor(message: string, problems: SettingsProblem[]) {
+    super('invalid', message);
+    this.problems = problems;
+  }
+}
+
+/** A 409 on a settings change: someone else changed the document first; here is what it is now. */
+export class StaleSettingsError<T = unknown> extends ApiError {
+  readonly current: Versioned<T>;
+  constructor(current: Versioned<T>) {
+    super('stale', 'Someone else changed this since you opened it. Here is what it is now.');
+    this.current = current;
+  }
+}
 
 export interface ApiClient {
   config(): Promise<AddinConfig>;
@@ -25,11 +61,24 @@ export interface ApiClient {
   stage(caseId: string): Promise<StageView>;
 }
 
-export function createApiClient(baseUrl: string, token: () => Promise<string>): ApiClient {
-  async function request<T>(path: string, init: RequestInit = {}, signedIn = true): Promise<T> {
+type Token = () => Promise<string>;
+
+/**
+ * A request function for the service: a success's JSON body, or an ApiError a person can act on. `refine` may
+ * throw a more precise error for an answer first (the Administration API's 400, 409 and 428).
+ */
+function requester(
+  baseUrl: string,
+  token: Token,
+  refine?: (status: number, body: { error?: string }) => void,
+) {
+  return async function request<T>(path: string, init: RequestInit = {}, signedIn = true): Promise<T> {
     let response: Response;
     try {
-      const headers: Record<string, string> = { accept: 'application/json' };
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        ...(init.headers as Record<string, string> | undefined),
+      };
       if (init.body) headers['content-type'] = 'application/json';
       if (signedIn) headers.authorization = `Bearer ${await token()}`;
       response = await fetch(`${baseUrl}${path}`, { ...init, headers });
@@ -42,6 +91,7 @@ export function createApiClient(baseUrl: string, token: () => Promise<string>): 
     }
     const body = (await response.json().catch(() => ({}))) as { error?: string };
     if (response.ok) return body as T;
+    refine?.(response.status, body);
     const message = body.error ?? `The service answered ${response.status}.`;
     if (response.status === 401) throw new ApiError('signInNeeded', message);
     if (response.status === 403) throw new ApiError('forbidden', message);
@@ -52,7 +102,11 @@ export function createApiClient(baseUrl: string, token: () => Promise<string>): 
         'The service had a problem; nothing was changed. Try again in a minute.',
       );
     throw new ApiError('rejected', message);
-  }
+  };
+}
+
+export function createApiClient(baseUrl: string, token: Token): ApiClient {
+  const request = requester(baseUrl, token);
   return {
     config: () => request<AddinConfig>('/api/addin/config', {}, false),
     cases: async () => (await request<{ cases: CaseSummary[] }>('/api/cases')).cases,
@@ -76,5 +130,57 @@ export function createApiClient(baseUrl: string, token: () => Promise<string>): 
           body: JSON.stringify(email),
         })
       ).emails,
+  };
+}
+
+/** The Administration page's calls (src/api/adminContract.ts). Each change is sent whole with its version. */
+export interface AdminApi {
+  view(): Promise<AdminView>;
+  saveAdministrators(value: Administrator[], version: number): Promise<Versioned<Administrator[]>>;
+  saveCounty(value: CountySettings, version: number): Promise<Versioned<CountySettings>>;
+  savePartnership(value: PartnershipSettings, version: number): Promise<Versioned<PartnershipSettings>>;
+  history(about: 'administrators' | 'county' | PartnershipId): Promise<HistoryEntryView[]>;
+  peopleSeen(partnership: PartnershipId): Promise<SeenPerson[]>;
+}
+
+export function createAdminApi(baseUrl: string, token: Token): AdminApi {
+  const request = requester(baseUrl, token, (status, body) => {
+    if (status === 400 && Array.isArray((body as Partial<InvalidSettings>).problems))
+      throw new InvalidSettingsError(
+        body.error ?? 'Some of the values are not valid.',
+        (body as InvalidSettings).problems,
+      );
+    if (status === 409 && (body as Partial<StaleSettings>).current)
+      throw new StaleSettingsError((body as StaleSettings).current);
+    if (status === 428)
+      throw new ApiError(
+        'rejected',
+        'The change was sent without the version it was based on, so it was not saved. Reload the page and try again.',
+      );
+  });
+  const put = <T>(path: string, value: T, version: number) =>
+    request<Versioned<T>>(path, {
+      method: 'PUT',
+      headers: { 'if-match': `"${version}"` },
+      body: JSON.stringify(value),
+    });
+  return {
+    view: () => request<AdminView>('/api/admin'),
+    saveAdministrators: (value, version) => put('/api/admin/administrators', value, version),
+    saveCounty: (value, version) => put('/api/admin/county', value, version),
+    savePartnership: (value, version) =>
+      put(`/api/admin/partnerships/${encodeURIComponent(value.id)}`, value, version),
+    history: async (about) =>
+      (
+        await request<{ entries: HistoryEntryView[] }>(
+          `/api/admin/history?about=${encodeURIComponent(about)}`,
+        )
+      ).entries,
+    peopleSeen: async (partnership) =>
+      (
+        await request<{ people: SeenPerson[] }>(
+          `/api/admin/partnerships/${encodeURIComponent(partnership)}/people-seen`,
+        )
+      ).people,
   };
 }

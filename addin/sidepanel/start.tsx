@@ -1,29 +1,28 @@
 import type { Root } from 'react-dom/client';
 import { connect } from '../api/connect.ts';
-import type { AuthHost } from '../auth/signIn.ts';
 import { Shell, StartupProblem } from '../taskpane/Shell.tsx';
 import { messageOf } from '../taskpane/messages.ts';
+import type { TeamsHost } from '../teams/teamsHost.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { StageView } from './StageView.tsx';
-
-export interface PanelHost extends AuthHost {
-  context(): Promise<{ conversationId: string; frame: string }>;
-  shareToStage(url: string): Promise<void>;
-  onSave(contentUrl: string): void;
-}
+import { TabSettings } from './TabSettings.tsx';
 
 /** Starts the side panel, the stage or the configuration page, whichever Teams opened. */
-export async function startPanel(root: Root, getHost: () => Promise<PanelHost>) {
+export async function startPanel(root: Root, getHost: () => Promise<TeamsHost>) {
   const title = 'Inclusion Partnerships';
   try {
     const host = await getHost();
-    const context = await host.context();
     const here = new URL(location.href);
-    if (context.frame === 'settings') {
-      host.onSave(`${here.origin}/addin/sidepanel.html`);
-      root.render(<Shell title={title}>This meeting’s cases will be in the side panel. Press Save.</Shell>);
+    const tab = await host.tab();
+    if (tab.frame === 'settings') {
+      root.render(
+        <Shell title={title}>
+          <TabSettings origin={here.origin} inChat={tab.inChat} onSave={host.onSave} />
+        </Shell>,
+      );
       return;
     }
+    const context = await host.context();
     const { api, directory } = await connect(host, here.origin);
     const stageCase = here.searchParams.get('stage');
     if (stageCase) {

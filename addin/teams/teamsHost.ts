@@ -10,17 +10,33 @@ export class TeamsHostError extends ReasonedError<
   'notInTeams' | 'notInMeeting' | 'shareFailed' | 'dialogFailed'
 > {}
 
+export type TabFrame = 'sidePanel' | 'meetingStage' | 'settings' | 'content';
+
 export interface MeetingContext {
   /** The meeting chat: cases are kept per conversation. */
   conversationId: string;
-  frame: 'sidePanel' | 'meetingStage' | 'settings' | 'content';
+  frame: TabFrame;
+}
+
+/** Where a tab is open: its frame, and whether it is in a meeting or chat (where cases are kept). */
+export interface TabContext {
+  frame: TabFrame;
+  inChat: boolean;
+}
+
+/** What a configurable tab shows once saved. */
+export interface SavedTab {
+  contentUrl: string;
+  entityId: string;
+  displayName: string;
 }
 
 export interface TeamsHost {
+  tab(): Promise<TabContext>;
   context(): Promise<MeetingContext>;
   shareToStage(url: string): Promise<void>;
-  /** On the tab's configuration page: what to save when the organiser adds the app to the meeting. */
-  onSave(contentUrl: string): void;
+  /** On the tab's configuration page: what to save (asked when the user presses Save). */
+  onSave(tab: () => SavedTab): void;
   supportsNestedAppAuth(): boolean;
   openDialog(url: string): Promise<string>;
 }
@@ -29,19 +45,23 @@ export async function createTeamsHost(): Promise<TeamsHost> {
   try {
     await app.initialize();
   } catch {
-    throw new TeamsHostError('notInTeams', 'Open this page from a Teams meeting.');
+    throw new TeamsHostError('notInTeams', 'Open this page in Microsoft Teams.');
   }
+  const frameOf = (context: app.Context): TabFrame => {
+    const frame = context.page.frameContext;
+    return frame === 'meetingStage' || frame === 'settings' || frame === 'sidePanel' ? frame : 'content';
+  };
   return {
+    async tab() {
+      const context = await app.getContext();
+      return { frame: frameOf(context), inChat: Boolean(context.chat?.id ?? context.meeting?.id) };
+    },
     async context() {
       const context = await app.getContext();
       const conversationId = context.chat?.id ?? context.meeting?.id;
       if (!conversationId)
         throw new TeamsHostError('notInMeeting', 'Add the app to a meeting to see its cases.');
-      const frame = context.page.frameContext;
-      return {
-        conversationId,
-        frame: frame === 'meetingStage' || frame === 'settings' || frame === 'sidePanel' ? frame : 'content',
-      };
+      return { conversationId, frame: frameOf(context) };
     },
     shareToStage(url) {
       return new Promise((resolve, reject) =>
@@ -57,14 +77,13 @@ export async function createTeamsHost(): Promise<TeamsHost> {
         }, url),
       );
     },
-    onSave(contentUrl) {
+    onSave(tab) {
       pages.config.registerOnSaveHandler((save) => {
-        pages.config
-          .setConfig({ contentUrl, entityId: 'inclusion-partnerships-cases', suggestedDisplayName: 'Cases' })
-          .then(
-            () => save.notifySuccess(),
-            () => save.notifyFailure('The tab could not be saved.'),
-          );
+        const { contentUrl, entityId, displayName } = tab();
+        pages.config.setConfig({ contentUrl, entityId, suggestedDisplayName: displayName }).then(
+          () => save.notifySuccess(),
+          () => save.notifyFailure('The tab could not be saved.'),
+        );
       });
       void pages.config.setValidityState(true);
     },

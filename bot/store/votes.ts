@@ -31,7 +31,7 @@ interface VoteRow {
   anonymous: boolean;
   results_hidden: boolean;
   quorum: number | null;
-  status: 'open' | 'closed';
+  status: 'open' | 'tied' | 'closed';
   result: string | null;
   tally: Tally | null;
   casting_decision: boolean;
@@ -141,7 +141,7 @@ async function load(tx: Queryable, row: VoteRow): Promise<VoteRecord> {
      WHERE b.vote_id = $1 ORDER BY e.member_name, b.member_id`,
     [row.id],
   );
-  const tally = row.status === 'closed' && row.tally ? row.tally : await counts(tx, row);
+  const tally = row.status !== 'open' && row.tally ? row.tally : await counts(tx, row);
   return {
     ...recordOf(row, members, tally),
     voted: voted.map((member) => ({ id: member.member_id, name: member.member_name })),
@@ -189,7 +189,7 @@ export async function openVote(
     const record = await lockCase(tx, input.caseId);
     if (!record) return fail({ reason: 'caseNotFound', message: 'This case no longer exists.' });
     const [open] = await tx.query<{ id: string }>(
-      "SELECT id FROM votes WHERE case_id = $1 AND question = $2 AND status = 'open'",
+      "SELECT id FROM votes WHERE case_id = $1 AND question = $2 AND status <> 'closed'",
       [input.caseId, input.question],
     );
     if (open) return fail({ reason: 'voteAlreadyOpen', message: 'A vote on this question is already open.' });
@@ -557,10 +557,19 @@ export async function closeVote(
   return db.transaction(async (tx) => {
     const [vote] = await tx.query<VoteRow>('SELECT * FROM votes WHERE id = $1 FOR UPDATE', [voteId]);
     if (!vote) return fail(notFound);
-    if (vote.status !== 'open')
+    if (vote.status === 'closed')
       return fail({ reason: 'voteClosed', message: 'This vote is already closed.' });
-    const decided = decideVote(vote.options, await counts(tx, vote), vote.quorum, castingChoice);
-    if (!decided.ok) return decided;
+    const tally = vote.status === 'tied' && vote.tally ? vote.tally : await counts(tx, vote);
+    const decided = decideVote(vote.options, tally, vote.quorum, castingChoice);
+    if (!decided.ok) {
+      // A tie, once seen, stops the vote: no more ballots until the casting decision.
+      if (vote.status === 'open' && decided.error.tied)
+        await tx.query("UPDATE votes SET status = 'tied', tally = $2 WHERE id = $1", [
+          voteId,
+          JSON.stringify(tally),
+        ]);
+      return decided;
+    }
     const record = await lockCase(tx, vote.case_id);
     if (!record) return fail({ reason: 'caseNotFound', message: 'This case no longer exists.' });
     const before = await load(tx, vote);

@@ -451,12 +451,12 @@ function viewVote(
   services: Services,
   vote: VoteRecord,
   record: CaseRecord,
-  viewer: { person: Person; who: Who } | undefined,
+  viewer: { person: Person; who: Who; where: Where } | undefined,
   own: string | null | undefined,
   notice?: Notice,
 ) {
   const memberId = viewer?.who.aadObjectId;
-  const facts = viewer ? voteFacts(vote, record, viewer.who, undefined) : undefined;
+  const facts = viewer ? voteFacts(vote, record, viewer.who, viewer.where) : undefined;
   return voteCard(
     vote,
     record,
@@ -531,7 +531,9 @@ async function open(
     actorOf(who),
   );
   if (!opened.ok) return { card: showCase(services, record, refuse(opened.error.message)) };
-  if (where.messageId) await setVoteCard(services.db, opened.value.id, where.messageId);
+  // The vote's card takes the place of the case's own card in the chat.
+  const cardMessage = record.cardActivityId ?? where.messageId;
+  if (cardMessage) await setVoteCard(services.db, opened.value.id, cardMessage);
   services.log.event('info', 'vote.opened', {
     caseId: record.id,
     voteId: opened.value.id,
@@ -582,6 +584,7 @@ async function cast(acting: Acting, data: CardActionData<'vote.cast'>): Promise<
     },
     record,
     where,
+    vote,
   );
 }
 
@@ -612,6 +615,7 @@ async function declare(acting: Acting, vote: VoteRecord, record: CaseRecord): Pr
     },
     record,
     where,
+    declared.value.vote,
   );
 }
 
@@ -920,12 +924,30 @@ export async function handleCardAction(
         refuse(refusalFor(acting, found.record, route.refusal)),
       ),
     );
-  return onlyItsChat(await route.run(acting, data, found.vote, found.record), found.record, where);
+  return onlyItsChat(
+    await route.run(acting, data, found.vote, found.record),
+    found.record,
+    where,
+    found.vote,
+  );
 }
 
-/** A case's shared card is only ever updated in the case's own chat. */
-function onlyItsChat(outcome: ActionOutcome, record: CaseRecord, where: Where): ActionOutcome {
-  if (record.conversationId === where.conversationId || !outcome.shared) return outcome;
+/**
+ * A case's shared card is only ever its own message in its own chat: clicked elsewhere, nothing is shared; clicked
+ * on another card of the chat (the agenda, another case), the case's own card is updated, never the clicked one.
+ */
+function onlyItsChat(
+  outcome: ActionOutcome,
+  record: CaseRecord,
+  where: Where,
+  vote?: VoteRecord,
+): ActionOutcome {
+  if (!outcome.shared) return outcome;
+  if (record.conversationId === where.conversationId)
+    return {
+      ...outcome,
+      sharedTo: { caseId: record.id, messageId: vote?.cardActivityId ?? record.cardActivityId },
+    };
   const { shared: _dropped, sharedInBackground: _also, ...own } = outcome;
   return own;
 }

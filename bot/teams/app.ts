@@ -4,7 +4,7 @@ import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
 import { caseListCard, welcomeCard } from '../../src/cards/caseCards.ts';
 import { caseFlow } from '../../src/flows.ts';
 import { caseState } from '../../src/cases/case.ts';
-import { casesOfConversation } from '../store/cases.ts';
+import { casesOfConversation, setCardActivity } from '../store/cases.ts';
 import { chatMembers } from '../store/chatMembers.ts';
 import { coordinatedBy } from '../../src/settings/settings.ts';
 import type { BotConfig } from '../config.ts';
@@ -204,9 +204,22 @@ export function createBot(
   }
 
   const sharedCards = createSharedCards();
-  async function updateShared(api: App['api'], where: Where, card: AdaptiveCard | undefined) {
-    const { conversationId, messageId } = where;
-    if (!card || !messageId) return;
+  /** Puts an action's shared card in the chat: over the case's own card, or as its first one. */
+  async function updateShared(api: App['api'], where: Where, outcome: ActionOutcome) {
+    const card = outcome.shared;
+    const { conversationId } = where;
+    if (!card) return;
+    const messageId = outcome.sharedTo ? outcome.sharedTo.messageId : where.messageId;
+    if (!messageId) {
+      if (!outcome.sharedTo) return;
+      try {
+        const posted = await api.conversations.activities(conversationId).create(cardMessage(card));
+        await setCardActivity(services.db, outcome.sharedTo.caseId, posted.id);
+      } catch (error) {
+        log.event('warn', 'teams.postFailed', { error: error instanceof Error ? error.name : 'unknown' });
+      }
+      return;
+    }
     await sharedCards.update(conversationId, messageId, card, async (latest) => {
       try {
         await api.conversations.activities(conversationId).update(messageId, cardMessage(latest));
@@ -275,8 +288,8 @@ export function createBot(
     const value = activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined;
     const where = whereOf(activity);
     const outcome = await runCardAction(api, activity, value?.action?.verb, value?.action?.data);
-    if (outcome.sharedInBackground) void updateShared(api, where, outcome.shared);
-    else await updateShared(api, where, outcome.shared);
+    if (outcome.sharedInBackground) void updateShared(api, where, outcome);
+    else await updateShared(api, where, outcome);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.card as never };
   });
 
@@ -289,7 +302,7 @@ export function createBot(
       const { verb, ...data } = submitted;
       const outcome = await runCardAction(api, activity, verb, data);
       // The shared card is updated with the shared view only; the clicker's own view goes to them alone.
-      if (outcome.shared) await updateShared(api, where, outcome.shared);
+      if (outcome.shared) await updateShared(api, where, outcome);
       if (outcome.card !== outcome.shared) await sendPrivately(activity, send, outcome.card);
       return;
     }

@@ -57,8 +57,13 @@ export interface TeamsPort {
  */
 export interface ActionOutcome {
   card: AdaptiveCard;
-  /** Replaces the clicked message for everyone in the chat. */
+  /** Replaces the case's own card (or its vote's) for everyone in the chat. */
   shared?: AdaptiveCard;
+  /**
+   * Which message the shared card replaces: the case's own card, or none yet (a case added before the meeting:
+   * its card is then posted and kept as its own). Absent: the clicked message (a new case's Start form).
+   */
+  sharedTo?: { caseId: string; messageId: string | null };
   /**
    * The person's own card does not wait for the shared update (a vote: each member's view refreshes itself,
    * and 60 members voting at once should not each wait for a call to Teams).

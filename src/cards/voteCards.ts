@@ -42,7 +42,7 @@ export function voteQuestion(vote: VoteView, flow: FlowDefinition): string {
  */
 export function voteDisclosure(vote: VoteView): { tally: boolean; voters: boolean } {
   return {
-    tally: vote.status === 'closed' || !(vote.anonymous || vote.resultsHidden),
+    tally: vote.status !== 'open' || !(vote.anonymous || vote.resultsHidden),
     voters: !vote.anonymous,
   };
 }
@@ -115,10 +115,12 @@ export function voteCard(
             : 'Open: you can vote, and change your vote until the coordinator closes it.',
           'warning',
         )
-      : notice(
-          `Closed. Result: ${label(vote.result)}${vote.castingDecision ? ' (the coordinator’s casting decision on a tie)' : ''}`,
-          'good',
-        ),
+      : vote.status === 'tied'
+        ? notice('Closed to votes: it is tied, and the coordinator has the casting decision.', 'warning')
+        : notice(
+            `Closed. Result: ${label(vote.result)}${vote.castingDecision ? ' (the coordinator’s casting decision on a tie)' : ''}`,
+            'good',
+          ),
     ...(shown.tally
       ? [facts(vote.options.map((option) => [option.label, String(vote.tally[option.id] ?? 0)]))]
       : []),

@@ -10,14 +10,15 @@ import { fail, ok, type Result } from '../result.ts';
  *                dot or a space ("J.S.", "J. S.", "J.S", "J S", "J.M.S.T.")
  *   separator  = " ", "-", "/" or " - "
  *   label      = "ref", "Ref" or "REF", then an optional "." or ":" and an optional space
- *   reference  = the deployment's pattern; by default up to three capitals and an optional hyphen, then 1 to 12
- *                digits, with further "-" or "/" digit groups ("2291", "REF-0042", "JS2291", "M1-3")
+ *   reference  = the deployment's pattern; by default one to six digits, optionally after "REF" and a "-", ":"
+ *                or space ("2291", "REF-0042"); initials may run straight into digits ("JS2291")
  *
  * The value is checked as typed once trimmed and NFC-normalised (lineOfText), so only ASCII capitals, digits and
  * the punctuation above are accepted outside the reference: fullwidth letters ("ＪＳ") and look-alikes from other
  * scripts (Cyrillic "ЈЅ") are refused, not folded, and accented initials are typed without the accent.
+ * A date ("14/05/2009"), an NHS or telephone number (ten or eleven digits) is refused by the default rule.
  * Known limits: up to three capitals read as initials, so a short name in capitals ("AMY", "TOM") is accepted,
- * as is one joined to a number by a reference's letters ("AMY2", "JO COX-2").
+ * as is one joined to a number ("AMY2", "TOM 12").
  */
 export interface IdentifierRule {
   /** The reference part's pattern, as configured (matched whole). */
@@ -34,7 +35,9 @@ export interface IdentifierRuleProblem {
   message: string;
 }
 
-const DEFAULT_REFERENCE_PATTERN = '(?:[A-Z]{1,3}-?)?[0-9]{1,12}(?:[-/][0-9]{1,12})*';
+// Six digits at most, in one group: longer numbers and dates are what identify a child outside the partnership
+// (an NHS number, a telephone number, a date of birth), and a local scheme that needs more configures its own.
+const DEFAULT_REFERENCE_PATTERN = '(?:(?:REF|Ref|ref)[-: ]?)?[0-9]{1,6}';
 
 const INITIALS = /^(?:[A-Z]{1,3}\.?|[A-Z](?:\. ?[A-Z]){1,3}\.?|[A-Z](?: [A-Z]){1,3})$/;
 // "J. M. S. T." is the longest initials can be.
@@ -73,6 +76,7 @@ function ruleOf(referencePattern: RegExp, source: string, examples: readonly str
   const joined = (rest: string) => {
     const labelled = LABELLED.exec(rest);
     if (labelled?.[1] !== undefined && isReference(labelled[1])) return true;
+    if (/^[0-9]/.test(rest) && isReference(rest)) return true;
     return SEPARATORS.some(
       (separator) => rest.startsWith(separator) && isReference(rest.slice(separator.length)),
     );

@@ -110,7 +110,8 @@ export interface VoteView {
   /** The tally is shown only once the vote is closed (always so for an anonymous vote). */
   resultsHidden: boolean;
   quorum: number | null;
-  status: 'open' | 'closed';
+  /** `tied`: closed to ballots, waiting for the coordinator's casting decision. */
+  status: 'open' | 'tied' | 'closed';
   result: string | null;
   castingDecision: boolean;
   /** Who may vote; `mri` is the member's Teams id, needed for their personal view of the card. */

@@ -50,5 +50,5 @@ describe('the daily purge', () => {
     ]);
     expect(lines.join('\n')).not.toContain('OLD-9');
     await store.drop();
-  });
+  }, 30_000);
 });

@@ -189,6 +189,18 @@ describe('panel votes over loopback HTTP on PGlite', () => {
     await click(h.bot, h.connector, members[1]!, 'vote.cast', { voteId, choice: 'no' }, messageId);
     const tie = await click(h.bot, h.connector, people.coordinator, 'vote.close', { voteId }, messageId);
     expect(tie.text).toContain('The vote is tied: as coordinator, you have the casting decision.');
+    // Once the tie is seen the vote takes no more ballots, so it cannot be left open until it goes one way.
+    expect((await getVote(h.store.db, voteId))?.status).toBe('tied');
+    const late = await click(
+      h.bot,
+      h.connector,
+      members[2]!,
+      'vote.cast',
+      { voteId, choice: 'yes' },
+      messageId,
+    );
+    expect(late.text).not.toContain('Your vote is counted.');
+    expect((await getVote(h.store.db, voteId))?.tally).toEqual({ yes: 1, no: 1 });
     const decided = await click(
       h.bot,
       h.connector,

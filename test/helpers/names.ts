@@ -116,8 +116,8 @@ export function generatedIdentifier(random: Random): string {
     letters.map((letter) => `${letter}.`).join(''),
     letters.map((letter) => `${letter}.`).join(' '),
   ]);
-  const prefix = Array.from({ length: Math.floor(random.next() * 4) }, () => capital(random)).join('');
-  const reference = `${prefix}${prefix && random.next() < 0.5 ? '-' : ''}${digits(random, 6)}`;
+  const prefix = random.pick(['', '', 'REF', 'Ref', 'ref']);
+  const reference = `${prefix}${prefix ? random.pick(['', '-', ':', ' ']) : ''}${digits(random, 6)}`;
   return random.pick([
     initials,
     reference,

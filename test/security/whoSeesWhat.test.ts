@@ -173,6 +173,70 @@ describe('who sees what, in Teams', () => {
     ).not.toContain('PV');
   });
 
+  it('updates only a case’s own card, whichever card in the chat was clicked', async () => {
+    const first = await caseWithVote('PV-7');
+    await caseWithVote('PV-8');
+    // Answering PV-8's vote question from PV-7's card must not put PV-8 over PV-7's card.
+    h.connector.calls.length = 0;
+    const other = (await casesOfConversation(h.store.db, CHAT)).find((record) => record.student === 'PV-8');
+    await click(
+      h.bot,
+      h.connector,
+      people.coordinator,
+      'case.show',
+      { caseId: other?.id },
+      first.messageId,
+      CHAT,
+    );
+    await click(
+      h.bot,
+      h.connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: other?.id, question: 'residency', value: 'city' },
+      first.messageId,
+      CHAT,
+    );
+    const updated = h.connector.calls.filter((call) => call.method === 'PUT').map((call) => call.path);
+    expect(updated.length).toBeGreaterThan(0);
+    expect(updated.every((path) => path.endsWith('/card-PV-8'))).toBe(true);
+
+    // A case added before the meeting has no card yet: its first shared card is posted as its own.
+    const added = await fetch(`${h.bot.url}/api/conversations/${encodeURIComponent(CHAT)}/cases`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer dangerously-local:${people.coordinator.aadObjectId}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        partnership: 'SLIP',
+        schoolId: 'wigston-college',
+        student: 'PV 9',
+        section: 'A',
+      }),
+    });
+    const { id } = (await added.json()) as { id: string };
+    h.connector.calls.length = 0;
+    await click(
+      h.bot,
+      h.connector,
+      people.coordinator,
+      'case.answer',
+      { caseId: id, question: 'residency', value: 'city' },
+      'agenda-message',
+      CHAT,
+    );
+    expect(h.connector.calls.filter((call) => call.method === 'PUT')).toEqual([]);
+    const posted = h.connector.calls.filter(
+      (call) => call.method === 'POST' && /\/activities$/.test(call.path),
+    );
+    expect(posted).toHaveLength(1);
+    const ownCard = (await casesOfConversation(h.store.db, CHAT)).find(
+      (record) => record.id === id,
+    )?.cardActivityId;
+    expect(ownCard).toMatch(/^sent-/);
+  });
+
   it('lists in a chat only the cases of the partnerships the person coordinates', async () => {
     await caseWithVote('PV-4');
     // Another partnership's coordinator runs a case in the same chat.

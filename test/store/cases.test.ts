@@ -38,6 +38,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0005_settings',
       '0006_prefilled_answers',
       '0007_vote_recusals',
+      '0008_tied_votes',
     ]);
   });
 
