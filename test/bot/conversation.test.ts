@@ -109,7 +109,7 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
       (await click(h.bot, h.connector, people.coordinator, 'case.new', { flow: 'cityAddress' })).value,
     );
     expect(form).toContain('"value":"C-further"');
-    const further = await startCase('C-further', `CF-${Math.floor(Math.random() * 1e9)}`);
+    const further = await startCase('C-further', `CF-${Math.floor(Math.random() * 1e6)}`);
     expect(further.record).toMatchObject({ section: 'C', fields: { furtherReferral: true } });
     const incident = await startCase('C');
     expect(incident.record.section).toBe('C');
@@ -117,7 +117,7 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
   });
 
   it('runs a county-address child in a City school to the home partnership, under its own flow', async () => {
-    const student = `CA-${Math.floor(Math.random() * 1e9)}`;
+    const student = `CA-${Math.floor(Math.random() * 1e6)}`;
     const started = await click(h.bot, h.connector, people.coordinator, 'case.start', {
       flow: 'countyAddress',
       partnership: 'SLIP',
