@@ -29,6 +29,7 @@ interface CaseRow {
   created_by: string;
   created_at: Date;
   updated_at: Date;
+  withdrawn_at?: Date | null;
 }
 
 const toRecord = (row: CaseRow): CaseRecord => ({
@@ -52,6 +53,7 @@ const toRecord = (row: CaseRow): CaseRecord => ({
   createdBy: row.created_by,
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
+  withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at) : null,
 });
 
 /** What a new case is stored with; the store adds its id, times and history. */
@@ -151,7 +153,7 @@ export async function casesOfPartnerships(
 ): Promise<CaseRecord[]> {
   if (partnerships.length === 0) return [];
   const rows = await db.query<CaseRow>(
-    'SELECT * FROM cases WHERE partnership = ANY($1::text[]) ORDER BY updated_at DESC, id LIMIT $2',
+    'SELECT * FROM cases WHERE partnership = ANY($1::text[]) AND withdrawn_at IS NULL ORDER BY updated_at DESC, id LIMIT $2',
     [partnerships, limit],
   );
   return rows.map(toRecord);
@@ -210,6 +212,27 @@ export async function updateCase<E extends { reason: string }>(
     const changed = change(current);
     if (!changed.ok) return changed;
     return ok(await writeChange(tx, changed.value.record, actor, changed.value.events));
+  });
+}
+
+/** Withdraws a case started in error: kept, with its history, marked withdrawn; withdrawing twice is once. */
+export async function withdrawCase(
+  db: Database,
+  id: string,
+  actor: Actor,
+): Promise<Result<CaseRecord, { reason: 'caseNotFound' }>> {
+  return db.transaction(async (tx) => {
+    const current = await lockCase(tx, id);
+    if (!current) return fail({ reason: 'caseNotFound' as const });
+    if (current.withdrawnAt) return ok(current);
+    const [row] = await tx.query<CaseRow>(
+      'UPDATE cases SET withdrawn_at = now(), revision = revision + 1, updated_at = now() WHERE id = $1 RETURNING *',
+      [id],
+    );
+    if (!row) throw new Error('The case disappeared while it was being withdrawn');
+    const written = toRecord(row);
+    await appendEvents(tx, written, actor, [{ kind: 'withdrawn', detail: {} }]);
+    return ok(written);
   });
 }
 

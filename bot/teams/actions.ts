@@ -12,8 +12,10 @@ import {
   caseListCard,
   historyCard,
   newCaseCard,
+  duplicateCaseCard,
   situationCard,
   welcomeCard,
+  withdrawConfirmCard,
   type NewCaseDefaults,
   type Notice,
 } from '../../src/cards/caseCards.ts';
@@ -29,6 +31,7 @@ import {
   type CaseRecord,
 } from '../../src/cases/case.ts';
 import { caseFlow, defaultFlowId, flowById, isFlowId } from '../../src/flows.ts';
+import type { FlowDefinition } from '../../src/flow/definition.ts';
 import { describeEvent } from '../../src/cases/historyText.ts';
 import { prefillFromDirectory } from '../../src/cases/prefill.ts';
 import { findSchool } from '../../src/directory/directory.ts';
@@ -53,6 +56,7 @@ import {
   getCase,
   setCardActivity,
   updateCase,
+  withdrawCase,
 } from '../store/cases.ts';
 import {
   closeVote,
@@ -217,7 +221,13 @@ async function startCase(
     card: newCaseCard(services.directory, flow, defaults, refuse(problem, field)),
   });
   if (flow.id === 'countyAddress') return startCountyCase({ services, who, where, person }, data, again);
-  const { flow: _flowId, schoolName: _schoolName, section: givenSection, ...rest } = data;
+  const {
+    flow: _flowId,
+    schoolName: _schoolName,
+    section: givenSection,
+    duplicateOk: _duplicateOk,
+    ...rest
+  } = data;
   const route = sectionRoute(givenSection);
   const parsed = newCaseSchema(services.identifierRule).safeParse({
     ...rest,
@@ -241,6 +251,13 @@ async function startCase(
       'schoolId',
     );
   }
+  const existing = await duplicateIn(services, where, {
+    student: input.student,
+    schoolId: input.schoolId,
+    section: input.section,
+    flow,
+  });
+  if (existing && !data.duplicateOk) return { card: duplicateCaseCard(existing, data) };
   const record = await createCase(
     services.db,
     {
@@ -276,6 +293,26 @@ async function startCase(
   return { card: shown, shared: shown };
 }
 
+/**
+ * A case already started in this meeting for the same student (by identifier, whatever its case), school,
+ * section and flow, and not withdrawn: starting it again would make two identical cases.
+ */
+async function duplicateIn(
+  services: Services,
+  where: Where,
+  candidate: { student: string; schoolId: string; section: string; flow: FlowDefinition },
+): Promise<CaseRecord | undefined> {
+  const same = (a: string, b: string) => a.localeCompare(b, 'en-GB', { sensitivity: 'accent' }) === 0;
+  return (await casesOfConversation(services.db, where.conversationId)).find(
+    (record) =>
+      !record.withdrawnAt &&
+      record.flowId === candidate.flow.id &&
+      record.schoolId === candidate.schoolId &&
+      record.section === candidate.section &&
+      same(record.student, candidate.student),
+  );
+}
+
 /** Starts a county-address case: a City school asking about a child who lives in Leicestershire. */
 async function startCountyCase(
   { services, who, where, person }: Omit<Acting, 'port'>,
@@ -289,6 +326,7 @@ async function startCountyCase(
     section: _section,
     keyLinkName: _k,
     keyLinkEmail: _e,
+    duplicateOk: _duplicateOk,
     ...given
   } = data;
   const parsed = newCountyCaseSchema(services.identifierRule).safeParse(given);
@@ -303,6 +341,9 @@ async function startCountyCase(
     return again(`Only a coordinator of ${input.partnership} can start its cases.`, 'partnership');
   }
   const section = Object.keys(flow.sections)[0] ?? 'R';
+  const schoolId = citySchoolId(input.schoolName);
+  const existing = await duplicateIn(services, where, { student: input.student, schoolId, section, flow });
+  if (existing && !data.duplicateOk) return { card: duplicateCaseCard(existing, data) };
   const record = await createCase(
     services.db,
     {
@@ -310,7 +351,7 @@ async function startCountyCase(
       conversationId: where.conversationId,
       meetingId: where.meetingId ?? null,
       student: input.student,
-      schoolId: citySchoolId(input.schoolName),
+      schoolId,
       section,
       flowId: flow.id,
       flowVersion: flow.version,
@@ -661,6 +702,24 @@ async function close(
   return { card: shown, shared: shown };
 }
 
+/** The verbs that change a case, refused once it is withdrawn. */
+const runsTheCase = ['case.answer', 'case.change', 'vote.open'] as const;
+
+/** Withdraws a case started in error, after asking; it stays in the history, marked withdrawn. */
+async function withdraw(
+  { services, who }: Acting,
+  data: CardActionData<'case.withdraw'>,
+  record: CaseRecord,
+): Promise<ActionOutcome> {
+  if (record.withdrawnAt) return { card: showCase(services, record) };
+  if (!data.confirm) return { card: withdrawConfirmCard(record) };
+  const withdrawn = await withdrawCase(services.db, record.id, actorOf(who));
+  if (!withdrawn.ok) return caseNotFound();
+  services.log.event('info', 'case.withdrawn', { caseId: record.id });
+  const shown = showCase(services, withdrawn.value);
+  return { card: shown, shared: shown };
+}
+
 async function history({ services }: Acting, record: CaseRecord): Promise<ActionOutcome> {
   const entries = await caseHistory(services.db, record.id);
   // Who chose what on a vote whose results are hidden stays hidden, from the coordinator too, until it closes.
@@ -832,6 +891,12 @@ export const verbRoutes: { [V in CardVerb]: VerbRoute<V> } = {
     refusal: 'Only the coordinator can change an answer.',
     run: async ({ services }, data, record) => ({ card: changeCard(services, record, data.question) }),
   },
+  'case.withdraw': {
+    on: 'case',
+    permission: 'runCase',
+    refusal: 'Only the coordinator can withdraw a case.',
+    run: withdraw,
+  },
   'case.history': {
     on: 'case',
     permission: 'seeCaseRecord',
@@ -906,6 +971,9 @@ export async function handleCardAction(
       return concealed(services, action.verb, caseNotFound(), facts.inCaseChat, route.refusal);
     if (verdict === 'refuse')
       return refused(verdict, showCase(services, record, refuse(refusalFor(acting, record, route.refusal))));
+    // A withdrawn case is kept to be seen, never run again.
+    if (record.withdrawnAt && (runsTheCase as readonly string[]).includes(action.verb))
+      return { card: showCase(services, record, refuse('This case was withdrawn: it is no longer run.')) };
     return onlyItsChat(await route.run(acting, data, record), record, where);
   }
   const found = await voteWithCase(services, (action.data as { voteId: string }).voteId);

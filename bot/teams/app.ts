@@ -343,8 +343,8 @@ export function createBot(
         .filter((member) => member.standing === 'member')
         .flatMap((member) => coordinatedBy(services.settings.settings, member.id)),
     );
-    const cases = (await casesOfConversation(services.db, conversationId)).filter((record) =>
-      present.has(record.partnership),
+    const cases = (await casesOfConversation(services.db, conversationId)).filter(
+      (record) => present.has(record.partnership) && !record.withdrawnAt,
     );
     if (cases.length === 0) return undefined;
     const summaries = cases.map((record) => ({

@@ -23,6 +23,8 @@ export const cardActionSchemas = {
   'case.start': z.object({
     /** The flow the form was for (absent on cards sent before there were two: the city-address flow). */
     flow: optionalText,
+    /** Start it even though a case for the same student, school and section is already in this meeting. */
+    duplicateOk: toggle,
     schoolName: optionalText,
     partnership: optionalText,
     schoolId: optionalText,
@@ -42,6 +44,8 @@ export const cardActionSchemas = {
   'case.change': z.object({ caseId: uuid, question: z.string().min(1).max(60) }),
   'case.show': z.object({ caseId: uuid }),
   'case.history': z.object({ caseId: uuid }),
+  /** Withdraws a case started in error: without `confirm`, asks first. */
+  'case.withdraw': z.object({ caseId: uuid, confirm: toggle }),
   'case.list': z.object({}),
   'vote.open': z.object({
     caseId: uuid,

@@ -340,6 +340,43 @@ export interface CaseCardOptions {
 
 const noVoteDefaults: VoteSettings = { quorum: null, anonymousByDefault: false, sectionDToPanel: true };
 
+/** Starting the same student, school and section twice in one meeting: open the one there, or start another. */
+export function duplicateCaseCard(existing: CaseRecord, given: Record<string, unknown>): AdaptiveCard {
+  const again = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  return card(
+    [
+      heading('Start a case'),
+      notice(
+        `A case for ${md(existing.student)} at ${md(existing.fields.schoolName ?? existing.schoolId)}${existing.flowId === 'countyAddress' ? '' : `, section ${existing.section}`}, is already in this meeting (started ${formatDateTime(existing.createdAt)}).`,
+        'warning',
+      ),
+      text(
+        'Open it to carry on, or start another only if this really is a second case. A case started in error can be withdrawn from its card.',
+      ),
+    ],
+    [
+      execute('case.show', 'Open the existing case', { caseId: existing.id }, 'positive'),
+      execute('case.start', 'Start another anyway', { ...again, duplicateOk: true }),
+    ],
+  );
+}
+
+/** Before withdrawing a case: what it means, and a way back. */
+export function withdrawConfirmCard(record: CaseRecord): AdaptiveCard {
+  return card(
+    [
+      heading(`Withdraw case ${md(record.student)}?`),
+      text(
+        'Withdraw a case started in error (for example, started twice). It stays in the case’s history, marked withdrawn, and is no longer run or offered for emails.',
+      ),
+    ],
+    [
+      execute('case.withdraw', 'Withdraw the case', { caseId: record.id, confirm: true }, 'destructive'),
+      execute('case.show', 'Cancel', { caseId: record.id }),
+    ],
+  );
+}
+
 /** The card of a case: where it stands in the flow, the question to answer, or the outcome. */
 export function caseCard(
   record: CaseRecord,
@@ -354,6 +391,18 @@ export function caseCard(
     ...noticeBlock(options.notice),
     caseFacts(record, directory, flow),
   ];
+  if (record.withdrawnAt) {
+    body.push(
+      notice(
+        `Withdrawn on ${formatDateTime(record.withdrawnAt)}: started in error. It is kept in the history and no longer run.`,
+        'warning',
+      ),
+    );
+    return card(body, [
+      execute('case.history', 'History', { caseId: record.id }),
+      execute('case.list', 'Cases in this meeting'),
+    ]);
+  }
 
   if (state.path.length > 0) {
     body.push(subheading('Answers so far'));
@@ -480,6 +529,7 @@ export function caseCard(
       ...(voteDefaults.quorum !== null ? { quorum: String(voteDefaults.quorum) } : {}),
     }),
     execute('case.list', 'Cases in this meeting'),
+    execute('case.withdraw', 'Withdraw', { caseId: record.id }),
   ]);
 }
 
@@ -597,8 +647,9 @@ export function caseListCard(
   const body: CardElement[] = [heading(title)];
   if (cases.length === 0) body.push(text('No cases yet. Start one with the button below.'));
   for (const { record, flow, state } of cases) {
-    const where =
-      state.status === 'decided'
+    const where = record.withdrawnAt
+      ? 'Withdrawn: started in error'
+      : state.status === 'decided'
         ? `Outcome: ${flow.outcomes[state.outcome]?.label ?? state.outcome}`
         : `Waiting for: ${flow.questions[state.next]?.prompt ?? state.next}`;
     body.push({

@@ -50,6 +50,8 @@ export interface CaseRecord {
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /** When a coordinator withdrew the case (started in error); it is kept, no longer run. */
+  withdrawnAt?: Date | null;
 }
 
 /** Someone acting on a case, identified by their Entra object id. */
@@ -167,7 +169,8 @@ export type CaseEvent =
       kind: 'voteClosed';
       detail: { voteId: string; result: string; tally: Record<string, number>; castingDecision: boolean };
     }
-  | { kind: 'emailDrafted'; detail: { template: TemplateId; to: RecipientRole } };
+  | { kind: 'emailDrafted'; detail: { template: TemplateId; to: RecipientRole } }
+  | { kind: 'withdrawn'; detail: Record<string, never> };
 
 /** Answers one question of a case, returning the changed case and the history it adds. */
 export function answerCase(

@@ -54,6 +54,8 @@ export function describeEvent(
         .join(', ');
       return `Closed the vote: ${option(detail.result)} (${tally})${detail.castingDecision ? ', settled by the coordinator’s casting decision' : ''}.`;
     }
+    case 'withdrawn':
+      return 'Withdrew the case: it was started in error. It is kept here, and no longer run.';
     case 'emailDrafted':
       return `Drafted ${emailTemplates[detail.template as TemplateId]?.title ?? String(detail.template)}.`;
   }

@@ -104,6 +104,70 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     expect(schools).toEqual(slip.map((school) => ({ title: school.name, value: school.id })));
   });
 
+  it('warns before starting the same student, school and section twice, and offers the existing case', async () => {
+    const student = `DU-${Math.floor(Math.random() * 1e6)}`;
+    const { record } = await startCase('A', student);
+    const again = await click(h.bot, h.connector, people.coordinator, 'case.start', {
+      ...startData,
+      student,
+      section: 'A',
+    });
+    expect(again.text).toContain('is already in this meeting');
+    expect(again.text).toContain('Open the existing case');
+    expect(again.text).toContain(`"caseId":"${record.id}"`);
+    expect(
+      (await casesOfConversation(h.store.db, conversation)).filter((c) => c.student === student),
+    ).toHaveLength(1);
+    // "Start another anyway" carries everything given, and starts it.
+    const anyway = await click(h.bot, h.connector, people.coordinator, 'case.start', {
+      ...startData,
+      student,
+      section: 'A',
+      duplicateOk: true,
+    });
+    expect(anyway.text).toContain('Is the student a City of Leicester resident?');
+    expect(
+      (await casesOfConversation(h.store.db, conversation)).filter((c) => c.student === student),
+    ).toHaveLength(2);
+  });
+
+  it('withdraws a case started in error after asking, keeps it in the history, and runs it no more', async () => {
+    const { record } = await startCase('B');
+    const asked = await click(h.bot, h.connector, people.coordinator, 'case.withdraw', { caseId: record.id });
+    expect(asked.text).toContain('Withdraw the case');
+    expect((await getCase(h.store.db, record.id))?.withdrawnAt).toBeNull();
+    const refused = await click(h.bot, h.connector, people.member(1), 'case.withdraw', {
+      caseId: record.id,
+      confirm: true,
+    });
+    expect(refused.text).toContain('Only the coordinator can withdraw a case.');
+    expect((await getCase(h.store.db, record.id))?.withdrawnAt).toBeNull();
+    const withdrawn = await click(h.bot, h.connector, people.coordinator, 'case.withdraw', {
+      caseId: record.id,
+      confirm: true,
+    });
+    expect(withdrawn.text).toContain('started in error. It is kept in the history and no longer run.');
+    expect((await getCase(h.store.db, record.id))?.withdrawnAt).toBeInstanceOf(Date);
+    const answering = await click(h.bot, h.connector, people.coordinator, 'case.answer', {
+      caseId: record.id,
+      question: 'residency',
+      value: 'city',
+    });
+    expect(answering.text).toContain('This case was withdrawn: it is no longer run.');
+    expect((await getCase(h.store.db, record.id))?.answers).toEqual({});
+    const history = await caseHistory(h.store.db, record.id);
+    expect(history.at(-1)).toMatchObject({ kind: 'withdrawn', actorName: 'Sam Lee' });
+    const listed = await click(h.bot, h.connector, people.coordinator, 'case.list', {});
+    expect(listed.text).toContain('Withdrawn: started in error');
+    // Withdrawn, it is no longer a duplicate: the same case can be started again.
+    const again = await click(h.bot, h.connector, people.coordinator, 'case.start', {
+      ...startData,
+      student: record.student,
+      section: 'B',
+    });
+    expect(again.text).not.toContain('is already in this meeting');
+  });
+
   it('records section C’s route: a further referral is section C with the furtherReferral field for template 2', async () => {
     const form = JSON.stringify(
       (await click(h.bot, h.connector, people.coordinator, 'case.new', { flow: 'cityAddress' })).value,

@@ -95,6 +95,18 @@ const expectedVerbs: Record<CardVerb, Record<Subject, CardOutcome>> = {
   'case.answer': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'case.change': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'case.history': row('allow', 'allow', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  // Withdrawing a case started in error: the coordinator in its chat, as answering (this asks first).
+  'case.withdraw': row(
+    'allow',
+    'refuse',
+    'conceal',
+    'refuse',
+    'conceal',
+    'conceal',
+    'conceal',
+    401,
+    'conceal',
+  ),
   'vote.open': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'vote.cast': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'vote.close': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
@@ -235,6 +247,7 @@ describe('the authorisation matrix: every card verb and API route, for every kin
       'case.answer': { caseId, question: 'residency', value: 'city' },
       'case.change': { caseId, question: 'residency' },
       'case.history': { caseId },
+      'case.withdraw': { caseId },
       // The Core Group vote is already open: opening another is refused by the store, after the policy allows it.
       'vote.open': { caseId, question: 'coreGroupDecision' },
       'vote.cast': { voteId, choice: 'backToIf' },

@@ -39,6 +39,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0006_prefilled_answers',
       '0007_vote_recusals',
       '0008_tied_votes',
+      '0009_case_withdrawn',
     ]);
   });
 
