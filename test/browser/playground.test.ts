@@ -144,4 +144,45 @@ describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, i
     );
     expect(stored).toEqual([{ flow_id: 'countyAddress', outcome: 'R.panel', student_ref: 'CA-77' }]);
   }, 90_000);
+
+  it('puts a refusal beside its field, keeps the inputs, and warns before starting the same case twice', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    await page.goto(playgroundUrl);
+    await page.getByRole('button', { name: 'Start a case' }).first().click();
+    await page.getByRole('button', { name: 'A City-address student in a county school' }).click();
+    const card = page.locator('.ac-adaptiveCard').last();
+    await card.getByText('Never the student’s full name').waitFor();
+    const inputs = card.locator('input[type=text]');
+    await inputs.nth(1).click();
+    await inputs.nth(1).fill('Beauchamp');
+    await page.getByRole('option', { name: 'Beauchamp College', exact: true }).click();
+    await inputs.nth(3).fill('John Smith');
+    await card.getByText('B. The school makes a second or third referral').click();
+    await card.getByRole('button', { name: 'Start', exact: true }).click();
+
+    const refusal = page.getByText(/^Student identifier: Use initials/);
+    await refusal.waitFor();
+    // Beside the field: under the identifier's input, above the meeting's, not at the top of the card.
+    const student = page.locator('.ac-adaptiveCard').last().locator('input[type=text]').nth(3);
+    expect(await student.inputValue()).toBe('John Smith');
+    const [fieldBox, refusalBox, headingBox] = await Promise.all([
+      student.boundingBox(),
+      refusal.boundingBox(),
+      page.getByText('Start a case', { exact: true }).last().boundingBox(),
+    ]);
+    expect(refusalBox!.y).toBeGreaterThan(fieldBox!.y);
+    expect(refusalBox!.y - fieldBox!.y).toBeLessThan(150);
+    expect(refusalBox!.y - headingBox!.y).toBeGreaterThan(200);
+
+    // The same student, school and section as the first test's case: a warning, and the case to open.
+    await student.fill('JS-2291');
+    await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByText(/is already in this meeting/).waitFor();
+    await page.getByRole('button', { name: 'Open the existing case' }).click();
+    await page.getByText('Outcome: The school sets up a City PSP2b meeting').waitFor();
+    const stored = await store.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM cases WHERE student_ref = 'JS-2291'",
+    );
+    expect(stored).toEqual([{ n: 1 }]);
+  }, 90_000);
 });
