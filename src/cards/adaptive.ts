@@ -52,11 +52,14 @@ export const heading = (value: string): CardElement =>
 export const subheading = (value: string): CardElement =>
   text(value, { weight: 'Bolder', spacing: 'Medium' });
 
+/**
+ * A line that stands out: bold, and for a refusal or a warning in the accent colour. Teams' "Good" and
+ * "Warning" colours are light green and yellow (about 2:1 on its light theme) and "Attention" is too dark on
+ * its dark theme, so none is used: every text colour must meet WCAG AA (4.5:1) in Teams' light, dark and
+ * high-contrast themes (test/cards/cards.test.ts). The words say what kind of notice it is.
+ */
 export const notice = (value: string, tone: 'attention' | 'good' | 'warning' = 'attention'): CardElement =>
-  text(value, {
-    color: tone === 'attention' ? 'Attention' : tone === 'good' ? 'Good' : 'Warning',
-    weight: 'Bolder',
-  });
+  text(value, { ...(tone === 'good' ? {} : { color: 'Accent' }), weight: 'Bolder' });
 
 export const facts = (pairs: readonly (readonly [string, string])[]): CardElement => ({
   type: 'FactSet',

@@ -305,12 +305,16 @@ function answerControls(record: CaseRecord, questionId: string, question: Questi
       return [
         actionSet([execute('case.answer', 'Yes', data(true)), execute('case.answer', 'No', data(false))]),
       ];
-    case 'choice':
-      return [
-        actionSet(
-          question.answer.options.map((option) => execute('case.answer', option.label, data(option.id))),
-        ),
-      ];
+    case 'choice': {
+      // Teams shows at most five actions in a set: a longer choice (eight districts) is split into rows of four.
+      const buttons = question.answer.options.map((option) =>
+        execute('case.answer', option.label, data(option.id)),
+      );
+      const size = buttons.length > 5 ? 4 : 5;
+      return Array.from({ length: Math.ceil(buttons.length / size) }, (_, row) =>
+        actionSet(buttons.slice(row * size, row * size + size)),
+      );
+    }
     case 'checklist': {
       const current = record.answers[questionId];
       return [

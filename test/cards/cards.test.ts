@@ -1,6 +1,15 @@
 import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
-import { caseCard, caseListCard, historyCard, newCaseCard, welcomeCard } from '../../src/cards/caseCards.ts';
+import {
+  caseCard,
+  caseListCard,
+  duplicateCaseCard,
+  historyCard,
+  newCaseCard,
+  situationCard,
+  welcomeCard,
+  withdrawConfirmCard,
+} from '../../src/cards/caseCards.ts';
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
 import { castingDecisionCard, voteCard } from '../../src/cards/voteCards.ts';
 import type { CaseRecord } from '../../src/cases/case.ts';
@@ -116,6 +125,53 @@ function everyCard(): [string, AdaptiveCard][] {
       }),
     ]);
   }
+  const county = flows.countyAddress;
+  const countyRecord = (answers = {}) =>
+    record({
+      section: 'R',
+      flowId: county.id,
+      flowVersion: county.version,
+      schoolId: 'city:beaumont-leys-school',
+      fields: { student: 'CA-77', schoolName: 'Beaumont Leys School', partnership: 'SLIP' },
+      answers,
+    });
+  cards.push(
+    ['situation', situationCard()],
+    ['new county-address case', newCaseCard(directory, county)],
+    [
+      'new case, refusal beside the field',
+      newCaseCard(
+        directory,
+        cityAddressFlow,
+        { student: 'John Smith', coordinates: ['SLIP'] },
+        { message: 'Student identifier: not a name.', tone: 'attention', field: 'student' },
+      ),
+    ],
+    [
+      'county-address first question',
+      caseCard(countyRecord(), interpret(county, 'R', {}, values), county, { directory }),
+    ],
+    ['duplicate', duplicateCaseCard(record(), { student: 'JS-2291', section: 'B' })],
+    ['withdraw?', withdrawConfirmCard(record())],
+    [
+      'withdrawn',
+      caseCard(
+        record({ withdrawnAt: new Date('2026-11-20T11:00:00Z') }),
+        interpret(cityAddressFlow, 'B', {}, values),
+        cityAddressFlow,
+        {
+          directory,
+        },
+      ),
+    ],
+  );
+  for (const route of enumerateRoutes(county)) {
+    const r = countyRecord(route.answers);
+    cards.push([
+      `${route.outcome} ${JSON.stringify(route.answers)}`,
+      caseCard(r, interpret(county, 'R', route.answers, values), county, { directory }),
+    ]);
+  }
   const b = record({ answers: { residency: 'city' } });
   cards.push([
     'B checklist',
@@ -197,8 +253,117 @@ function everyCard(): [string, AdaptiveCard][] {
   return cards;
 }
 
+/**
+ * Teams' card colours in its three themes: the default container's background and each foreground colour
+ * (#aarrggbb: a subtle colour is partly transparent over the background). Light: the Microsoft Teams host
+ * config that Agents Playground renders with; dark: the Adaptive Cards designer's microsoft-teams-dark host
+ * config; high contrast: Teams' high-contrast palette (white, accessible yellow, green and cyan, red on black).
+ */
+const teamsThemes = {
+  light: {
+    background: '#ffffff',
+    colors: {
+      default: ['#ff252424', '#bf252424'],
+      accent: ['#6264a7', '#8b8cc7'],
+      good: ['#92c353', '#e592c353'],
+      warning: ['#f8d22a', '#e5f8d22a'],
+      attention: ['#c4314b', '#e5c4314b'],
+    },
+  },
+  dark: {
+    background: '#2d2c2c',
+    colors: {
+      default: ['#ffffffff', '#bfffffff'],
+      accent: ['#ffa6a7dc', '#ff8b8cc7'],
+      good: ['#ff92c353', '#e592c353'],
+      warning: ['#fff8d22a', '#e5f8d22a'],
+      attention: ['#ffd74654', '#e5d74654'],
+    },
+  },
+  highContrast: {
+    background: '#000000',
+    colors: {
+      default: ['#ffffff', '#ffffff'],
+      accent: ['#1aebff', '#1aebff'],
+      good: ['#3ff23f', '#3ff23f'],
+      warning: ['#ffff01', '#ffff01'],
+      attention: ['#ff0000', '#ff0000'],
+    },
+  },
+} as const;
+
+/** #rrggbb or #aarrggbb over an opaque background → the colour seen. */
+function seen(color: string, background: string): [number, number, number] {
+  const hex = color.replace('#', '');
+  const alpha = hex.length === 8 ? Number.parseInt(hex.slice(0, 2), 16) / 255 : 1;
+  const rgb = hex.slice(-6);
+  const bg = background.replace('#', '');
+  return [0, 2, 4].map((at) => {
+    const fg = Number.parseInt(rgb.slice(at, at + 2), 16);
+    const under = Number.parseInt(bg.slice(at, at + 2), 16);
+    return fg * alpha + under * (1 - alpha);
+  }) as [number, number, number];
+}
+
+/** WCAG 2 contrast ratio. */
+function contrast(foreground: string, background: string): number {
+  const luminance = ([r, g, b]: [number, number, number]) => {
+    const [lr, lg, lb] = [r, g, b].map((channel) => {
+      const c = channel / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
+  };
+  const a = luminance(seen(foreground, background));
+  const b = luminance(seen(background, background));
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/** Every TextBlock's colour and subtlety, and a FactSet's (default), in a card. */
+function textColours(json: AdaptiveCard): { text: string; color: string; subtle: boolean }[] {
+  const found: { text: string; color: string; subtle: boolean }[] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!value || typeof value !== 'object') return;
+    const element = value as Record<string, unknown>;
+    if (element.type === 'TextBlock')
+      found.push({
+        text: String(element.text),
+        color: String(element.color ?? 'default').toLowerCase(),
+        subtle: element.isSubtle === true,
+      });
+    if (element.type === 'Container' && element.style && element.style !== 'default')
+      throw new Error(`a container style (${String(element.style)}) this test does not know the colours of`);
+    Object.values(element).forEach(walk);
+  };
+  walk(json.body);
+  return found;
+}
+
 describe('every card the bot sends', () => {
   const cards = everyCard();
+
+  it.each(cards)(
+    '%s: every text colour meets WCAG AA (4.5:1) in Teams’ light, dark and high-contrast themes',
+    (_name, json) => {
+      for (const [theme, { background, colors }] of Object.entries(teamsThemes)) {
+        for (const { text, color, subtle } of textColours(json)) {
+          const pair = colors[color as keyof typeof colors];
+          expect(pair, `${theme}: colour ${color}`).toBeDefined();
+          const ratio = contrast(pair![subtle ? 1 : 0], background);
+          expect(
+            ratio,
+            `${theme}: "${text.slice(0, 60)}" in ${color}${subtle ? ' (subtle)' : ''}`,
+          ).toBeGreaterThanOrEqual(4.5);
+        }
+      }
+    },
+  );
+
+  it('would catch the light green on white the outcome used to have (the check above can fail)', () => {
+    expect(contrast(teamsThemes.light.colors.good[0], teamsThemes.light.background)).toBeLessThan(2.5);
+    expect(contrast(teamsThemes.light.colors.default[0], teamsThemes.light.background)).toBeGreaterThan(12);
+  });
 
   it.each(cards)('%s parses without warnings and stays well under the Teams size limit', (_name, json) => {
     expect(parseProblems(json)).toEqual([]);
