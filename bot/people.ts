@@ -1,5 +1,19 @@
 import type { Person, Standing } from '../src/auth/policy.ts';
 import { coordinatedBy, type Settings } from '../src/settings/settings.ts';
+import { partnershipIds } from '../src/templates/fields.ts';
+
+/** The name the settings know a person by (an administrator, a coordinator or a panel member), if any. */
+export function settingsNameOf(settings: Settings, id: string): string | undefined {
+  const lower = id.toLowerCase();
+  const people = [
+    ...settings.administrators,
+    ...partnershipIds.flatMap((partnership) => [
+      ...settings.partnerships[partnership].coordinators,
+      ...settings.partnerships[partnership].panel,
+    ]),
+  ];
+  return people.find((person) => person.aadObjectId === lower)?.name;
+}
 
 /**
  * The policy's view of a person: their standing where they act, the partnerships they coordinate and whether

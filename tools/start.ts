@@ -83,7 +83,7 @@ try {
       '',
       'Inclusion Partnerships is running locally.',
       `  Teams chat (Microsoft 365 Agents Playground): http://localhost:${port}`,
-      '    You are Alex Wilber, a SLIP coordinator. Type "start" to run a case.',
+      '    You are Alex Wilber, a SLIP coordinator and administrator. Type "start" to run a case.',
       `  Outlook add-in preview (a stand-in for Outlook): http://localhost:${botPort}/addin/preview.html`,
       '    Cases decided in the chat appear under "Emails to send"; "Without a case" works straight away.',
       `  Administration page preview (a stand-in for Teams): http://localhost:${botPort}/addin/admin-preview.html`,

@@ -2,6 +2,7 @@ import { Button, Field, Input, Text } from '@fluentui/react-components';
 import type { SeenPerson, Versioned } from '../../src/api/adminContract.ts';
 import type { Administrator } from '../../src/settings/settings.ts';
 import { ConfirmRemove, EditDialog } from './EditDialog.tsx';
+import { RowActions } from './RowActions.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { useAdminStyles } from './styles.ts';
 import { SearchableTable } from './SearchableTable.tsx';
@@ -40,14 +41,11 @@ export function Administrators({
           { header: 'Email', text: (row) => row.email ?? '—' },
         ]}
         actions={(row, index) => (
-          <>
-            <Button size="small" aria-label={`Edit ${row.name}`} onClick={() => editor.edit(index)}>
-              Edit
-            </Button>
-            <Button size="small" aria-label={`Remove ${row.name}`} onClick={() => editor.askToRemove(index)}>
-              Remove
-            </Button>
-          </>
+          <RowActions
+            name={row.name}
+            onEdit={() => editor.edit(index)}
+            onRemove={() => editor.askToRemove(index)}
+          />
         )}
       />
       <Button className={styles.start} onClick={() => editor.add(blank)}>

@@ -2,6 +2,7 @@ import { Button, Field, Input, Switch, Text } from '@fluentui/react-components';
 import type { SeenPerson } from '../../src/api/adminContract.ts';
 import type { Coordinator, PartnershipSettings } from '../../src/settings/settings.ts';
 import { ConfirmRemove, EditDialog } from './EditDialog.tsx';
+import { RowActions } from './RowActions.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { useAdminStyles } from './styles.ts';
 import { SearchableTable } from './SearchableTable.tsx';
@@ -57,26 +58,12 @@ export function Coordinators({
           },
         ]}
         actions={(row, index) => (
-          <>
-            <Button
-              size="small"
-              aria-label={`Edit ${row.name}`}
-              disabledFocusable={!mayChange}
-              aria-describedby={mayChange ? undefined : 'coordinators-why'}
-              onClick={() => editor.edit(index)}
-            >
-              Edit
-            </Button>
-            <Button
-              size="small"
-              aria-label={`Remove ${row.name}`}
-              disabledFocusable={!mayChange}
-              aria-describedby={mayChange ? undefined : 'coordinators-why'}
-              onClick={() => editor.askToRemove(index)}
-            >
-              Remove
-            </Button>
-          </>
+          <RowActions
+            name={row.name}
+            onEdit={() => editor.edit(index)}
+            onRemove={() => editor.askToRemove(index)}
+            {...(mayChange ? {} : { whyNot: 'coordinators-why' })}
+          />
         )}
       />
       <Button

@@ -16,7 +16,7 @@ import type { PartnershipId } from '../../src/templates/fields.ts';
 import type { AdminApi } from '../api/client.ts';
 import { messageOf } from '../taskpane/messages.ts';
 import { useAdminStyles } from './styles.ts';
-import { formatWhen } from './when.ts';
+import { formatDateTime } from '../../src/text/dates.ts';
 
 type About = 'administrators' | 'county' | PartnershipId;
 
@@ -118,7 +118,7 @@ export function History({ api, view }: { api: AdminApi; view: AdminView }) {
           {shown.map((entry) => (
             <li key={entry.id} className={styles.entry}>
               <Text block weight="semibold">
-                {formatWhen(entry.at)} · {whoOf(entry)}
+                {formatDateTime(new Date(entry.at), ', ')} · {whoOf(entry)}
               </Text>
               <ul className={styles.lines}>
                 {entry.changes.flatMap((change) =>

@@ -2,6 +2,7 @@ import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-component
 import type { SeenPerson } from '../../src/api/adminContract.ts';
 import type { PanelMember, PartnershipSettings } from '../../src/settings/settings.ts';
 import { ConfirmRemove, EditDialog } from './EditDialog.tsx';
+import { RowActions } from './RowActions.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { useAdminStyles } from './styles.ts';
 import { SearchableTable } from './SearchableTable.tsx';
@@ -52,14 +53,11 @@ export function Panel({
           { header: 'School they represent', text: (row) => schoolName(row.schoolId) },
         ]}
         actions={(row, index) => (
-          <>
-            <Button size="small" aria-label={`Edit ${row.name}`} onClick={() => editor.edit(index)}>
-              Edit
-            </Button>
-            <Button size="small" aria-label={`Remove ${row.name}`} onClick={() => editor.askToRemove(index)}>
-              Remove
-            </Button>
-          </>
+          <RowActions
+            name={row.name}
+            onEdit={() => editor.edit(index)}
+            onRemove={() => editor.askToRemove(index)}
+          />
         )}
       />
       <Button className={styles.start} onClick={() => editor.add(blank)}>

@@ -53,6 +53,8 @@ export class StaleSettingsError<T = unknown> extends ApiError {
 
 export interface ApiClient {
   config(): Promise<AddinConfig>;
+  /** The directory (signed in): parsed by the caller. */
+  directory(): Promise<unknown>;
   cases(): Promise<CaseSummary[]>;
   case(id: string): Promise<CaseDetail>;
   drafted(id: string, email: DraftedRequest): Promise<EmailToDraft[]>;
@@ -109,6 +111,7 @@ export function createApiClient(baseUrl: string, token: Token): ApiClient {
   const request = requester(baseUrl, token);
   return {
     config: () => request<AddinConfig>('/api/addin/config', {}, false),
+    directory: () => request<unknown>('/api/directory'),
     cases: async () => (await request<{ cases: CaseSummary[] }>('/api/cases')).cases,
     case: (id) => request<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`),
     meetingCases: async (conversationId) =>

@@ -125,20 +125,24 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
               kind: 'dangerouslyLocal',
               user: { id: local?.aadObjectId ?? '', name: local?.name ?? 'Local user' },
             };
-      const body: AddinConfig = {
-        auth,
-        // The County's usual domains and every school's own, so writing to a key link raises no warning.
-        allowedRecipientDomains: [
-          ...new Set([
-            ...services.directory.allowedRecipientDomains,
-            ...services.directory.partnerships.flatMap((partnership) =>
-              partnership.schools.flatMap((school) => (school.emailDomain ? [school.emailDomain] : [])),
-            ),
-          ]),
-        ],
-        directory: services.directory,
-      };
+      const body: AddinConfig = { auth };
       return { status: 200, body };
+    },
+
+    'GET /api/directory': async (_request, _params, { person }) => {
+      const verdict = permissions.seeDirectory(person);
+      if (verdict !== 'allow') return denied(verdict, 'Sign in with an account of the organisation.', '');
+      const { directory } = services;
+      // The County's usual domains and every school's own, so writing to a key link raises no warning.
+      const allowedRecipientDomains = [
+        ...new Set([
+          ...directory.allowedRecipientDomains,
+          ...directory.partnerships.flatMap((partnership) =>
+            partnership.schools.flatMap((school) => (school.emailDomain ? [school.emailDomain] : [])),
+          ),
+        ]),
+      ];
+      return { status: 200, body: { ...directory, allowedRecipientDomains } };
     },
 
     'GET /api/cases': async (_request, _params, { person }) => {

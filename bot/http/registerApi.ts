@@ -2,7 +2,7 @@ import { permissions } from '../../src/auth/policy.ts';
 import { caseHandlers } from './api.ts';
 import { adminHandlers } from '../admin/adminApi.ts';
 import type { BotConfig } from '../config.ts';
-import { personOf } from '../people.ts';
+import { personOf, settingsNameOf } from '../people.ts';
 import type { Services } from '../teams/services.ts';
 import { createApiAuthenticator } from './apiAuth.ts';
 import { apiRoutes, type ApiRoute, type RouteKey } from './routes.ts';
@@ -31,7 +31,15 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
     const header = request.headers.authorization;
     const signedIn = await authenticate(Array.isArray(header) ? header[0] : header);
     if (!signedIn.ok) return error(signedIn.error.status, signedIn.error.message);
-    const { principal } = signedIn;
+    // The local stand-in sign-in carries no name: the settings know the person (history says who changed what).
+    const principal =
+      config.auth.kind === 'dangerouslyUnauthenticated'
+        ? {
+            ...signedIn.principal,
+            name:
+              settingsNameOf(services.settings.settings, signedIn.principal.id) ?? signedIn.principal.name,
+          }
+        : signedIn.principal;
     // The deployment names its first administrators: by object id, or by the app role in the token.
     const administrator =
       config.admin.objectIds.includes(principal.id.toLowerCase()) ||

@@ -7,6 +7,7 @@ import type { ApiRouteSpec } from './routing.ts';
  */
 export const apiRoutes = [
   { method: 'GET', path: '/api/addin/config', permission: 'public' },
+  { method: 'GET', path: '/api/directory', permission: 'seeDirectory' },
   { method: 'GET', path: '/api/cases', permission: 'useCoordinatorTools' },
   { method: 'GET', path: '/api/cases/:caseId', permission: 'draftCaseEmails' },
   { method: 'POST', path: '/api/cases/:caseId/emails', permission: 'draftCaseEmails' },

@@ -42,14 +42,15 @@ export const draftedRequestSchema = z.strictObject({
 });
 export type DraftedRequest = z.output<typeof draftedRequestSchema>;
 
-/** What the add-in needs to start: how to sign in, and the directory the templates are filled from. */
+/**
+ * What a page needs before anyone signs in: how to sign in, and nothing else. The directory the templates are
+ * filled from (staff names and addresses) is `GET /api/directory`, for those signed in.
+ */
 export interface AddinConfig {
   auth:
     | { kind: 'entra'; clientId: string; authority: string; scopes: string[] }
     /** Local preview only: the bot runs without sign-in on loopback and trusts this stand-in user. */
     | { kind: 'dangerouslyLocal'; user: { id: string; name: string } };
-  allowedRecipientDomains: string[];
-  directory: unknown;
 }
 
 /** A case as the meeting side panel lists it: where it stands in the flow. */

@@ -106,6 +106,8 @@ export const permissions = {
   /** A chat's list of cases (the side panel): coordinators in that chat; each sees their partnerships' cases. */
   listChatCases: (person: Person, facts: ChatFacts): Verdict =>
     verdict(coordinatesAny(person) && facts.inChat, 'refuse'),
+  /** The directory the pages fill templates from (staff names and addresses): the organisation's members. */
+  seeDirectory: (person: Person): Verdict => verdict(isTenantMember(person), 'refuse'),
   /** The Administration page: administrators, and coordinators for their own partnerships. */
   useAdministration: (person: Person): Verdict =>
     verdict(administers(person) || coordinatesAny(person), 'refuse'),

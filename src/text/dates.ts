@@ -46,11 +46,16 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  hourCycle: 'h23',
 });
 
-/** "20 November 2026 at 14:05", in UK time, for history entries. */
-export function formatDateTime(instant: Date): string {
-  return dateTime.format(instant);
+const partOf = (instant: Date, type: Intl.DateTimeFormatPartTypes) =>
+  dateTime.formatToParts(instant).find((item) => item.type === type)?.value ?? '';
+
+/** "20 November 2026 at 14:05", in UK time, for history entries; `', '` instead of `' at '` for a list. */
+export function formatDateTime(instant: Date, between = ' at '): string {
+  const date = `${partOf(instant, 'day')} ${partOf(instant, 'month')} ${partOf(instant, 'year')}`;
+  return `${date}${between}${partOf(instant, 'hour')}:${partOf(instant, 'minute')}`;
 }
 
 /** The calendar date of an instant in the UK, as YYYY-MM-DD. */

@@ -270,12 +270,12 @@ describe('the Administration API', () => {
     const answered = await act('case.answer', { caseId: record?.id, question: 'residency', value: 'city' });
     expect(answered).toContain('(from the directory)');
     expect((await getCase(store.db, record?.id ?? ''))?.outcome).toBe('A.cityBap');
-    const config = (await (await fetch(`${bot.url}/api/addin/config`)).json()) as {
+    const directory = (await call('/api/directory', people.coordinator.aadObjectId)).body as {
       allowedRecipientDomains: string[];
-      directory: { contacts: { lps: { headEmail: string } } };
+      contacts: { lps: { headEmail: string } };
     };
-    expect(config.directory.contacts.lps.headEmail).toBe('head@lps.leicester.sch.uk');
-    expect(config.allowedRecipientDomains).toContain('beauchamp.org.uk');
+    expect(directory.contacts.lps.headEmail).toBe('head@lps.leicester.sch.uk');
+    expect(directory.allowedRecipientDomains).toContain('beauchamp.org.uk');
   });
 });
 

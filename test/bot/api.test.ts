@@ -201,14 +201,20 @@ describe('the add-in API', () => {
     }
   });
 
-  it('serves the add-in its sign-in settings and the directory', async () => {
+  it('serves how to sign in to anyone, and the directory (staff names and addresses) only once signed in', async () => {
     const response = await call('/api/addin/config');
-    expect(response.body.auth).toEqual({
-      kind: 'entra',
-      clientId: CLIENT_ID,
-      authority: `${connector.url}/${TENANT_ID}`,
-      scopes: [`api://${CLIENT_ID}/Cases.ReadWrite`],
+    expect(response.body).toEqual({
+      auth: {
+        kind: 'entra',
+        clientId: CLIENT_ID,
+        authority: `${connector.url}/${TENANT_ID}`,
+        scopes: [`api://${CLIENT_ID}/Cases.ReadWrite`],
+      },
     });
+    expect((await call('/api/directory')).status).toBe(401);
+    const directory = await call('/api/directory', await token({ oid: people.member(1).aadObjectId }));
+    expect(directory.status).toBe(200);
+    expect(directory.body.contacts).toMatchObject({ lps: { name: 'Leicester Partnership School' } });
   });
 
   describe('for the meeting side panel', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../bot/store/settings.ts';
 import {
   addPanelMember,
+  localAdmin,
   localAdminRoles,
   openAdminPreview,
   openSection,
@@ -15,7 +16,8 @@ import {
 } from '../helpers/adminPage.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/browser.ts';
 import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
-import { startTestBot, type TestBot } from '../helpers/teams.ts';
+import { click, startConnector, startTestBot, type TestBot } from '../helpers/teams.ts';
+import { casesOfConversation, getCase } from '../../bot/store/cases.ts';
 
 const built = fileURLToPath(new URL('../../dist/addin/admin-preview.html', import.meta.url));
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -41,8 +43,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
 
   it('adds a panel member from the people seen, marks a City BAP member, sets the LPS head’s email, and shows the history', async () => {
     const { page, tab } = await openAdminPreview(browser, bot.url);
-    // The bot names its local user "Local user" (bot/http/apiAuth.ts); the page shows whatever it says.
-    await tab.getByText(/^Signed in as .+, an administrator\.$/).waitFor();
+    await tab.getByText('Signed in as Alex Wilber, an administrator.').waitFor();
 
     await addPanelMember(tab, 'Priya Shah', 'Beauchamp College');
     await tab.getByRole('table', { name: 'Panel members of SLIP' }).getByText('Priya Shah').waitFor();
@@ -70,7 +71,74 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     expect(slip?.schools.find((school) => school.id === 'beauchamp-college')?.cityBapMember).toBe(true);
     expect(stored?.settings.county.contacts.lps.headEmail).toBe('head@lps.leicester.sch.uk');
     await page.close();
-  }, 90_000);
+
+    // At once, without a restart: a new case for that school skips the City BAP question in Teams...
+    const connector = await startConnector();
+    try {
+      const coordinator = { id: '29:alex', name: localAdmin.name, aadObjectId: localAdmin.aadObjectId };
+      const run = async (student: string, section: string, answers: [string, Record<string, unknown>][]) => {
+        await click(
+          bot,
+          connector,
+          coordinator,
+          'case.start',
+          {
+            partnership: 'SLIP',
+            schoolId: 'beauchamp-college',
+            student,
+            section,
+          },
+          `card-${student}`,
+        );
+        const record = (await casesOfConversation(store.db, '19:meeting-a@thread.v2')).find(
+          (item) => item.student === student,
+        );
+        let card = '';
+        for (const [question, value] of answers)
+          card = (
+            await click(
+              bot,
+              connector,
+              coordinator,
+              'case.answer',
+              { caseId: record?.id, question, ...value },
+              `card-${student}`,
+            )
+          ).text;
+        return { card, record: await getCase(store.db, record?.id ?? '') };
+      };
+      const bap = await run('AB 1', 'A', [['residency', { value: 'city' }]]);
+      expect(bap.card).toContain('(from the directory)');
+      expect(bap.record?.outcome).toBe('A.cityBap');
+      // The checklist's ticks arrive as the card's toggle inputs.
+      const ticked = Object.fromEntries(
+        ['agreedActions', 'managedMove', 'apPartTime', 'partnershipSupport'].map((item) => [
+          `item_${item}`,
+          'true',
+        ]),
+      );
+      const psp2b = await run('AB 2', 'B', [
+        ['residency', { value: 'city' }],
+        ['stepsDone', ticked],
+      ]);
+      expect(psp2b.record?.outcome).toBe('B.psp2b');
+    } finally {
+      await connector.close();
+    }
+
+    // ...and template 3, to the LPS, goes to the head's new address in the add-in.
+    const pane = await browser.newPage({ viewport: { width: 1300, height: 1200 } });
+    await pane.goto(`${bot.url}/addin/preview.html`);
+    await pane.getByRole('button', { name: /AB 2 · Beauchamp College/ }).click();
+    await pane.getByRole('button', { name: /Email template 3/ }).click();
+    await pane.getByRole('button', { name: 'Insert into the draft' }).click();
+    await pane.getByText('The email is in your draft').waitFor();
+    const to = await pane.evaluate(() =>
+      [...document.querySelectorAll('#draft-to li')].map((item) => item.textContent),
+    );
+    expect(to).toEqual(['Mr Whittingham <head@lps.leicester.sch.uk>']);
+    await pane.close();
+  }, 120_000);
 
   it('shows a problem beside its field and sends nothing until it is fixed', async () => {
     const { page, tab } = await openAdminPreview(browser, bot.url);

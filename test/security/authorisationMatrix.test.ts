@@ -120,6 +120,7 @@ const status = (...codes: number[]) =>
 
 const expectedRoutes: Record<string, Record<Subject, number>> = {
   'GET /api/addin/config': status(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/directory': status(200, 200, 200, 200, 403, 401, 200, 401, 200),
   'GET /api/cases': status(200, 200, 200, 403, 403, 401, 403, 401, 403),
   'GET /api/cases/:caseId': status(200, 200, 404, 403, 403, 401, 403, 401, 403),
   'POST /api/cases/:caseId/emails': status(201, 201, 404, 403, 403, 401, 403, 401, 403),
