@@ -361,5 +361,57 @@ describe('the add-in API', () => {
       });
       expect((await call(`/api/cases/${slipCase}/stage`)).status).toBe(401);
     });
+
+    it('shows a county-address case on the stage and in its meeting’s list under its own flow', async () => {
+      const county = flows.countyAddress;
+      const record = await createCase(
+        store.db,
+        newCase({
+          student: 'CA-1',
+          schoolId: 'city:beaumont-leys-school',
+          section: 'R',
+          flowId: county.id,
+          flowVersion: county.version,
+          fields: { student: 'CA-1', schoolName: 'Beaumont Leys School', partnership: 'SLIP' },
+        }),
+        { id: 'c', name: 'C' },
+      );
+      for (const [question, value] of [
+        ['homeArea', 'blaby'],
+        ['concern', 'belowTier4'],
+      ] as const) {
+        await updateCase(store.db, record.id, { id: 'c', name: 'C' }, (current) => {
+          const answered = answerCase(county, current, question, value, {});
+          return answered.ok
+            ? ok({ record: answered.value.record, events: answered.value.events })
+            : answered;
+        });
+      }
+      const stage = await call(
+        `/api/cases/${record.id}/stage`,
+        await token({ oid: people.member(1).aadObjectId }),
+      );
+      expect(stage.body).toEqual({
+        student: 'CA-1',
+        section: 'A City school with a county-address child',
+        answered: [
+          { question: 'In which district does the child live?', answer: 'Blaby' },
+          { question: 'What is the concern?', answer: 'Challenging behaviour, not yet at Tier 4 (PSP3)' },
+        ],
+        waitingFor: null,
+        outcome: 'Refer to the Inclusion Forum where the child lives',
+      });
+      const listed = await call(
+        `/api/conversations/${encodeURIComponent('19:meeting_abc@thread.v2')}/cases`,
+        await token(),
+      );
+      expect(
+        (listed.body.cases as { student: string; standing: string }[]).find(
+          (item) => item.student === 'CA-1',
+        ),
+      ).toMatchObject({
+        standing: 'Outcome: Refer to the Inclusion Forum where the child lives',
+      });
+    });
   });
 });
