@@ -49,6 +49,7 @@ import { panelForCase } from '../../src/votes/recusal.ts';
 import { listsCase, permissions, type Person, type Verdict, type VoteFacts } from '../../src/auth/policy.ts';
 import { personOf } from '../people.ts';
 import { coordinatedBy } from '../../src/settings/settings.ts';
+import type { PartnershipId } from '../../src/templates/fields.ts';
 import {
   caseHistory,
   casesOfConversation,
@@ -233,16 +234,9 @@ async function startCase(
     ...rest,
     ...(route.section === undefined ? {} : { section: route.section }),
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? '');
-    return again(`${fieldNames[field] ?? field}: ${issue?.message ?? 'invalid'}`, field);
-  }
-  const input = parsed.data;
-  if (permissions.startCase(person, { partnership: input.partnership }) !== 'allow') {
-    services.log.event('info', 'policy.refused', { action: 'case.start', verdict: 'refuse' });
-    return again(`Only a coordinator of ${input.partnership} can start its cases.`, 'partnership');
-  }
+  const checked = checkedStart(services, person, parsed, again);
+  if ('refused' in checked) return checked.refused;
+  const { input } = checked;
   const school = findSchool(services.directory, input.schoolId);
   if (!school.ok) return again('School: choose the school from the list.', 'schoolId');
   if (school.value.partnership.id !== input.partnership) {
@@ -330,16 +324,9 @@ async function startCountyCase(
     ...given
   } = data;
   const parsed = newCountyCaseSchema(services.identifierRule).safeParse(given);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? '');
-    return again(`${fieldNames[field] ?? field}: ${issue?.message ?? 'invalid'}`, field);
-  }
-  const input = parsed.data;
-  if (permissions.startCase(person, { partnership: input.partnership }) !== 'allow') {
-    services.log.event('info', 'policy.refused', { action: 'case.start', verdict: 'refuse' });
-    return again(`Only a coordinator of ${input.partnership} can start its cases.`, 'partnership');
-  }
+  const checked = checkedStart(services, person, parsed, again);
+  if ('refused' in checked) return checked.refused;
+  const { input } = checked;
   const section = Object.keys(flow.sections)[0] ?? 'R';
   const schoolId = citySchoolId(input.schoolName);
   const existing = await duplicateIn(services, where, { student: input.student, schoolId, section, flow });
@@ -408,6 +395,33 @@ async function answer(
   });
   const shown = showCase(services, updated.value);
   return { card: shown, shared: shown };
+}
+
+/**
+ * A new case's form, checked: its fields first (the refusal under the field it is about), then whether the
+ * person may start a case for the partnership chosen.
+ */
+function checkedStart<T extends { partnership: PartnershipId }>(
+  services: Services,
+  person: Person,
+  parsed:
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+  again: (problem: string, field?: string) => ActionOutcome,
+): { input: T } | { refused: ActionOutcome } {
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    return { refused: again(`${fieldNames[field] ?? field}: ${issue?.message ?? 'invalid'}`, field) };
+  }
+  const input = parsed.data;
+  if (permissions.startCase(person, { partnership: input.partnership }) !== 'allow') {
+    services.log.event('info', 'policy.refused', { action: 'case.start', verdict: 'refuse' });
+    return {
+      refused: again(`Only a coordinator of ${input.partnership} can start its cases.`, 'partnership'),
+    };
+  }
+  return { input };
 }
 
 /** Records an answer, then whatever the directory answers next (a school's known City BAP membership). */
