@@ -49,6 +49,22 @@ const longDate = (iso: string | undefined) => {
   return date ? formatLongDate(date) : undefined;
 };
 
+/** The Start card's choice of partnership, each named in full. */
+function partnershipChoice(directory: Directory, label: string, chosen: { value?: string }): CardElement {
+  return {
+    type: 'Input.ChoiceSet',
+    id: 'partnership',
+    label,
+    isRequired: true,
+    errorMessage: 'Choose the partnership.',
+    choices: partnershipIds.map((id) => ({
+      title: `${id} – ${directory.partnerships.find((p) => p.id === id)?.name ?? id}`,
+      value: id,
+    })),
+    ...chosen,
+  };
+}
+
 export function welcomeCard(): AdaptiveCard {
   return card(
     [
@@ -132,18 +148,7 @@ export function newCaseCard(
     withNoticeBeside(
       [
         heading('Start a case'),
-        {
-          type: 'Input.ChoiceSet',
-          id: 'partnership',
-          label: 'Partnership',
-          isRequired: true,
-          errorMessage: 'Choose the partnership.',
-          choices: partnershipIds.map((id) => ({
-            title: `${id} – ${directory.partnerships.find((p) => p.id === id)?.name ?? id}`,
-            value: id,
-          })),
-          ...value('partnership'),
-        },
+        partnershipChoice(directory, 'Partnership', value('partnership')),
         {
           type: 'Input.ChoiceSet',
           id: 'schoolId',
@@ -225,18 +230,11 @@ function newCountyCaseCard(
       [
         heading('Start a case'),
         text(`**${flowSituations.countyAddress}**`, { spacing: 'None' }),
-        {
-          type: 'Input.ChoiceSet',
-          id: 'partnership',
-          label: 'Your partnership (the one the City school contacted)',
-          isRequired: true,
-          errorMessage: 'Choose the partnership.',
-          choices: partnershipIds.map((id) => ({
-            title: `${id} – ${directory.partnerships.find((p) => p.id === id)?.name ?? id}`,
-            value: id,
-          })),
-          ...value('partnership'),
-        },
+        partnershipChoice(
+          directory,
+          'Your partnership (the one the City school contacted)',
+          value('partnership'),
+        ),
         {
           type: 'Input.Text',
           id: 'schoolName',
