@@ -1,4 +1,4 @@
-import type { Directory } from './directory/directory.ts';
+import { districtTextValues, type Directory } from './directory/directory.ts';
 import { cityAddressFlow, cityAddressFlowSource } from './flow/cityAddress.ts';
 import { countyAddressFlow, countyAddressFlowSource } from './flow/countyAddress.ts';
 import type { FlowDefinition, FlowDefinitionInput } from './flow/definition.ts';
@@ -94,5 +94,6 @@ export function flowTextValues(directory: Directory): TextValues {
     senaEmail: directory.contacts.sena.email,
     inclusionForumsLink: directory.links.inclusionForums,
     aboutUsLink: directory.links.aboutUs,
+    ...districtTextValues(directory),
   };
 }

@@ -1,4 +1,5 @@
-import type { Directory } from '../directory/directory.ts';
+import { districtTextValues, type Directory } from '../directory/directory.ts';
+import { resolveSets } from '../flow/interpret.ts';
 import type { Answers } from '../flow/answers.ts';
 import type { FlowDefinition } from '../flow/definition.ts';
 import { isPartnershipId, type PartnershipId } from '../templates/fields.ts';
@@ -27,7 +28,7 @@ export function homePartnership(
   for (const [questionId, question] of Object.entries(flow.questions)) {
     if (question.answer.kind !== 'choice') continue;
     const chosen = question.answer.options.find((option) => option.id === answers[questionId]);
-    const id = chosen?.sets?.partnership;
+    const id = resolveSets(chosen?.sets, districtTextValues(directory)).partnership;
     if (!isPartnershipId(id)) continue;
     const partnership = directory.partnerships.find((candidate) => candidate.id === id);
     if (!partnership) continue;

@@ -56,11 +56,20 @@ const partnershipSchema = z.strictObject({
   voteSettings: voteSettingsSchema.optional(),
 });
 
+/** A Leicestershire district and the partnership a child living there belongs to (seed 001). */
+const districtSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][A-Za-z]{1,40}$/, 'expected a district id such as "hinckleyBosworth"'),
+  name: lineOfText(120),
+  partnership: z.enum(partnershipIds),
+});
+
 export const directorySchema = z
   .strictObject({
     $comment: z.string().optional(),
     version: z.literal(1),
     partnerships: z.array(partnershipSchema).length(partnershipIds.length),
+    /** Which partnership a county-address child belongs to, by the district where they live: configuration. */
+    districts: z.array(districtSchema).min(1),
     contacts: z.strictObject({
       lps: z.strictObject({
         name: lineOfText(120),
@@ -138,6 +147,27 @@ export function parseDirectory(raw: unknown): Result<Directory, DirectoryError> 
       message: issue.message,
     })),
   });
+}
+
+/**
+ * Each district's partnership, as the county-address flow's answers name it: `{district.blaby}` is the id and
+ * `{district.blaby.partnershipName}` its name, "South Leicestershire Inclusion Partnership (SLIP)".
+ */
+export function districtTextValues(directory: Directory): Record<string, string> {
+  return Object.fromEntries(
+    directory.districts.flatMap((district) => {
+      const name = directory.partnerships.find(
+        (partnership) => partnership.id === district.partnership,
+      )?.name;
+      return [
+        [`district.${district.id}`, district.partnership],
+        [
+          `district.${district.id}.partnershipName`,
+          `${name ?? district.partnership} (${district.partnership})`,
+        ],
+      ];
+    }),
+  );
 }
 
 export function partnershipById(directory: Directory, id: PartnershipId): Partnership {

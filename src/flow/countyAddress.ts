@@ -10,10 +10,12 @@ import type { FlowDefinitionInput } from './definition.ts';
  * and the south of Charnwood (MSCIP).
  */
 
-const area = (id: string, label: string, partnership: string, partnershipName: string) => ({
+// Which partnership a district belongs to is the directory's (`districts`), so it is configuration: an answer
+// names the district's values, which the interpreter fills from the directory.
+const area = (id: string, label: string) => ({
   id,
   label,
-  sets: { partnership, partnershipName: `${partnershipName} (${partnership})` },
+  sets: { partnership: `{district.${id}}`, partnershipName: `{district.${id}.partnershipName}` },
 });
 
 export const countyAddressFlowSource = {
@@ -57,34 +59,14 @@ export const countyAddressFlowSource = {
       answer: {
         kind: 'choice',
         options: [
-          area(
-            'hinckleyBosworth',
-            'Hinckley and Bosworth',
-            'HBEP',
-            'Hinckley and Bosworth Education Partnership',
-          ),
-          area(
-            'northCharnwood',
-            'Loughborough and the north of Charnwood',
-            'LIP',
-            'Loughborough Inclusion Partnership',
-          ),
-          area(
-            'southCharnwood',
-            'The south of Charnwood',
-            'MSCIP',
-            'Melton and South Charnwood Inclusion Partnership',
-          ),
-          area('melton', 'Melton', 'MSCIP', 'Melton and South Charnwood Inclusion Partnership'),
-          area(
-            'northWestLeicestershire',
-            'North West Leicestershire',
-            'NWLLIP',
-            'North West Leicestershire Learning and Inclusion Partnership',
-          ),
-          area('blaby', 'Blaby', 'SLIP', 'South Leicestershire Inclusion Partnership'),
-          area('harborough', 'Harborough', 'SLIP', 'South Leicestershire Inclusion Partnership'),
-          area('oadbyWigston', 'Oadby and Wigston', 'SLIP', 'South Leicestershire Inclusion Partnership'),
+          area('hinckleyBosworth', 'Hinckley and Bosworth'),
+          area('northCharnwood', 'Loughborough and the north of Charnwood'),
+          area('southCharnwood', 'The south of Charnwood'),
+          area('melton', 'Melton'),
+          area('northWestLeicestershire', 'North West Leicestershire'),
+          area('blaby', 'Blaby'),
+          area('harborough', 'Harborough'),
+          area('oadbyWigston', 'Oadby and Wigston'),
         ],
       },
     },

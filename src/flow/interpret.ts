@@ -73,6 +73,24 @@ function followUpTexts(
 }
 
 /**
+ * The facts an answer sets. A value written `{name}` is the directory's (a district's partnership), filled from
+ * the text values; one the directory does not have is left unset, so nothing shows a placeholder.
+ */
+export function resolveSets(
+  sets: Readonly<Record<string, string>> | undefined,
+  values: TextValues,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(sets ?? {}).flatMap(([key, value]) => {
+      const reference = /^\{([^{}]+)\}$/.exec(value)?.[1];
+      if (reference === undefined) return [[key, value]];
+      const filled = values[reference];
+      return filled === undefined ? [] : [[key, filled]];
+    }),
+  );
+}
+
+/**
  * Walks a section from its start with the answers given and returns where the case stands: the next question
  * to ask, or the outcome with the effects to run. Pure: the same answers always give the same state, so
  * changing an earlier answer is just calling it again.
@@ -99,7 +117,8 @@ export function interpret(
     if (branch === undefined) return { ...base, status: 'asking', path, facts, next: stepId };
     path.push(stepId);
     if (question.answer.kind === 'choice') {
-      Object.assign(facts, question.answer.options.find((option) => option.id === branch)?.sets ?? {});
+      const chosen = question.answer.options.find((option) => option.id === branch);
+      Object.assign(facts, resolveSets(chosen?.sets, values));
     }
     const target = step.on[branch];
     if (!target) break;

@@ -80,6 +80,7 @@ export const partnershipSettingsSchema = z
 
 /** The County-wide part: contacts (LPS, City BAP, SENA), web links, and the usual email domains. */
 export const countySettingsSchema = z.strictObject({
+  districts: directorySchema.shape.districts,
   contacts: directorySchema.shape.contacts,
   links: directorySchema.shape.links,
   allowedRecipientDomains: directorySchema.shape.allowedRecipientDomains,
@@ -192,6 +193,7 @@ export function settingsFromFiles(directory: Directory, roles: Roles): Settings 
       email: person.email ?? null,
     })),
     county: {
+      districts: directory.districts,
       contacts: directory.contacts,
       links: directory.links,
       allowedRecipientDomains: directory.allowedRecipientDomains,
@@ -220,6 +222,7 @@ export function directoryOf(settings: Settings): Directory {
         ...(voteSettingsChanged ? { voteSettings: partnership.voteSettings } : {}),
       };
     }),
+    districts: settings.county.districts,
     contacts: settings.county.contacts,
     links: settings.county.links,
     allowedRecipientDomains: settings.county.allowedRecipientDomains,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, interpret } from '../../src/flow/interpret.ts';
+import { answerQuestion, interpret, resolveSets } from '../../src/flow/interpret.ts';
 import { enumerateRoutes } from '../../src/flow/paths.ts';
 import { flows, flowTextValues } from '../../src/flows.ts';
 import { directory } from '../helpers/fixtures.ts';
@@ -209,14 +209,27 @@ describe('the county-address flow (a City school with a county-address child)', 
     expect(state.status === 'decided' && state.actions.join(' ')).toContain(directory.contacts.sena.email);
   });
 
-  it('names each partnership as the directory does', () => {
+  it('routes each district to the partnership the directory names for it: configuration, not code', () => {
     const question = countyAddressFlow.questions.homeArea;
     const options = question?.answer.kind === 'choice' ? question.answer.options : [];
+    expect(options.map((option) => option.id).sort()).toEqual(
+      directory.districts.map((district) => district.id).sort(),
+    );
     for (const option of options) {
-      const partnership = directory.partnerships.find(
-        (candidate) => candidate.id === option.sets?.partnership,
-      );
-      expect(option.sets?.partnershipName).toBe(`${partnership?.name} (${partnership?.id})`);
+      const facts = resolveSets(option.sets, values);
+      const partnership = directory.partnerships.find((candidate) => candidate.id === facts.partnership);
+      expect(partnership, option.id).toBeDefined();
+      expect(facts.partnershipName).toBe(`${partnership?.name} (${partnership?.id})`);
     }
+    // Moved in the directory, a district leads elsewhere with no change of code.
+    const moved = {
+      ...directory,
+      districts: directory.districts.map((district) =>
+        district.id === 'blaby' ? { ...district, partnership: 'HBEP' as const } : district,
+      ),
+    };
+    const answers = { homeArea: 'blaby', concern: 'belowTier4' };
+    expect(interpret(countyAddressFlow, 'R', answers, values).facts.partnership).toBe('SLIP');
+    expect(interpret(countyAddressFlow, 'R', answers, flowTextValues(moved)).facts.partnership).toBe('HBEP');
   });
 });
