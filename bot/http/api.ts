@@ -252,8 +252,9 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
           schoolName: record.fields.schoolName ?? record.schoolId,
           section: record.section,
           decided: state.status === 'decided',
-          standing:
-            state.status === 'decided'
+          standing: record.withdrawnAt
+            ? 'Withdrawn: started in error'
+            : state.status === 'decided'
               ? `Outcome: ${caseFlow(record).outcomes[state.outcome]?.label ?? state.outcome}`
               : state.path.length === 0
                 ? 'On the agenda'

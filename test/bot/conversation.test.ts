@@ -159,6 +159,13 @@ describe('the bot in a meeting chat, over loopback HTTP', () => {
     expect(history.at(-1)).toMatchObject({ kind: 'withdrawn', actorName: 'Sam Lee' });
     const listed = await click(h.bot, h.connector, people.coordinator, 'case.list', {});
     expect(listed.text).toContain('Withdrawn: started in error');
+    // The meeting side panel's list says so too.
+    const panel = (await (
+      await fetch(`${h.bot.url}/api/conversations/${encodeURIComponent(conversation)}/cases`, {
+        headers: { authorization: `Bearer dangerously-local:${people.coordinator.aadObjectId}` },
+      })
+    ).json()) as { cases: { id: string; standing: string }[] };
+    expect(panel.cases.find((item) => item.id === record.id)?.standing).toBe('Withdrawn: started in error');
     // Withdrawn, it is no longer a duplicate: the same case can be started again.
     const again = await click(h.bot, h.connector, people.coordinator, 'case.start', {
       ...startData,
