@@ -1,11 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../bot/start.ts';
 import { casesOfConversation, getCase } from '../../bot/store/cases.ts';
 import type { AdminView, HistoryEntryView, Versioned } from '../../src/api/adminContract.ts';
 import type { PartnershipSettings } from '../../src/settings/settings.ts';
-import { freshPglite, freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
-import { spawnBot } from '../helpers/process.ts';
+import { freshPglite, serverUrl, type TestDatabase } from '../helpers/databases.ts';
+import { useTwoBotProcesses } from '../helpers/harness.ts';
 import type { localKeys } from '../helpers/teams.ts';
 import {
   apiToken,
@@ -280,25 +278,8 @@ describe('the Administration API', () => {
 });
 
 describe.skipIf(!serverUrl)('a settings change with two bot processes on one PostgreSQL server', () => {
-  let store: TestDatabase;
-  let connector: MockConnector;
-  const processes: ChildProcess[] = [];
-  const bots: RunningBot[] = [];
-
-  beforeAll(async () => {
-    store = await freshPostgres();
-    connector = await startConnector();
-    for (let i = 0; i < 2; i++) {
-      const started = await spawnBot({ DATABASE_URL: store.url ?? '' });
-      processes.push(started.process);
-      bots.push({ url: started.url, port: 0, services: undefined as never, stop: async () => undefined });
-    }
-  }, 60_000);
-  afterAll(async () => {
-    for (const child of processes) child.kill('SIGTERM');
-    await connector?.close();
-    await store?.drop();
-  });
+  const two = useTwoBotProcesses();
+  const { bots } = two;
 
   it('is used by a card action on the other process within a second', async () => {
     const local = { authorization: `Bearer dangerously-local:${people.coordinator.aadObjectId}` };
@@ -324,24 +305,24 @@ describe.skipIf(!serverUrl)('a settings change with two bot processes on one Pos
       const student = `TP ${attempt}`;
       await click(
         bots[1]!,
-        connector,
+        two.connector,
         people.coordinator,
         'case.start',
         { partnership: 'SLIP', schoolId: 'wigston-college', student, section: 'A' },
         `card-${attempt}`,
       );
-      const record = (await casesOfConversation(store.db, '19:meeting-a@thread.v2')).find(
+      const record = (await casesOfConversation(two.store.db, '19:meeting-a@thread.v2')).find(
         (item) => item.student === student,
       );
       await click(
         bots[1]!,
-        connector,
+        two.connector,
         people.coordinator,
         'case.answer',
         { caseId: record?.id, question: 'residency', value: 'city' },
         `card-${attempt}`,
       );
-      outcome = (await getCase(store.db, record?.id ?? ''))?.outcome;
+      outcome = (await getCase(two.store.db, record?.id ?? ''))?.outcome;
     }
     expect(outcome).toBe('A.countyTier3');
     expect(performance.now() - changedAt).toBeLessThan(1_000);

@@ -1,18 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawnBot } from '../helpers/process.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
 import { getVote } from '../../bot/store/votes.ts';
-import { freshPostgres, serverUrl, type TestDatabase } from '../helpers/databases.ts';
-import {
-  click,
-  people,
-  startConnector,
-  voteIdOn,
-  type MockConnector,
-  type Person,
-} from '../helpers/teams.ts';
-import { useBot } from '../helpers/harness.ts';
+import { serverUrl, type TestDatabase } from '../helpers/databases.ts';
+import { click, people, voteIdOn, type MockConnector, type Person } from '../helpers/teams.ts';
+import { useBot, useTwoBotProcesses } from '../helpers/harness.ts';
 import type { RunningBot } from '../../bot/start.ts';
 
 const members = Array.from({ length: 60 }, (_, i) => people.member(i + 1));
@@ -237,41 +228,32 @@ describe('panel votes over loopback HTTP on PGlite', () => {
 });
 
 describe.skipIf(!serverUrl)('panel votes with two bot processes on one PostgreSQL server', () => {
-  let store: TestDatabase;
-  let connector: MockConnector;
-  const processes: ChildProcess[] = [];
-  const bots: RunningBot[] = [];
-
-  beforeAll(async () => {
-    store = await freshPostgres();
-    connector = await startConnector();
-    connector.roster = roster;
-    for (let i = 0; i < 2; i++) {
-      const started = await spawnBot({ DATABASE_URL: store.url ?? '' });
-      processes.push(started.process);
-      bots.push({ url: started.url, port: 0, services: undefined as never, stop: async () => undefined });
-    }
-  }, 60_000);
-  afterAll(async () => {
-    for (const child of processes) child.kill('SIGTERM');
-    await connector.close();
-    await store.drop();
+  const two = useTwoBotProcesses((mock: MockConnector) => {
+    mock.roster = roster;
   });
+  const { bots } = two;
 
   it('counts 60 members voting at once across both processes exactly once each', async () => {
-    const { voteId, messageId, record } = await openPanelVote(bots, connector, store.db, 'V-5');
-    const answers = await burst(bots, connector, voteId, messageId);
+    const { voteId, messageId, record } = await openPanelVote(bots, two.connector, two.store.db, 'V-5');
+    const answers = await burst(bots, two.connector, voteId, messageId);
     expect(answers.every((answer) => answer.text.includes('Your vote is counted.'))).toBe(true);
-    await burst(bots, connector, voteId, messageId);
-    expect((await getVote(store.db, voteId))?.tally).toEqual({ yes: 45, no: 15 });
-    const ballots = await store.db.query<{ n: number }>(
+    await burst(bots, two.connector, voteId, messageId);
+    expect((await getVote(two.store.db, voteId))?.tally).toEqual({ yes: 45, no: 15 });
+    const ballots = await two.store.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM ballots WHERE vote_id = $1',
       [voteId],
     );
     expect(ballots[0]?.n).toBe(60);
     // The second process closes the vote the first opened: state lives in the database, not in a process.
-    const closed = await click(bots[1]!, connector, people.coordinator, 'vote.close', { voteId }, messageId);
+    const closed = await click(
+      bots[1]!,
+      two.connector,
+      people.coordinator,
+      'vote.close',
+      { voteId },
+      messageId,
+    );
     expect(closed.text).toContain('The panel decided: Yes (Yes 45, No 15).');
-    expect((await getCase(store.db, record.id))?.outcome).toBe('D.convinced');
+    expect((await getCase(two.store.db, record.id))?.outcome).toBe('D.convinced');
   }, 60_000);
 });

@@ -2,7 +2,10 @@ import { afterAll, beforeAll } from 'vitest';
 import type { BotConfig } from '../../bot/config.ts';
 import { casesOfConversation } from '../../bot/store/cases.ts';
 import type { Database } from '../../bot/store/database.ts';
-import { freshPglite } from './databases.ts';
+import type { ChildProcess } from 'node:child_process';
+import type { RunningBot } from '../../bot/start.ts';
+import { freshPglite, freshPostgres, type TestDatabase } from './databases.ts';
+import { spawnBot } from './process.ts';
 import {
   click,
   messageActivity,
@@ -93,4 +96,47 @@ export async function caseAt(
     );
   }
   return { record, messageId, card };
+}
+
+export interface TwoProcesses {
+  readonly store: TestDatabase;
+  readonly connector: MockConnector;
+  /** Two bot processes on the one PostgreSQL database, each reached over loopback HTTP. */
+  readonly bots: RunningBot[];
+}
+
+/**
+ * Two bot processes sharing a fresh PostgreSQL database, with a mock connector, started before the suite and
+ * stopped after it. Use inside a describe block that is skipped without a PostgreSQL server.
+ */
+export function useTwoBotProcesses(
+  setUp: (connector: MockConnector) => void = () => undefined,
+): TwoProcesses {
+  const harness = { bots: [] as RunningBot[] } as {
+    store: TestDatabase;
+    connector: MockConnector;
+    bots: RunningBot[];
+  };
+  const processes: ChildProcess[] = [];
+  beforeAll(async () => {
+    harness.store = await freshPostgres();
+    harness.connector = await startConnector();
+    setUp(harness.connector);
+    for (let i = 0; i < 2; i++) {
+      const started = await spawnBot({ DATABASE_URL: harness.store.url ?? '' });
+      processes.push(started.process);
+      harness.bots.push({
+        url: started.url,
+        port: 0,
+        services: undefined as never,
+        stop: async () => undefined,
+      });
+    }
+  }, 60_000);
+  afterAll(async () => {
+    for (const child of processes) child.kill('SIGTERM');
+    await harness.connector?.close();
+    await harness.store?.drop();
+  });
+  return harness;
 }
