@@ -32,6 +32,33 @@ function useFocusBack() {
 }
 
 /**
+ * A dialog's action that closes it when it succeeds: `busy` while it runs, so its button cannot be pressed twice.
+ * Also gives the focus back when the dialog goes.
+ */
+function useClosingAction(action: () => Promise<boolean>, onClose: () => void) {
+  useFocusBack();
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    try {
+      if (await action()) onClose();
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, run };
+}
+
+/** Problems that belong to no field, above a dialog's buttons. */
+function Problems({ problems }: { problems: readonly string[] }) {
+  return problems.length > 0 ? (
+    <MessageBar intent="error">
+      <MessageBarBody>{problems.join(' ')}</MessageBarBody>
+    </MessageBar>
+  ) : null;
+}
+
+/**
  * A form in a modal dialog: focus goes to its first field, Escape or Cancel closes it (and the focus goes back), and Save runs `onSave`,
  * which says whether to close. Problems with no field of their own are shown above the buttons.
  */
@@ -52,37 +79,27 @@ export function EditDialog({
   children: React.ReactNode;
 }) {
   const styles = useStyles();
-  useFocusBack();
-  const [saving, setSaving] = useState(false);
-  async function submit(event: React.FormEvent) {
+  const saving = useClosingAction(onSave, onClose);
+  function submit(event: React.FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    try {
-      if (await onSave()) onClose();
-    } finally {
-      setSaving(false);
-    }
+    void saving.run();
   }
   return (
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface>
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.form}>
               {children}
-              {otherProblems.length > 0 && (
-                <MessageBar intent="error">
-                  <MessageBarBody>{otherProblems.join(' ')}</MessageBarBody>
-                </MessageBar>
-              )}
+              <Problems problems={otherProblems} />
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onClose}>
                 Cancel
               </Button>
-              <Button appearance="primary" type="submit" disabled={saving}>
-                {saving ? 'Saving…' : saveLabel}
+              <Button appearance="primary" type="submit" disabled={saving.busy}>
+                {saving.busy ? 'Saving…' : saveLabel}
               </Button>
             </DialogActions>
           </DialogBody>
@@ -105,16 +122,7 @@ export function ConfirmRemove({
   onConfirm: () => Promise<boolean>;
   onClose: () => void;
 }) {
-  useFocusBack();
-  const [busy, setBusy] = useState(false);
-  async function confirm() {
-    setBusy(true);
-    try {
-      if (await onConfirm()) onClose();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const removing = useClosingAction(onConfirm, onClose);
   return (
     <Dialog modalType="alert" open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface>
@@ -122,18 +130,14 @@ export function ConfirmRemove({
           <DialogTitle>Are you sure?</DialogTitle>
           <DialogContent>
             {question}
-            {problems.length > 0 && (
-              <MessageBar intent="error">
-                <MessageBarBody>{problems.join(' ')}</MessageBarBody>
-              </MessageBar>
-            )}
+            <Problems problems={problems} />
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
-              {busy ? 'Removing…' : 'Remove'}
+            <Button appearance="primary" disabled={removing.busy} onClick={() => void removing.run()}>
+              {removing.busy ? 'Removing…' : 'Remove'}
             </Button>
           </DialogActions>
         </DialogBody>
