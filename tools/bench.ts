@@ -217,6 +217,8 @@ function largestCard() {
     createdBy: 'u',
     createdAt: new Date(),
     updatedAt: new Date(),
+    consent: true,
+    plan: null,
   };
   const cards = [welcomeCard(), newCaseCard(directory, cityAddressFlow)];
   for (const route of enumerateRoutes(cityAddressFlow)) {

@@ -9,14 +9,15 @@ import {
 } from '../../src/api/contract.ts';
 import { findSchool } from '../../src/directory/directory.ts';
 import { answerLabel } from '../../src/flow/answers.ts';
-import { caseEmails, caseState, newCaseSchema, type CaseRecord } from '../../src/cases/case.ts';
-import { emailTemplates } from '../../src/templates/emailTemplates.ts';
+import { caseState, newCaseSchema, studentLabel, type CaseRecord } from '../../src/cases/case.ts';
+import { emailsToDraft } from '../../src/cases/emailsToDraft.ts';
 import { fieldsSchema } from '../../src/templates/fields.ts';
 import type { BotConfig } from '../config.ts';
 import { listsCase, permissions, type Person } from '../../src/auth/policy.ts';
 import { rolesOf } from '../../src/settings/settings.ts';
 import {
   appendEvents,
+  draftedEmails,
   casesOfConversation,
   casesOfPartnerships,
   createCase,
@@ -34,47 +35,22 @@ import { denied, error, type Handler } from './routing.ts';
  * permission the route table names (routes.ts), checked here against the case or chat it is about.
  */
 
-/** The emails already drafted for each of the cases, as "T1/school" keys, in one query. */
-async function draftedOfCases(
-  services: Services,
-  caseIds: readonly string[],
-): Promise<Map<string, Set<string>>> {
-  const rows = await services.db.query<{ case_id: string; detail: { template: string; to: string } }>(
-    "SELECT case_id, detail FROM case_events WHERE case_id = ANY($1::uuid[]) AND kind = 'emailDrafted'",
-    [caseIds],
-  );
-  const drafted = new Map(caseIds.map((id) => [id, new Set<string>()]));
-  for (const row of rows) drafted.get(row.case_id)?.add(`${row.detail.template}/${row.detail.to}`);
-  return drafted;
-}
-
 async function draftedOf(services: Services, caseId: string): Promise<Set<string>> {
-  return (await draftedOfCases(services, [caseId])).get(caseId) ?? new Set();
+  return (await draftedEmails(services.db, [caseId])).get(caseId) ?? new Set();
 }
 
-function emailsOf(services: Services, record: CaseRecord, drafted: Set<string>): EmailToDraft[] {
-  const state = caseState(caseFlow(record), record, services.textValues);
-  const { lps } = services.directory.contacts;
-  // The key link given on the case, else the school's usual key link from the directory.
-  const found = findSchool(services.directory, record.schoolId);
-  const school = found.ok ? found.value.school : undefined;
-  const keyLink = {
-    name: record.fields.keyLinkName ?? school?.keyLinkName ?? 'The school’s key link',
-    email: record.keyLinkEmail ?? school?.keyLinkEmail ?? null,
-  };
-  return caseEmails(state, record).map((email) => ({
-    template: email.template,
-    to: email.to,
-    title: emailTemplates[email.template].title,
-    drafted: drafted.has(`${email.template}/${email.to}`),
-    recipient: email.to === 'school' ? keyLink : { name: lps.headSalutation, email: lps.headEmail },
-  }));
-}
+const emailsOf = (services: Services, record: CaseRecord, drafted: ReadonlySet<string>) =>
+  emailsToDraft(
+    record,
+    caseState(caseFlow(record), record, services.textValues),
+    drafted,
+    services.directory,
+  );
 
 function summary(services: Services, record: CaseRecord, emails: EmailToDraft[]): CaseSummary {
   return {
     id: record.id,
-    student: record.student,
+    student: studentLabel(record),
     partnership: record.partnership,
     schoolName: record.fields.schoolName ?? record.schoolId,
     section: record.section,
@@ -147,8 +123,8 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
 
     'GET /api/cases': async (_request, _params, { person }) => {
       const records = await casesOfPartnerships(services.db, [...person.coordinates]);
-      const drafted = await draftedOfCases(
-        services,
+      const drafted = await draftedEmails(
+        services.db,
         records.map((record) => record.id),
       );
       const withEmails = records.map((record) =>
@@ -168,15 +144,19 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
         : {};
       const school = findSchool(services.directory, record.schoolId);
       const keyLinkFromDirectory = school.ok ? school.value.school.keyLinkName : undefined;
+      // The plan is not a field the case stores: it travels as `actionPlan`, from its own versions.
+      const { actionPlan: _notStored, ...known } = { ...defaults, ...record.fields };
       const detail: CaseDetail = {
         ...summary(services, record, emails),
         flowVersion: record.flowVersion,
         fields: {
-          ...defaults,
           ...(keyLinkFromDirectory ? { keyLinkName: keyLinkFromDirectory } : {}),
-          ...record.fields,
+          ...known,
+          student: studentLabel(record),
         } as Record<string, string | boolean>,
         emails,
+        anonymous: !record.consent,
+        ...(record.plan ? { actionPlan: record.plan.plan } : {}),
       };
       return { status: 200, body: detail };
     },
@@ -197,8 +177,13 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
         );
       }
       await services.db.transaction(async (tx) => {
+        // The action plan's email names the version and save it was drafted from (see draftKey).
+        const plan =
+          parsed.data.template === 'T5' && record.plan
+            ? { plan: { version: record.plan.version, saves: record.plan.saves } }
+            : {};
         await appendEvents(tx, record, { id: principal.id, name: principal.name }, [
-          { kind: 'emailDrafted', detail: parsed.data },
+          { kind: 'emailDrafted', detail: { ...parsed.data, ...plan } },
         ]);
         await tx.query('UPDATE cases SET updated_at = now() WHERE id = $1', [record.id]);
       });
@@ -217,7 +202,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
       if (verdict !== 'allow') return denied(verdict, COORDINATORS_ONLY, NO_SUCH_CASE);
       const state = caseState(caseFlow(record), record, services.textValues);
       const view: StageView = {
-        student: record.student,
+        student: studentLabel(record),
         section: caseFlow(record).sections[record.section]?.label ?? record.section,
         answered: state.path.flatMap((questionId) => {
           const question = caseFlow(record).questions[questionId];
@@ -248,7 +233,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
         const state = caseState(caseFlow(record), record, services.textValues);
         return {
           id: record.id,
-          student: record.student,
+          student: studentLabel(record),
           schoolName: record.fields.schoolName ?? record.schoolId,
           section: record.section,
           decided: state.status === 'decided',
@@ -297,6 +282,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
           // The agenda form starts city-address cases; a county-address case is started from its card in Teams.
           flowId: flowById(defaultFlowId).id,
           flowVersion: flowById(defaultFlowId).version,
+          consent: input.consent,
           fields: {
             student: input.student,
             schoolName: school.value.school.name,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, CaseEvent, CaseRecord } from '../../src/cases/case.ts';
+import { draftKey, type Actor, type CaseEvent, type CaseRecord } from '../../src/cases/case.ts';
 import type { Answers } from '../../src/flow/answers.ts';
 import type { RecipientRole } from '../../src/flow/definition.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
@@ -7,8 +7,9 @@ import type { TemplateId } from '../../src/templates/emailTemplates.ts';
 import type { Fields, PartnershipId } from '../../src/templates/fields.ts';
 import { retentionCutoff } from '../../src/cases/retention.ts';
 import type { Database, Queryable } from './database.ts';
+import type { StoredPlan } from '../../src/plans/actionPlan.ts';
 
-interface CaseRow {
+export interface CaseRow {
   id: string;
   partnership: PartnershipId;
   conversation_id: string;
@@ -30,9 +31,11 @@ interface CaseRow {
   created_at: Date;
   updated_at: Date;
   withdrawn_at?: Date | null;
+  consent: boolean;
+  current_plan: StoredPlan | null;
 }
 
-const toRecord = (row: CaseRow): CaseRecord => ({
+export const toRecord = (row: CaseRow): CaseRecord => ({
   id: row.id,
   partnership: row.partnership,
   conversationId: row.conversation_id,
@@ -54,6 +57,8 @@ const toRecord = (row: CaseRow): CaseRecord => ({
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
   withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at) : null,
+  consent: row.consent,
+  plan: row.current_plan,
 });
 
 /** What a new case is stored with; the store adds its id, times and history. */
@@ -69,7 +74,7 @@ export type NewCaseRecord = Pick<
   | 'flowVersion'
   | 'fields'
 > &
-  Partial<Pick<CaseRecord, 'keyLinkEmail'>>;
+  Partial<Pick<CaseRecord, 'keyLinkEmail' | 'consent'>>;
 
 export interface HistoryEntry {
   at: Date;
@@ -103,8 +108,8 @@ export async function appendEvents(
 export async function createCase(db: Database, input: NewCaseRecord, actor: Actor): Promise<CaseRecord> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<CaseRow>(
-      `INSERT INTO cases (id, partnership, conversation_id, meeting_id, student_ref, school_id, section, flow_id, flow_version, fields, created_by, key_link_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+      `INSERT INTO cases (id, partnership, conversation_id, meeting_id, student_ref, school_id, section, flow_id, flow_version, fields, created_by, key_link_email, consent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
       [
         randomUUID(),
         input.partnership,
@@ -118,6 +123,7 @@ export async function createCase(db: Database, input: NewCaseRecord, actor: Acto
         JSON.stringify(input.fields),
         actor.id,
         input.keyLinkEmail ?? null,
+        input.consent ?? true,
       ],
     );
     if (!row) throw new Error('The case was not stored');
@@ -236,6 +242,22 @@ export async function withdrawCase(
   });
 }
 
+/** The emails drafted for each of the cases, as draft keys (see draftKey), in one query. */
+export async function draftedEmails(
+  db: Queryable,
+  caseIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const rows = await db.query<{
+    case_id: string;
+    detail: { template: TemplateId; to: RecipientRole; plan?: { version: number; saves: number } };
+  }>("SELECT case_id, detail FROM case_events WHERE case_id = ANY($1::uuid[]) AND kind = 'emailDrafted'", [
+    caseIds,
+  ]);
+  const drafted = new Map(caseIds.map((id) => [id, new Set<string>()]));
+  for (const row of rows) drafted.get(row.case_id)?.add(draftKey(row.detail, row.detail.plan));
+  return drafted;
+}
+
 export async function setCardActivity(db: Queryable, id: string, activityId: string): Promise<void> {
   await db.query('UPDATE cases SET card_activity_id = $2 WHERE id = $1', [id, activityId]);
 }
@@ -284,7 +306,15 @@ export async function purgeExpiredCases(db: Database, years: number, now = new D
 }
 
 /** Every table a purge deletes from (the cascade from cases). */
-const PURGED_TABLES = ['cases', 'case_events', 'votes', 'vote_eligible', 'ballots', 'anonymous_counts'];
+const PURGED_TABLES = [
+  'cases',
+  'case_events',
+  'votes',
+  'vote_eligible',
+  'ballots',
+  'anonymous_counts',
+  'action_plans',
+];
 
 /**
  * After a purge, makes the deleted rows unreadable on disk. DELETE and plain VACUUM only mark rows dead, and

@@ -6,7 +6,7 @@ import {
   type CardActionData,
   type CardVerb,
 } from '../../src/cards/actions.ts';
-import { card, execute, heading, notice as noticeBlock, text } from '../../src/cards/adaptive.ts';
+import { execute, notice as noticeBlock, text } from '../../src/cards/adaptive.ts';
 import {
   caseCard,
   caseListCard,
@@ -27,7 +27,6 @@ import {
   newCaseSchema,
   sectionRoute,
   newCountyCaseSchema,
-  type Actor,
   type CaseRecord,
 } from '../../src/cases/case.ts';
 import { caseFlow, defaultFlowId, flowById, isFlowId } from '../../src/flows.ts';
@@ -50,7 +49,10 @@ import { listsCase, permissions, type Person, type Verdict, type VoteFacts } fro
 import { personOf } from '../people.ts';
 import { coordinatedBy } from '../../src/settings/settings.ts';
 import type { PartnershipId } from '../../src/templates/fields.ts';
+import { coreGroupWarningCard } from '../../src/cards/planCards.ts';
+import { hasReviewedPlan } from '../../src/plans/actionPlan.ts';
 import {
+  appendEvents,
   caseHistory,
   casesOfConversation,
   createCase,
@@ -72,6 +74,8 @@ import {
   type VoteRecord,
 } from '../store/votes.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
+import { actorOf, caseNotFound, messageCard, refuse, showCase, voteNotFound, type Acting } from './acting.ts';
+import { editPlan, finishForum, reviewForm, savePlanVerb, saveReview } from './planVerbs.ts';
 
 /**
  * What each card action does, independent of how Teams delivers it (an Action.Execute invoke or an
@@ -120,49 +124,6 @@ function inputsOf(data: Record<string, unknown>): Record<string, string> {
   );
 }
 
-export const messageCard = (title: string, message: Notice) =>
-  card(
-    [heading(title), noticeBlock(message.message, message.tone)],
-    [execute('case.list', 'Cases in this meeting')],
-  );
-
-const refuse = (message: string, field?: string): Notice => ({
-  message,
-  tone: 'attention',
-  ...(field ? { field } : {}),
-});
-
-const actorOf = (who: Who): Actor => ({ id: who.aadObjectId ?? who.mri, name: who.name });
-
-function showCase(services: Services, record: CaseRecord, notice?: Notice) {
-  const state = caseState(caseFlow(record), record, services.textValues);
-  return caseCard(record, state, caseFlow(record), {
-    directory: services.directory,
-    voteDefaults: services.settings.settings.partnerships[record.partnership].voteSettings,
-    ...(notice ? { notice } : {}),
-  });
-}
-
-/** What someone gets for a case that does not exist, and for one they may not know exists: the same card. */
-const caseNotFound = (): ActionOutcome => ({
-  card: messageCard(
-    'Case not found',
-    refuse('This case no longer exists. It may have passed the retention period.'),
-  ),
-});
-const voteNotFound = (): ActionOutcome => ({
-  card: messageCard('Vote not found', refuse('This vote no longer exists.')),
-});
-
-/** Everything a verb's handler works with. */
-interface Acting {
-  services: Services;
-  who: Who;
-  where: Where;
-  port: TeamsPort;
-  person: Person;
-}
-
 /** The person as the policy sees them where they clicked: their standing in this chat comes from the roster. */
 export async function personIn(services: Services, who: Who, where: Where): Promise<Person> {
   if (!who.aadObjectId) return personOf(services.settings.settings, undefined, 'anonymous');
@@ -206,6 +167,7 @@ const fieldNames: Record<string, string> = {
   meetingType: 'Meeting',
   meetingDate: 'Date of the meeting',
   section: 'What the school has done',
+  consent: 'Parental consent',
 };
 
 async function startCase(
@@ -263,6 +225,7 @@ async function startCase(
       section: input.section,
       flowId: flow.id,
       flowVersion: flow.version,
+      consent: input.consent,
       ...(input.keyLinkEmail ? { keyLinkEmail: input.keyLinkEmail } : {}),
       fields: {
         student: input.student,
@@ -342,6 +305,7 @@ async function startCountyCase(
       section,
       flowId: flow.id,
       flowVersion: flow.version,
+      consent: input.consent,
       fields: {
         student: input.student,
         schoolName: input.schoolName,
@@ -550,6 +514,11 @@ async function open(
   record: CaseRecord,
 ): Promise<ActionOutcome> {
   const { services, who, where, port } = acting;
+  const coreGroupUnreviewed = data.question === CORE_GROUP_DECISION && !hasReviewedPlan(record.plan);
+  if (coreGroupUnreviewed && !data.withoutReview) {
+    const { withoutReview: _asked, ...voteData } = data;
+    return { card: coreGroupWarningCard(record, { ...voteData, caseId: record.id }) };
+  }
   const options = voteOptions(services, record, data.question);
   if (typeof options === 'string') return { card: showCase(services, record, refuse(options)) };
   const quorum = data.quorum === undefined ? null : Number.parseInt(data.quorum, 10);
@@ -586,6 +555,12 @@ async function open(
     actorOf(who),
   );
   if (!opened.ok) return { card: showCase(services, record, refuse(opened.error.message)) };
+  if (coreGroupUnreviewed)
+    await services.db.transaction((tx) =>
+      appendEvents(tx, record, actorOf(who), [
+        { kind: 'coreGroupWithoutReview', detail: { voteId: opened.value.id } },
+      ]),
+    );
   // The vote's card takes the place of the case's own card in the chat.
   const cardMessage = record.cardActivityId ?? where.messageId;
   if (cardMessage) await setVoteCard(services.db, opened.value.id, cardMessage);
@@ -717,7 +692,15 @@ async function close(
 }
 
 /** The verbs that change a case, refused once it is withdrawn. */
-const runsTheCase = ['case.answer', 'case.change', 'vote.open'] as const;
+const runsTheCase = [
+  'case.answer',
+  'case.change',
+  'vote.open',
+  'plan.edit',
+  'plan.save',
+  'plan.review',
+  'plan.reviewSave',
+] as const;
 
 /** Withdraws a case started in error, after asking; it stays in the history, marked withdrawn. */
 async function withdraw(
@@ -832,7 +815,7 @@ function concealed(
 const GUESTS_FOLLOW_IN_CHAT =
   'Guests and anonymous users can follow the cases in this chat, but not open or act on them.';
 
-type CasePermission = 'seeCase' | 'runCase' | 'seeCaseRecord';
+type CasePermission = 'seeCase' | 'runCase' | 'seeCaseRecord' | 'writeActionPlan';
 type VotePermission = 'seeVote' | 'castVote' | 'manageVote';
 
 /** How each verb is guarded: the permission and what it is asked about, and what it says when refused. */
@@ -916,6 +899,36 @@ export const verbRoutes: { [V in CardVerb]: VerbRoute<V> } = {
     permission: 'seeCaseRecord',
     refusal: 'Only the coordinator can see a case’s history.',
     run: (acting, _data, record) => history(acting, record),
+  },
+  'plan.edit': {
+    on: 'case',
+    permission: 'writeActionPlan',
+    refusal: 'Only the coordinator can write the action plan. You will see its summary on the case.',
+    run: editPlan,
+  },
+  'plan.save': {
+    on: 'case',
+    permission: 'writeActionPlan',
+    refusal: 'Only the coordinator can write the action plan. You will see its summary on the case.',
+    run: savePlanVerb,
+  },
+  'plan.review': {
+    on: 'case',
+    permission: 'writeActionPlan',
+    refusal: 'Only the coordinator can review the action plan.',
+    run: (acting, _data, record) => reviewForm(acting, record),
+  },
+  'plan.reviewSave': {
+    on: 'case',
+    permission: 'writeActionPlan',
+    refusal: 'Only the coordinator can review the action plan.',
+    run: saveReview,
+  },
+  'forum.finish': {
+    on: 'nothing',
+    permission: 'useCoordinatorTools',
+    refusal: 'Only coordinators can finish the forum.',
+    run: (acting) => finishForum(acting),
   },
   'vote.open': {
     on: 'case',
@@ -1042,4 +1055,4 @@ export function helpCard() {
   });
 }
 
-export { text };
+export { text, messageCard };

@@ -1,6 +1,10 @@
 import { App } from '@microsoft/teams.apps';
 import { Client, type CloudEnvironment, type TokenCredentials } from '@microsoft/teams.api';
-import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
+import { execute, type AdaptiveCard } from '../../src/cards/adaptive.ts';
+import { toReviewBlock } from '../../src/cards/forumCards.ts';
+import { casesToReview } from '../store/actionPlans.ts';
+import { today } from './acting.ts';
+import { forumSummary } from './planVerbs.ts';
 import { caseListCard, welcomeCard } from '../../src/cards/caseCards.ts';
 import { caseFlow } from '../../src/flows.ts';
 import { caseState } from '../../src/cases/case.ts';
@@ -337,23 +341,35 @@ export function createBot(
    * partnerships whose coordinators are in the chat, so a case put in the wrong chat stays out of its agenda.
    * Posted when the meeting starts, and on the `agenda` command.
    */
-  async function agendaCard(conversationId: string): Promise<AdaptiveCard | undefined> {
-    const present = new Set(
+  /** The partnerships whose coordinators are members of the chat. */
+  async function partnershipsPresent(conversationId: string) {
+    return new Set(
       (await chatMembers(services.db, conversationId))
         .filter((member) => member.standing === 'member')
         .flatMap((member) => coordinatedBy(services.settings.settings, member.id)),
     );
+  }
+
+  async function agendaCard(conversationId: string): Promise<AdaptiveCard | undefined> {
+    const present = await partnershipsPresent(conversationId);
     const cases = (await casesOfConversation(services.db, conversationId)).filter(
       (record) => present.has(record.partnership) && !record.withdrawnAt,
     );
-    if (cases.length === 0) return undefined;
+    // Plans due for review come to the partnership's next forum, wherever they were written.
+    const toReview = (await casesToReview(services.db, [...present], today())).filter(
+      (record) => !cases.some((onAgenda) => onAgenda.id === record.id),
+    );
+    if (cases.length === 0 && toReview.length === 0) return undefined;
     const summaries = cases.map((record) => ({
       record,
       flow: caseFlow(record),
       state: caseState(caseFlow(record), record, services.textValues),
     }));
-    log.event('info', 'meeting.agendaPosted', { cases: cases.length });
-    return caseListCard(summaries, services.directory, 'Today’s agenda');
+    log.event('info', 'meeting.agendaPosted', { cases: cases.length, toReview: toReview.length });
+    const agenda = caseListCard(summaries, services.directory, 'Today’s agenda');
+    agenda.body.push(...toReviewBlock(toReview));
+    agenda.actions = [...(agenda.actions ?? []), execute('forum.finish', 'Finish the forum')];
+    return agenda;
   }
 
   // When the meeting starts, the agenda. Teams sends meetingStart only for scheduled meetings (not Meet now or
@@ -366,6 +382,20 @@ export function createBot(
     } catch (error) {
       // Nobody clicked anything, so there is no card to answer with: the failure is logged only.
       logFailure(error, 'meetingStart');
+    }
+  });
+
+  // When the meeting ends, the forum's summary: each case, its outcome and plan, and the emails still to draft.
+  app.on('meetingEnd', async ({ activity, send }) => {
+    try {
+      const present = await partnershipsPresent(activity.conversation.id);
+      const { card, items } = await forumSummary(services, activity.conversation.id, (record) =>
+        present.has(record.partnership),
+      );
+      if (items.length > 0) await send(cardMessage(card));
+      log.event('info', 'forum.finished', { cases: items.length });
+    } catch (error) {
+      logFailure(error, 'meetingEnd');
     }
   });
 

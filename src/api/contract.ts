@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recipientRoles } from '../flow/definition.ts';
 import { templateIds } from '../templates/emailTemplates.ts';
+import type { ActionPlan } from '../plans/actionPlan.ts';
 
 /**
  * The HTTP API between the Outlook add-in and the bot, shared by both sides so neither can drift. Cases are
@@ -12,6 +13,8 @@ export interface EmailToDraft {
   to: (typeof recipientRoles)[number];
   title: string;
   drafted: boolean;
+  /** Drafted before, but the action plan has changed since: to be drafted again. */
+  redraft?: true;
   /** Who it goes to: the key link or the LPS head, with an address when one is known. */
   recipient: { name: string; email: string | null };
 }
@@ -34,6 +37,10 @@ export interface CaseDetail extends CaseSummary {
   /** The template fields the case knows, including what its outcome implies (e.g. the PSP meeting). */
   fields: Record<string, string | boolean>;
   emails: EmailToDraft[];
+  /** Without the parents' consent the case is anonymous: a reference only, and "anonymous case" everywhere. */
+  anonymous: boolean;
+  /** The case's action plan (its latest version), which template 5 is filled from. */
+  actionPlan?: ActionPlan;
 }
 
 export const draftedRequestSchema = z.strictObject({
@@ -71,6 +78,7 @@ export const agendaRequestSchema = z.strictObject({
   student: z.string().min(1).max(60),
   section: z.string().min(1).max(1),
   keyLinkName: z.string().max(100).optional(),
+  consent: z.enum(['given', 'notGiven']).optional(),
 });
 
 /** What the meeting stage shows: the case's progress, naming the student by the identifier only. */

@@ -86,6 +86,12 @@ export const permissions = {
   seeCaseRecord: (person: Person, facts: CaseFacts): Verdict =>
     seenThen(seeCase(person, facts), coordinates(person, facts.partnership)),
   /**
+   * Write or review a case's action plan: its partnership's coordinators, in the meeting or after it (a plan is
+   * written up after the forum and reviewed at a later one, often in another meeting's chat).
+   */
+  writeActionPlan: (person: Person, facts: CaseFacts): Verdict =>
+    seenThen(seeCase(person, facts), coordinates(person, facts.partnership)),
+  /**
    * The add-in's case detail and its emails, outside any chat: refused to anyone who is not a coordinator (the
    * same answer for every case), concealed from another partnership's coordinator.
    */

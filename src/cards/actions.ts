@@ -17,6 +17,16 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
+/** A form's inputs beside the declared data (the action plan's rows): text only, and not too many. */
+const withInputs = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object(shape)
+    .catchall(z.string().max(4000))
+    .refine((data) => Object.keys(data).length <= 200, 'too many inputs');
+
+/** A row count sent back by the plan form (a number, or a string from a fallback Action.Submit). */
+const rows = z.coerce.number().int().min(0).max(30).optional();
+
 export const cardActionSchemas = {
   /** Without a flow, asks which situation it is; with one, the form to start a case of that flow. */
   'case.new': z.object({ flow: z.string().max(40).optional() }),
@@ -34,6 +44,7 @@ export const cardActionSchemas = {
     meetingType: optionalText,
     meetingDate: optionalText,
     section: optionalText,
+    consent: optionalText,
   }),
   'case.answer': z.object({
     caseId: uuid,
@@ -47,6 +58,13 @@ export const cardActionSchemas = {
   /** Withdraws a case started in error: without `confirm`, asks first. */
   'case.withdraw': z.object({ caseId: uuid, confirm: toggle }),
   'case.list': z.object({}),
+  /** The action plan form: opened from the case card, re-shown with a row more or the outcome's actions. */
+  'plan.edit': withInputs({ caseId: uuid, rows, addOutcome: toggle }),
+  'plan.save': withInputs({ caseId: uuid, rows }),
+  'plan.review': z.object({ caseId: uuid }),
+  'plan.reviewSave': withInputs({ caseId: uuid }),
+  /** Ends the forum: one summary of every case of the meeting, its outcome, its plan and the emails to draft. */
+  'forum.finish': z.object({}),
   'vote.open': z.object({
     caseId: uuid,
     question: z.string().min(1).max(60),
@@ -54,6 +72,8 @@ export const cardActionSchemas = {
     /** A named vote's tally hidden until it closes (an anonymous vote's always is). */
     resultsHidden: toggle,
     quorum: optionalText,
+    /** The Core Group vote opened although the case's action plan was not reviewed (after a warning). */
+    withoutReview: toggle,
   }),
   'vote.cast': z.object({ voteId: uuid, choice: z.string().min(1).max(60) }),
   'vote.close': z.object({ voteId: uuid, casting: z.string().min(1).max(60).optional() }),

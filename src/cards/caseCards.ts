@@ -1,5 +1,4 @@
-import type { CaseRecord } from '../cases/case.ts';
-import { caseEmails } from '../cases/case.ts';
+import { caseEmails, studentLabel, type CaseRecord } from '../cases/case.ts';
 import type { Directory, VoteSettings } from '../directory/directory.ts';
 import { answerLabel, type AnswerValue } from '../flow/answers.ts';
 import type { FlowDefinition, QuestionDefinition } from '../flow/definition.ts';
@@ -11,6 +10,8 @@ import { defaultFlowId, expectationHeadings, flowIds, flowSituations, isFlowId }
 import { homePartnership, type HomePartnership } from '../cases/homePartnership.ts';
 import { initialismsIn } from '../text/initialisms.ts';
 import { CHECKLIST_INPUT_PREFIX } from './actions.ts';
+import { planSection } from './planCards.ts';
+import { withNoticeBeside, type Notice } from './notices.ts';
 import {
   actionSet,
   bullets,
@@ -26,21 +27,7 @@ import {
   type CardElement,
 } from './adaptive.ts';
 
-/** What a card may say above its content: a refusal, an error to fix, or a confirmation. */
-export interface Notice {
-  message: string;
-  tone: 'attention' | 'good' | 'warning';
-  /** The input the notice is about: it is shown right under that input, not at the top of a tall card. */
-  field?: string;
-}
-
-/** The form's elements with the notice under the input it names (else at the top, under the heading). */
-function withNoticeBeside(elements: CardElement[], problem?: Notice): CardElement[] {
-  if (!problem) return elements;
-  const at = problem.field ? elements.findIndex((element) => element.id === problem.field) : -1;
-  const place = at >= 0 ? at + 1 : 1;
-  return [...elements.slice(0, place), notice(problem.message, problem.tone), ...elements.slice(place)];
-}
+export type { Notice };
 
 const noticeBlock = (value?: Notice) => (value ? [notice(value.message, value.tone)] : []);
 
@@ -97,7 +84,25 @@ export interface NewCaseDefaults {
   meetingType?: string;
   meetingDate?: string;
   section?: string;
+  /** "given" or "notGiven": whether the parents consented to the case being discussed. */
+  consent?: string;
 }
+
+/**
+ * The parents' consent (seed 002: anonymous cases can be discussed if parental consent has not been given).
+ * Without it, the case is anonymous and named by a reference only.
+ */
+const consentInput = (chosen: { value?: string }): CardElement => ({
+  type: 'Input.ChoiceSet',
+  id: 'consent',
+  label: 'Parental consent',
+  style: 'expanded',
+  choices: [
+    { title: 'Given: the case can be discussed with initials', value: 'given' },
+    { title: 'Not given: an anonymous case, named by a reference only', value: 'notGiven' },
+  ],
+  value: chosen.value ?? 'given',
+});
 
 /** Start a case, first step: which situation it is, so the right flow runs. */
 export function situationCard(problem?: Notice): AdaptiveCard {
@@ -189,6 +194,7 @@ export function newCaseCard(
           size: 'Small',
           spacing: 'None',
         }),
+        consentInput(value('consent')),
         {
           type: 'Input.ChoiceSet',
           id: 'meetingType',
@@ -259,6 +265,7 @@ function newCountyCaseCard(
           size: 'Small',
           spacing: 'None',
         }),
+        consentInput(value('consent')),
         {
           type: 'Input.ChoiceSet',
           id: 'meetingType',
@@ -338,6 +345,8 @@ export interface CaseCardOptions {
   directory: Directory;
   /** The partnership's vote settings: what a vote opened from this card is unless the coordinator changes it. */
   voteDefaults?: VoteSettings;
+  /** Today (YYYY-MM-DD), to say when the action plan is due for review; without it, it is not said. */
+  today?: string;
 }
 
 const noVoteDefaults: VoteSettings = { quorum: null, anonymousByDefault: false, sectionDToPanel: true };
@@ -349,7 +358,7 @@ export function duplicateCaseCard(existing: CaseRecord, given: Record<string, un
     [
       heading('Start a case'),
       notice(
-        `A case for ${md(existing.student)} at ${md(existing.fields.schoolName ?? existing.schoolId)}${existing.flowId === 'countyAddress' ? '' : `, section ${existing.section}`}, is already in this meeting (started ${formatDateTime(existing.createdAt)}).`,
+        `A case for ${md(studentLabel(existing))} at ${md(existing.fields.schoolName ?? existing.schoolId)}${existing.flowId === 'countyAddress' ? '' : `, section ${existing.section}`}, is already in this meeting (started ${formatDateTime(existing.createdAt)}).`,
         'warning',
       ),
       text(
@@ -367,7 +376,7 @@ export function duplicateCaseCard(existing: CaseRecord, given: Record<string, un
 export function withdrawConfirmCard(record: CaseRecord): AdaptiveCard {
   return card(
     [
-      heading(`Withdraw case ${md(record.student)}?`),
+      heading(`Withdraw case ${md(studentLabel(record))}?`),
       text(
         'Withdraw a case started in error (for example, started twice). It stays in the case’s history, marked withdrawn, and is no longer run or offered for emails.',
       ),
@@ -389,7 +398,7 @@ export function caseCard(
   const { directory } = options;
   const voteDefaults = options.voteDefaults ?? noVoteDefaults;
   const body: CardElement[] = [
-    heading(`Case ${md(record.student)}`),
+    heading(`Case ${md(studentLabel(record))}`),
     ...noticeBlock(options.notice),
     caseFacts(record, directory, flow),
   ];
@@ -521,6 +530,7 @@ export function caseCard(
     }
   }
 
+  body.push(...planSection(record, directory, options.today ?? '0000-00-00'));
   body.push(...termsLine(body));
   return card(body, [
     execute('case.history', 'History', { caseId: record.id }),
@@ -663,7 +673,7 @@ export function caseListCard(
           width: 'stretch',
           items: [
             text(
-              `**${md(record.student)}** · ${md(schoolName(record))} · ${record.flowId === 'countyAddress' ? 'county-address child' : `section ${record.section}`}`,
+              `**${md(studentLabel(record))}** · ${md(schoolName(record))} · ${record.flowId === 'countyAddress' ? 'county-address child' : `section ${record.section}`}`,
             ),
             text(where, { isSubtle: true, spacing: 'None' }),
           ],
@@ -689,7 +699,7 @@ export interface HistoryLine {
 export function historyCard(record: CaseRecord, lines: readonly HistoryLine[]): AdaptiveCard {
   return card(
     [
-      heading(`History of case ${md(record.student)}`),
+      heading(`History of case ${md(studentLabel(record))}`),
       ...lines.map((line) => ({
         type: 'Container',
         separator: true,

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../cases/case.ts';
+import { studentLabel, type CaseRecord } from '../cases/case.ts';
 import type { FlowDefinition } from '../flow/definition.ts';
 import { MAX_AUTOMATIC_REFRESH, recusalReasons, type RecusalReason, type VoteView } from '../votes/vote.ts';
 import {
@@ -99,7 +99,7 @@ export function voteCard(
   const open = vote.status === 'open';
   const shown = voteDisclosure(vote);
   const body: CardElement[] = [
-    heading(`Panel vote: case ${md(record.student)}`),
+    heading(`Panel vote: case ${md(studentLabel(record))}`),
     ...(problem ? [notice(problem.message, problem.tone)] : []),
     subheading(voteQuestion(vote, flow)),
   ];

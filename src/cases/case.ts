@@ -12,6 +12,7 @@ import { fail, ok, type Result } from '../result.ts';
 import type { IdentifierRule } from './identifier.ts';
 import type { TemplateId } from '../templates/emailTemplates.ts';
 import type { RecusalReason } from '../votes/vote.ts';
+import type { PlanReview, ReviewOutcome, StoredPlan } from '../plans/actionPlan.ts';
 import {
   fieldsSchema,
   lineOfText,
@@ -52,12 +53,46 @@ export interface CaseRecord {
   updatedAt: Date;
   /** When a coordinator withdrew the case (started in error); it is kept, no longer run. */
   withdrawnAt?: Date | null;
+  /**
+   * Whether the parents consented to the case being discussed (seed 002). Without consent it is an anonymous
+   * case: its identifier is a reference only, and everything shown or sent calls it "anonymous case".
+   */
+  consent: boolean;
+  /** The latest version of its Inclusion Forum action plan, if it has one. */
+  plan: StoredPlan | null;
 }
+
+/** How a case's student is named on every card, email and export: an anonymous case says so. */
+export const studentLabel = (record: Pick<CaseRecord, 'student' | 'consent'>) =>
+  record.consent ? record.student : `Anonymous case ${record.student}`;
 
 /** Someone acting on a case, identified by their Entra object id. */
 export interface Actor {
   id: string;
   name: string;
+}
+
+/** Whether the parents consented to the case being discussed; without consent it is an anonymous case. */
+const consentSchema = z
+  .enum(['given', 'notGiven'], { error: 'say whether the parents have consented' })
+  .default('given')
+  .transform((value) => value === 'given');
+
+/**
+ * A new case's form with its consent: an anonymous case (no consent) is named by a reference alone, never by
+ * initials, which with the school could identify the child.
+ */
+function anonymousByReference<T extends z.ZodRawShape>(rule: IdentifierRule, shape: T) {
+  return z.strictObject({ ...shape, consent: consentSchema }).superRefine((value, context) => {
+    const { consent, student } = value as { consent: boolean; student?: unknown };
+    if (!consent && typeof student === 'string' && !rule.isReference(student))
+      context.addIssue({
+        code: 'custom',
+        path: ['student'],
+        message:
+          'Without the parents’ consent the case is anonymous: give a reference only (no initials), such as the referral form’s number.',
+      });
+  });
 }
 
 /** The stored student identifier: a single line that the deployment's identifier rule accepts. */
@@ -69,7 +104,7 @@ const studentIdentifierSchema = (rule: IdentifierRule) =>
  * student identifier checked by the deployment's rule (`Services.identifierRule`).
  */
 export const newCaseSchema = (rule: IdentifierRule) =>
-  z.strictObject({
+  anonymousByReference(rule, {
     partnership: z.enum(partnershipIds, { error: `choose a partnership: ${partnershipIds.join(', ')}` }),
     schoolId: z.string({ error: 'choose a school' }).min(1, 'choose a school').max(100),
     keyLinkName: lineOfText(100).optional(),
@@ -98,7 +133,7 @@ export function sectionRoute(given: string | undefined): { section?: string; fur
  * asking about a child who lives in Leicestershire. The flow has one section, R.
  */
 export const newCountyCaseSchema = (rule: IdentifierRule) =>
-  z.strictObject({
+  anonymousByReference(rule, {
     partnership: z.enum(partnershipIds, { error: `choose a partnership: ${partnershipIds.join(', ')}` }),
     schoolName: lineOfText(120),
     student: studentIdentifierSchema(rule),
@@ -121,19 +156,35 @@ export function caseState(flow: FlowDefinition, record: CaseRecord, values: Text
   return interpret(flow, record.section, record.answers, values);
 }
 
-/** The emails the case needs: the outcome's recommendation plus any the coordinator added. */
+/**
+ * The emails the case needs: the outcome's recommendation plus any the coordinator added, and the action plan
+ * (template 5, to the school) as soon as the case has one, decided or not.
+ */
 export function caseEmails(
   state: FlowState,
   record: CaseRecord,
 ): { template: TemplateId; to: RecipientRole }[] {
-  if (state.status !== 'decided') return [];
+  const plan = record.plan ? [{ template: 'T5' as const, to: 'school' as const }] : [];
+  if (state.status !== 'decided') return plan;
   const recommended = state.effects.flatMap((effect) =>
     effect.type === 'draftEmail' ? [{ template: effect.template as TemplateId, to: effect.to }] : [],
   );
   const extra = record.extraEmails.filter(
     (email) => !recommended.some((other) => other.template === email.template && other.to === email.to),
   );
-  return [...recommended, ...extra];
+  return [...recommended, ...extra, ...plan];
+}
+
+/**
+ * Which draft an email's "drafted" record is about: the template and recipient, and for the action plan the
+ * version and save it was drafted from, so a plan changed afterwards asks for the email again.
+ */
+export function draftKey(
+  email: { template: TemplateId; to: RecipientRole },
+  plan: { version: number; saves: number } | null | undefined,
+): string {
+  const key = `${email.template}/${email.to}`;
+  return email.template === 'T5' && plan ? `${key}#${plan.version}.${plan.saves}` : key;
 }
 
 export type CaseEvent =
@@ -169,7 +220,21 @@ export type CaseEvent =
       kind: 'voteClosed';
       detail: { voteId: string; result: string; tally: Record<string, number>; castingDecision: boolean };
     }
-  | { kind: 'emailDrafted'; detail: { template: TemplateId; to: RecipientRole } }
+  | {
+      kind: 'emailDrafted';
+      /** For the action plan (T5): the version and save drafted from, so a later change asks for a redraft. */
+      detail: { template: TemplateId; to: RecipientRole; plan?: { version: number; saves: number } };
+    }
+  | {
+      kind: 'planSaved';
+      detail: { version: number; actions: number; reviewDate: string; newVersion: boolean };
+    }
+  | {
+      kind: 'planReviewed';
+      detail: { version: number; outcome: ReviewOutcome; actions: PlanReview['actions'] };
+    }
+  /** The coordinator put a case to the Core Group though its action plan was not reviewed (seed 002's condition). */
+  | { kind: 'coreGroupWithoutReview'; detail: { voteId: string } }
   | { kind: 'withdrawn'; detail: Record<string, never> };
 
 /** Answers one question of a case, returning the changed case and the history it adds. */

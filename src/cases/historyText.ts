@@ -4,6 +4,13 @@ import type { FlowDefinition } from '../flow/definition.ts';
 import { emailTemplates, type TemplateId } from '../templates/emailTemplates.ts';
 import { coreGroupOptions, recusalReasons, yesNoOptions, type RecusalReason } from '../votes/vote.ts';
 import type { CaseEvent } from './case.ts';
+import {
+  actionProgressLabels,
+  longDate,
+  reviewOutcomeLabels,
+  type ActionProgress,
+  type ReviewOutcome,
+} from '../plans/actionPlan.ts';
 
 /** One line of a case's history in words, for the history card. */
 export function describeEvent(
@@ -58,5 +65,17 @@ export function describeEvent(
       return 'Withdrew the case: it was started in error. It is kept here, and no longer run.';
     case 'emailDrafted':
       return `Drafted ${emailTemplates[detail.template as TemplateId]?.title ?? String(detail.template)}.`;
+    case 'planSaved':
+      return detail.newVersion
+        ? `Wrote version ${String(detail.version)} of the action plan: ${String(detail.actions)} actions, review ${longDate(String(detail.reviewDate))}.`
+        : `Changed the action plan (version ${String(detail.version)}): ${String(detail.actions)} actions, review ${longDate(String(detail.reviewDate))}.`;
+    case 'planReviewed': {
+      const progress = ((detail.actions ?? []) as { progress: ActionProgress }[])
+        .map((action, index) => `action ${index + 1} ${actionProgressLabels[action.progress].toLowerCase()}`)
+        .join(', ');
+      return `Reviewed version ${String(detail.version)} of the action plan${progress ? ` (${progress})` : ''}: ${reviewOutcomeLabels[detail.outcome as ReviewOutcome] ?? String(detail.outcome)}.`;
+    }
+    case 'coreGroupWithoutReview':
+      return 'Put the case to the Core Group although its action plan has not been reviewed.';
   }
 }

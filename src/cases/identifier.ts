@@ -28,6 +28,8 @@ export interface IdentifierRule {
   /** What a person is told when the rule refuses what they typed: what is allowed, with examples. */
   readonly refusal: string;
   accepts(identifier: string): boolean;
+  /** Whether the identifier is a reference alone, with no initials: how an anonymous case is named. */
+  isReference(identifier: string): boolean;
 }
 
 export interface IdentifierRuleProblem {
@@ -85,6 +87,7 @@ function ruleOf(referencePattern: RegExp, source: string, examples: readonly str
     referencePattern: source,
     examples,
     refusal: `Use initials and/or a reference, such as ${quoted(examples)} — not the student’s name.`,
+    isReference,
     accepts(identifier) {
       if (INITIALS.test(identifier) || isReference(identifier)) return true;
       // Initials then a reference: try each place the initials could end.

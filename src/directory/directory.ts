@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result.ts';
 import { didYouMean } from '../text/suggest.ts';
-import { lineOfText, partnershipIds, type PartnershipId } from '../templates/fields.ts';
+import { isoDate, lineOfText, partnershipIds, type PartnershipId } from '../templates/fields.ts';
 
 /**
  * The directory of partnerships, schools, contacts and links. It is configuration, not code: contacts change,
@@ -54,7 +54,31 @@ const partnershipSchema = z.strictObject({
   coordinators: z.array(personSchema).default([]),
   schools: z.array(schoolSchema).min(1),
   voteSettings: voteSettingsSchema.optional(),
+  /** The dates of its Inclusion Forums, as YYYY-MM-DD: an action plan's review defaults to one about six weeks on. */
+  forumDates: z.array(isoDate).max(200).default([]),
 });
+
+/** A service that attends the Inclusion Forum and can own an agreed action (seed 002): EP, NHS Care Navigator, … */
+const serviceSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z][A-Za-z0-9]{1,30}$/, 'expected a service id such as "ep" or "careNavigator"')
+    .refine((id) => id !== 'school' && id !== 'partnership', '"school" and "partnership" are owners already'),
+  name: lineOfText(120),
+});
+
+/** A resource or service a forum's advice can link to, listed for the coordinator to pick. */
+const resourceSchema = z.strictObject({ id: slug, title: lineOfText(120), url: httpsUrl });
+
+/** The services that attend the forums, as the SLIP offer (seed 002) names them; administrators edit the list. */
+export const defaultServices: z.input<typeof serviceSchema>[] = [
+  { id: 'ep', name: 'Educational Psychologist (LCC)' },
+  { id: 'careNavigator', name: 'NHS Care Navigator' },
+  { id: 'inclusionTeam', name: 'LCC Inclusion Team' },
+  { id: 'aot', name: 'Autism Outreach Team (AOT)' },
+  { id: 'sena', name: 'Special Educational Needs Assessment Service (SENA)' },
+  { id: 'cfws', name: 'Children and Family Wellbeing Service (CFWS)' },
+];
 
 /** A Leicestershire district and the partnership a child living there belongs to (seed 001). */
 const districtSchema = z.strictObject({
@@ -96,10 +120,26 @@ export const directorySchema = z
       makingAReferral: httpsUrl,
       aboutUs: httpsUrl,
     }),
+    /** Services that attend the forums and can own an agreed action. */
+    services: z.array(serviceSchema).max(50).default(defaultServices),
+    /** Resources and services a forum's advice can link to. */
+    resources: z.array(resourceSchema).max(200).default([]),
     /** Email domains the coordinators normally write to; the add-in warns before sending elsewhere. */
     allowedRecipientDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/)).default([]),
   })
   .superRefine((directory, context) => {
+    for (const key of ['services', 'resources'] as const) {
+      const seen = new Set<string>();
+      directory[key].forEach((entry, index) => {
+        if (seen.has(entry.id))
+          context.addIssue({
+            code: 'custom',
+            path: [key, index, 'id'],
+            message: `"${entry.id}" is listed twice`,
+          });
+        seen.add(entry.id);
+      });
+    }
     const seenPartnerships = new Set<string>();
     const seenSchools = new Map<string, string>();
     directory.partnerships.forEach((partnership, index) => {
@@ -129,6 +169,8 @@ export type Directory = z.output<typeof directorySchema>;
 export type VoteSettings = z.output<typeof voteSettingsSchema>;
 export type Partnership = Directory['partnerships'][number];
 export type School = Partnership['schools'][number];
+export type Service = Directory['services'][number];
+export type Resource = Directory['resources'][number];
 
 export interface DirectoryError {
   reason: 'invalidDirectory';

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { emailTemplates, type TemplateId } from '../templates/emailTemplates.ts';
 import { fieldIds, fieldsSchema, type FieldId, type Fields } from '../templates/fields.ts';
 import { renderEmail } from '../templates/render.ts';
+import { checkActionPlan } from '../plans/actionPlan.ts';
 import { didYouMean } from '../text/suggest.ts';
 
 /**
@@ -46,7 +47,8 @@ export interface ScenarioError {
     | 'invalidAnswer'
     | 'unknownField'
     | 'invalidField'
-    | 'unknownPartnership';
+    | 'unknownPartnership'
+    | 'invalidActionPlan';
   /** The offending place in the input, e.g. "answers.cityBapMember" or "fields.partnership". */
   path: string;
   message: string;
@@ -152,7 +154,23 @@ export function runScenario(input: unknown, directory: Directory): Result<Scenar
   const parsedFields = fieldsSchema.safeParse(withoutNulls(rawFields.value));
   if (!parsedFields.success) return fail(fieldError(parsedFields.error, rawFields.value));
 
+  // An Inclusion Forum's action plan, when the case has one: emailed to the school as template 5.
+  let actionPlan: Fields['actionPlan'];
+  if ((input.actionPlan ?? null) !== null) {
+    const checked = checkActionPlan(input.actionPlan, directory);
+    if (!checked.ok) return fail({ ...checked.error, path: `actionPlan.${checked.error.path}` });
+    actionPlan = checked.value;
+  }
+
   const state = interpret(flow, section.value, answers, flowTextValues(directory));
+  const render = (template: TemplateId, to: RecipientRole, fields: Fields): ScenarioEmail => {
+    const rendered = renderEmail(emailTemplates[template], fields, directory);
+    return rendered.ok
+      ? { template, to, ...rendered.email, missing: [] }
+      : { template, to, subject: rendered.subject ?? '', html: '', text: '', missing: rendered.missing };
+  };
+  const planEmail = (fields: Fields) =>
+    actionPlan ? [render('T5', 'school', { ...fields, actionPlan })] : [];
   if (state.status === 'asking') {
     return ok({
       outcome: null,
@@ -161,30 +179,17 @@ export function runScenario(input: unknown, directory: Directory): Result<Scenar
       actions: [],
       cityExpectation: null,
       followUps: [],
-      emails: [],
+      emails: planEmail(parsedFields.data),
     });
   }
 
   // What the outcome implies (e.g. PSP3 in section C) unless the case says otherwise.
   const defaults: Fields = fieldsSchema.parse(flow.outcomes[state.outcome]?.fieldDefaults ?? {});
   const fields: Fields = { ...defaults, ...parsedFields.data };
-  const emails = state.effects.flatMap((effect): ScenarioEmail[] => {
-    if (effect.type !== 'draftEmail') return [];
-    const template = emailTemplates[effect.template as TemplateId];
-    const rendered = renderEmail(template, fields, directory);
-    return [
-      rendered.ok
-        ? { template: template.id, to: effect.to, ...rendered.email, missing: [] }
-        : {
-            template: template.id,
-            to: effect.to,
-            subject: rendered.subject ?? '',
-            html: '',
-            text: '',
-            missing: rendered.missing,
-          },
-    ];
-  });
+  const emails = state.effects.flatMap((effect): ScenarioEmail[] =>
+    effect.type === 'draftEmail' ? [render(effect.template as TemplateId, effect.to, fields)] : [],
+  );
+  emails.push(...planEmail(fields));
   return ok({
     outcome: state.outcome,
     next: null,

@@ -59,6 +59,7 @@ export const partnershipSettingsSchema = z
     coordinators: z.array(coordinatorSchema).default([]),
     panel: z.array(panelMemberSchema).default([]),
     voteSettings: voteSettingsSchema.prefault({}),
+    forumDates: directoryPartnership.shape.forumDates,
   })
   .superRefine((partnership, context) => {
     const schools = new Set(partnership.schools.map((school) => school.id));
@@ -83,6 +84,8 @@ export const countySettingsSchema = z.strictObject({
   districts: directorySchema.shape.districts,
   contacts: directorySchema.shape.contacts,
   links: directorySchema.shape.links,
+  services: directorySchema.shape.services,
+  resources: directorySchema.shape.resources,
   allowedRecipientDomains: directorySchema.shape.allowedRecipientDomains,
 });
 
@@ -182,6 +185,7 @@ export function settingsFromFiles(directory: Directory, roles: Roles): Settings 
           schoolId: member.schoolId ?? null,
         })),
         voteSettings: partnership.voteSettings ?? voteSettingsSchema.parse({}),
+        forumDates: partnership.forumDates,
       };
       return [partnership.id, settings];
     }),
@@ -196,6 +200,8 @@ export function settingsFromFiles(directory: Directory, roles: Roles): Settings 
       districts: directory.districts,
       contacts: directory.contacts,
       links: directory.links,
+      services: directory.services,
+      resources: directory.resources,
       allowedRecipientDomains: directory.allowedRecipientDomains,
     },
     partnerships,
@@ -220,11 +226,14 @@ export function directoryOf(settings: Settings): Directory {
         ),
         schools: partnership.schools,
         ...(voteSettingsChanged ? { voteSettings: partnership.voteSettings } : {}),
+        forumDates: partnership.forumDates,
       };
     }),
     districts: settings.county.districts,
     contacts: settings.county.contacts,
     links: settings.county.links,
+    services: settings.county.services,
+    resources: settings.county.resources,
     allowedRecipientDomains: settings.county.allowedRecipientDomains,
   };
 }

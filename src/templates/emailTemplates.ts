@@ -9,7 +9,7 @@ import { parseTemplateText, type Segment } from './templateText.ts';
  * by the identifier. T3 and T4 have no signature in the seed; they are signed like T1 and T2.
  */
 
-export const templateIds = ['T1', 'T2', 'T3', 'T4'] as const;
+export const templateIds = ['T1', 'T2', 'T3', 'T4', 'T5'] as const;
 export type TemplateId = (typeof templateIds)[number];
 
 export interface EmailTemplateSource {
@@ -19,13 +19,21 @@ export interface EmailTemplateSource {
   /** Who it is normally sent to. */
   to: RecipientRole;
   subject: string;
-  /** Paragraphs in order; `student` is the line naming the student, shown in bold. */
-  blocks: { style: 'p' | 'student'; text: string }[];
+  /**
+   * Paragraphs in order; `student` is the line naming the student, shown in bold. The action plan's parts are
+   * blocks whose text is their lead-in: `advice` (the advice, paragraph by paragraph), `links` (a list of the
+   * plan's links, left out when it has none) and `actions` (a table of owner, action and date).
+   */
+  blocks: { style: BlockStyle; text: string }[];
 }
+
+export const planBlockStyles = ['advice', 'links', 'actions'] as const;
+export type PlanBlockStyle = (typeof planBlockStyles)[number];
+export type BlockStyle = 'p' | 'student' | PlanBlockStyle;
 
 export interface EmailTemplate extends Omit<EmailTemplateSource, 'subject' | 'blocks'> {
   subject: Segment[];
-  blocks: { style: 'p' | 'student'; segments: Segment[] }[];
+  blocks: { style: BlockStyle; segments: Segment[] }[];
 }
 
 // Paragraphs the seed repeats word for word in more than one template.
@@ -164,6 +172,34 @@ const sources: EmailTemplateSource[] = [
         text: 'We know that the school and LPS may need to consider a variety of options, including, for example, a managed move to a city or county school. We would be happy to discuss possible options with you if this is helpful. Please contact me if needed.',
       },
       { style: 'p', text: furtherHelp },
+      signature,
+    ],
+  },
+  {
+    id: 'T5',
+    // Not in the seed (which says only that "an action plan is written up for each referral by Partnership staff
+    // and emailed to the school after the meeting"): written in the register of templates 1–4.
+    title: 'Email template 5: to the school, the action plan agreed at the Inclusion Forum',
+    to: 'school',
+    subject: '{student}: action plan from the {meetingType} held on {meetingDate}',
+    blocks: [
+      { style: 'p', text: 'Dear {keyLinkName}' },
+      { style: 'student', text: '{student}' },
+      {
+        style: 'p',
+        text: 'Thank you for bringing this student to the {meetingType} held on {meetingDate}. This email sets out the advice given at the meeting and the action plan we agreed, so that everyone involved knows what is to be done, by whom and by when.',
+      },
+      { style: 'advice', text: 'The advice given at the meeting:' },
+      { style: 'links', text: 'Links to the resources and services we discussed:' },
+      { style: 'actions', text: 'The actions we agreed:' },
+      {
+        style: 'p',
+        text: 'We will review the plan with you on {actionPlan:reviewDate}, looking at what has been done and agreeing the next steps. If the review shows that further support is needed, the student may be referred to the Core Group for support at Tier 2 and above.',
+      },
+      {
+        style: 'p',
+        text: 'If circumstances change before the review, or you need any further clarification, please contact me. Information about the {partnership:name} and its Inclusion Forums can be found on our web site at {dir:links.website}.',
+      },
       signature,
     ],
   },

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { parseIsoDate } from '../text/dates.ts';
+import { isoDate, lineOfText } from '../text/textSchemas.ts';
+import { actionPlanSchema } from '../plans/actionPlan.ts';
+
+// Shared with the directory and the action plan; re-exported where fields are defined, as before.
+export { isoDate, lineOfText };
 
 /** The partnerships' ids as they appear in the templates. */
 export const partnershipIds = ['HBEP', 'LIP', 'MSCIP', 'NWLLIP', 'SLIP'] as const;
@@ -24,38 +28,6 @@ export const pspMeetingLongLabels: Record<PspMeeting, string> = {
 
 export const passportActions = ['complete', 'update'] as const;
 export const attendees = ['I', 'one of my team'] as const;
-
-// Characters that have no place in a name or an identifier: controls (Cc, including newlines, which would break
-// the email's layout), line and paragraph separators (Zl, Zp) and every format character (Cf): zero-width
-// spaces and joiners, bidi marks, embeddings and overrides, the BOM, soft hyphens, tags. They are invisible, so
-// they make text read differently from what it is ("J\u200DS" looks like "JS"). The cost: scripts that use a
-// zero-width joiner or non-joiner inside words (Persian, some Indic names) are typed without it.
-const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-// No name, school or identifier needs angle brackets; refusing them keeps markup out of subjects and plain
-// text too (the HTML is escaped regardless). Quotes and ampersands are real in names and are escaped.
-const MARKUP = /[<>]/;
-
-/** Single-line text typed by a person: trimmed, NFC-normalised, 1 to `max` characters, no invisible characters. */
-export function lineOfText(max: number) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? 'required' : 'expected text') })
-    .transform((value) => value.normalize('NFC').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, 'must not be empty')
-        .max(max, `at most ${max} characters`)
-        .refine((value) => !FORBIDDEN.test(value), 'must be a single line of text without control characters')
-        .refine((value) => !MARKUP.test(value), 'must not contain < or >'),
-    );
-}
-
-const isoDate = z
-  .string({ error: 'expected a date as YYYY-MM-DD' })
-  .refine(
-    (value) => parseIsoDate(value) !== undefined,
-    'expected a real date as YYYY-MM-DD, e.g. 2026-11-20',
-  );
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.map((value) => `"${value}"`).join(', ')}` });
@@ -82,6 +54,8 @@ export const fieldsSchema = z
     /** T2: the school made a further referral having done everything in section B (not a permanent exclusion). */
     furtherReferral: yesOrNo,
     coordinatorName: lineOfText(100),
+    /** Template 5: the forum's action plan (advice, links, agreed actions, review date), recorded on the case. */
+    actionPlan: actionPlanSchema,
   })
   .partial();
 
@@ -113,6 +87,7 @@ export const fieldLabels: Record<FieldId, string> = {
   needsNotMetInFull: 'Needs cannot be met "in full"',
   furtherReferral: 'A further referral having done everything in section B (not a permanent exclusion)',
   coordinatorName: 'Coordinator (signature)',
+  actionPlan: 'Action plan (recorded on the case card in the meeting)',
 };
 
 /** Short names for a summary of known fields. */
@@ -130,4 +105,5 @@ export const fieldShortLabels: Record<FieldId, string> = {
   needsNotMetInFull: '“In full”',
   furtherReferral: 'Further referral',
   coordinatorName: 'Signed by',
+  actionPlan: 'Action plan',
 };

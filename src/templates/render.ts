@@ -1,7 +1,8 @@
 import { partnershipById, type Directory } from '../directory/directory.ts';
 import { formatLongDate, parseIsoDate } from '../text/dates.ts';
 import { escapeHtml } from '../text/html.ts';
-import type { EmailTemplate } from './emailTemplates.ts';
+import { longDate, ownerLabel, type ActionPlan } from '../plans/actionPlan.ts';
+import type { BlockStyle, EmailTemplate } from './emailTemplates.ts';
 import {
   fieldIds,
   meetingTypeLabels,
@@ -50,6 +51,8 @@ function fieldText(
     case 'partnership':
       if (!fields.partnership) return '';
       return format === 'name' ? partnershipById(directory, fields.partnership).name : fields.partnership;
+    case 'actionPlan':
+      return fields.actionPlan && format === 'reviewDate' ? longDate(fields.actionPlan.reviewDate) : '';
     case 'attendee': {
       const value = fields.attendee ?? '';
       return format === 'sentence' ? value.charAt(0).toUpperCase() + value.slice(1) : value;
@@ -134,28 +137,94 @@ export function renderEmail(template: EmailTemplate, fields: Fields, directory: 
   neededFields(template.subject, fields, needed);
   const subjectComplete = [...needed].every((field) => isGiven(fields, field));
   const subject = subjectComplete ? asText(pieces(template.subject, fields, directory)) : null;
-  for (const block of template.blocks) neededFields(block.segments, fields, needed);
+  for (const block of template.blocks) {
+    neededFields(block.segments, fields, needed);
+    if (block.style !== 'p' && block.style !== 'student') needed.add('actionPlan');
+  }
   const missing = fieldIds.filter((field) => needed.has(field) && !isGiven(fields, field));
   if (missing.length > 0) return { ok: false, missing, subject };
 
-  const blocks = template.blocks.map((block) => ({
-    style: block.style,
-    content: pieces(block.segments, fields, directory),
-  }));
+  const blocks = template.blocks.flatMap((block) =>
+    renderBlock(block.style, pieces(block.segments, fields, directory), fields, directory),
+  );
   return {
     ok: true,
     email: {
       subject: subject ?? '',
-      html: blocks
-        .map((block) =>
-          block.style === 'student'
-            ? `<p><strong>${asHtml(block.content)}</strong></p>`
-            : `<p>${asHtml(block.content)}</p>`,
-        )
-        .join('\n'),
-      text: blocks.map((block) => asText(block.content)).join('\n\n'),
+      html: blocks.map((block) => block.html).join('\n'),
+      text: blocks.map((block) => block.text).join('\n\n'),
     },
   };
+}
+
+/** One block as HTML and plain text; an action plan's part with nothing to show is left out. */
+function renderBlock(
+  style: BlockStyle,
+  content: Piece[],
+  fields: Fields,
+  directory: Directory,
+): { html: string; text: string }[] {
+  const lead = { html: `<p>${asHtml(content)}</p>`, text: asText(content) };
+  if (style === 'p') return [lead];
+  if (style === 'student') return [{ html: `<p><strong>${asHtml(content)}</strong></p>`, text: lead.text }];
+  // renderEmail has checked that the plan is given before any block is rendered.
+  const plan = fields.actionPlan as ActionPlan;
+  switch (style) {
+    case 'advice': {
+      if (plan.advice === '') return [];
+      const paragraphs = plan.advice.split(/\n\s*\n/).map((paragraph) => paragraph.trim());
+      return [
+        {
+          html: [lead.html, ...paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)].join(
+            '\n',
+          ),
+          text: [lead.text, ...paragraphs].join('\n\n'),
+        },
+      ];
+    }
+    case 'links': {
+      const links = plan.links.flatMap((id) => directory.resources.filter((resource) => resource.id === id));
+      if (links.length === 0) return [];
+      const items = links.map(
+        (link) => `<li><a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a></li>`,
+      );
+      return [
+        {
+          html: `${lead.html}\n<ul>${items.join('')}</ul>`,
+          text: [lead.text, ...links.map((link) => `- ${link.title}: ${link.url}`)].join('\n'),
+        },
+      ];
+    }
+    case 'actions': {
+      if (plan.actions.length === 0)
+        return [
+          {
+            html: '<p>No further actions were agreed at the meeting.</p>',
+            text: 'No further actions were agreed at the meeting.',
+          },
+        ];
+      const cell = 'style="border:1px solid #8a8886;padding:4px 8px;text-align:left;vertical-align:top"';
+      const rows = plan.actions.map(
+        (action) =>
+          `<tr><td ${cell}>${escapeHtml(ownerLabel(directory, action.owner))}</td><td ${cell}>${escapeHtml(action.action)}</td><td ${cell}>${escapeHtml(longDate(action.by))}</td></tr>`,
+      );
+      const head = ['Who', 'What is to be done', 'By when'].map(
+        (title) => `<th scope="col" ${cell}>${title}</th>`,
+      );
+      return [
+        {
+          html: `${lead.html}\n<table style="border-collapse:collapse"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
+          text: [
+            lead.text,
+            ...plan.actions.map(
+              (action) =>
+                `- ${ownerLabel(directory, action.owner)}: ${action.action} (by ${longDate(action.by)})`,
+            ),
+          ].join('\n'),
+        },
+      ];
+    }
+  }
 }
 
 /** Every field a template can use (in domain.md's order), including those of its optional sentences. */
@@ -171,6 +240,9 @@ export function fieldsUsedBy(template: EmailTemplate): FieldId[] {
     }
   };
   walk(template.subject);
-  template.blocks.forEach((block) => walk(block.segments));
+  template.blocks.forEach((block) => {
+    walk(block.segments);
+    if (block.style !== 'p' && block.style !== 'student') used.add('actionPlan');
+  });
   return fieldIds.filter((field) => used.has(field));
 }

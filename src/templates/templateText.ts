@@ -4,7 +4,8 @@ import { fieldIds, switchFields, type FieldId } from './fields.ts';
 /**
  * The small language the email templates are written in, parsed and checked when the templates load:
  *   {student}             a field's value
- *   {pspMeeting:long}     a field in another form (long, sentence = capital first letter, name = full name)
+ *   {pspMeeting:long}     a field in another form (long, sentence = capital first letter, name = full name,
+ *                         reviewDate = the action plan's review date written out)
  *   {dir:lps.referralEmail} a contact or link from the directory (links become <a> in HTML)
  *   {if:a|b} … {/if}      words shown only when one of the fields is given (or, for a switch, true)
  *   {if:!s} … {/if}       words shown only when the switch s is off (the other wording of one sentence)
@@ -21,7 +22,7 @@ export const directoryKeys = [
 ] as const;
 export type DirectoryKey = (typeof directoryKeys)[number];
 
-export const fieldFormats = ['long', 'sentence', 'name'] as const;
+export const fieldFormats = ['long', 'sentence', 'name', 'reviewDate'] as const;
 export type FieldFormat = (typeof fieldFormats)[number];
 
 /** Which fields each format applies to. */
@@ -29,6 +30,7 @@ const formatFields: Record<FieldFormat, readonly FieldId[]> = {
   long: ['pspMeeting'],
   sentence: ['attendee'],
   name: ['partnership'],
+  reviewDate: ['actionPlan'],
 };
 
 export type Segment =
@@ -58,6 +60,11 @@ function parseField(where: string, body: string): Segment {
   if (switchFields.includes(field)) {
     throw new TemplateSyntaxError(where, `{${body}} is a switch: use it as {if:${field}} … {/if}`);
   }
+  if (format === undefined && field === 'actionPlan')
+    throw new TemplateSyntaxError(
+      where,
+      '{actionPlan} is a whole plan: use {actionPlan:reviewDate}, or a block of style advice, links or actions',
+    );
   if (format === undefined) return { kind: 'field', field };
   if (rest.length > 0 || !fieldFormats.includes(format as FieldFormat)) {
     throw new TemplateSyntaxError(

@@ -53,7 +53,7 @@ describe('secrecy of panel votes while they are open', () => {
       h.connector,
       people.coordinator,
       'vote.open',
-      { caseId: record.id, question: 'coreGroupDecision', ...toggles },
+      { caseId: record.id, question: 'coreGroupDecision', withoutReview: true, ...toggles },
       messageId,
     );
     const voteId = voteIdOn(opened.text);

@@ -213,7 +213,7 @@ describe('panel votes over loopback HTTP on PGlite', () => {
       h.connector,
       people.coordinator,
       'vote.open',
-      { caseId: record.id, question: 'coreGroupDecision' },
+      { caseId: record.id, question: 'coreGroupDecision', withoutReview: true },
       messageId,
     );
     expect(opened.text).toContain('Core Group decision on this referral');

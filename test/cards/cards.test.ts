@@ -1,4 +1,3 @@
-import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import {
   caseCard,
@@ -18,27 +17,9 @@ import { enumerateRoutes } from '../../src/flow/paths.ts';
 import { flows, flowTextValues } from '../../src/flows.ts';
 import { coreGroupOptions, yesNoOptions, type VoteView } from '../../src/votes/vote.ts';
 import { directory } from '../helpers/fixtures.ts';
+import { parseProblems, TEAMS_CARD_LIMIT } from '../helpers/cards.ts';
 
 const cityAddressFlow = flows.cityAddress;
-
-/** Teams refuses cards over 28 KB; ours must stay well under. */
-const TEAMS_CARD_LIMIT = 28 * 1024;
-
-/** Parses a card with the adaptivecards renderer and returns every warning or error it reports. */
-function parseProblems(json: AdaptiveCard): string[] {
-  const parsed = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  parsed.parse(JSON.parse(JSON.stringify(json)), context);
-  const problems: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) {
-    const event = context.getEventAt(i);
-    problems.push(`${AC.ValidationEvent[event.event]}: ${event.message}`);
-  }
-  for (const event of parsed.validateProperties().validationEvents) {
-    problems.push(`validation ${AC.ValidationEvent[event.event]}: ${event.message}`);
-  }
-  return problems;
-}
 
 const values = flowTextValues(directory);
 const record = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
@@ -66,6 +47,8 @@ const record = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
   prefilled: [],
   cardActivityId: null,
   revision: 0,
+  consent: true,
+  plan: null,
   createdBy: 'u1',
   createdAt: new Date('2026-11-20T10:00:00Z'),
   updatedAt: new Date('2026-11-20T10:00:00Z'),

@@ -107,6 +107,24 @@ const expectedVerbs: Record<CardVerb, Record<Subject, CardOutcome>> = {
     401,
     'conceal',
   ),
+  // The action plan: the case's coordinators, in its chat or in another meeting (a plan is reviewed at a later
+  // forum); seen but not theirs to write for a panel member; concealed from everyone who may not see the case.
+  'plan.edit': row('allow', 'allow', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'plan.save': row('allow', 'allow', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'plan.review': row('allow', 'allow', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
+  'plan.reviewSave': row(
+    'allow',
+    'allow',
+    'conceal',
+    'refuse',
+    'conceal',
+    'conceal',
+    'conceal',
+    401,
+    'conceal',
+  ),
+  // Finishing the forum: a coordinator's tool; it summarises only their own partnerships' cases.
+  'forum.finish': row('allow', 'allow', 'allow', 'refuse', 'refuse', 'refuse', 'refuse', 401, 'refuse'),
   'vote.open': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'vote.cast': row('allow', 'allow', 'conceal', 'allow', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
   'vote.close': row('allow', 'refuse', 'conceal', 'refuse', 'conceal', 'conceal', 'conceal', 401, 'conceal'),
@@ -249,6 +267,18 @@ describe('the authorisation matrix: every card verb and API route, for every kin
       'case.change': { caseId, question: 'residency' },
       'case.history': { caseId },
       'case.withdraw': { caseId },
+      'plan.edit': { caseId },
+      'plan.save': {
+        caseId,
+        rows: 1,
+        owner_0: 'school',
+        action_0: 'Hold a PSP2b meeting',
+        by_0: '2027-01-15',
+        reviewDate: '2027-01-29',
+      },
+      'plan.review': { caseId },
+      'plan.reviewSave': { caseId, outcome: 'close' },
+      'forum.finish': {},
       // The Core Group vote is already open: opening another is refused by the store, after the policy allows it.
       'vote.open': { caseId, question: 'coreGroupDecision' },
       'vote.cast': { voteId, choice: 'backToIf' },

@@ -56,7 +56,7 @@ describe('who sees what, in Teams', () => {
       h.connector,
       people.coordinator,
       'vote.open',
-      { caseId: record.id, question: 'coreGroupDecision' },
+      { caseId: record.id, question: 'coreGroupDecision', withoutReview: true },
       messageId,
       CHAT,
     );

@@ -40,6 +40,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0007_vote_recusals',
       '0008_tied_votes',
       '0009_case_withdrawn',
+      '0010_action_plans',
     ]);
   });
 

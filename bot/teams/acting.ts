@@ -1,0 +1,59 @@
+import type { Person } from '../../src/auth/policy.ts';
+import { card, execute, heading, notice as noticeBlock } from '../../src/cards/adaptive.ts';
+import { caseCard, type Notice } from '../../src/cards/caseCards.ts';
+import { caseState, type Actor, type CaseRecord } from '../../src/cases/case.ts';
+import { caseFlow } from '../../src/flows.ts';
+import { ukIsoDate } from '../../src/text/dates.ts';
+import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
+
+/**
+ * What every card verb's handler works with: who is acting and where, and the few cards they all answer with
+ * (the case's card, a refusal, "not found").
+ */
+
+/** Everything a verb's handler works with. */
+export interface Acting {
+  services: Services;
+  who: Who;
+  where: Where;
+  port: TeamsPort;
+  person: Person;
+}
+
+export const messageCard = (title: string, message: Notice) =>
+  card(
+    [heading(title), noticeBlock(message.message, message.tone)],
+    [execute('case.list', 'Cases in this meeting')],
+  );
+
+export const refuse = (message: string, field?: string): Notice => ({
+  message,
+  tone: 'attention',
+  ...(field ? { field } : {}),
+});
+
+export const actorOf = (who: Who): Actor => ({ id: who.aadObjectId ?? who.mri, name: who.name });
+
+/** Today in the UK, as YYYY-MM-DD: what "due for review" is measured against. */
+export const today = () => ukIsoDate(new Date());
+
+export function showCase(services: Services, record: CaseRecord, notice?: Notice) {
+  const state = caseState(caseFlow(record), record, services.textValues);
+  return caseCard(record, state, caseFlow(record), {
+    directory: services.directory,
+    voteDefaults: services.settings.settings.partnerships[record.partnership].voteSettings,
+    today: today(),
+    ...(notice ? { notice } : {}),
+  });
+}
+
+/** What someone gets for a case that does not exist, and for one they may not know exists: the same card. */
+export const caseNotFound = (): ActionOutcome => ({
+  card: messageCard(
+    'Case not found',
+    refuse('This case no longer exists. It may have passed the retention period.'),
+  ),
+});
+export const voteNotFound = (): ActionOutcome => ({
+  card: messageCard('Vote not found', refuse('This vote no longer exists.')),
+});
