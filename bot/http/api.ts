@@ -11,6 +11,7 @@ import { findSchool } from '../../src/directory/directory.ts';
 import { answerLabel } from '../../src/flow/answers.ts';
 import { caseState, newCaseSchema, studentLabel, type CaseRecord } from '../../src/cases/case.ts';
 import { emailsToDraft } from '../../src/cases/emailsToDraft.ts';
+import { planSummary } from '../../src/plans/actionPlan.ts';
 import { fieldsSchema } from '../../src/templates/fields.ts';
 import type { BotConfig } from '../config.ts';
 import { listsCase, permissions, type Person } from '../../src/auth/policy.ts';
@@ -229,6 +230,10 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
       const records = (await casesOfConversation(services.db, conversationId)).filter((record) =>
         listsCase(person, record.partnership),
       );
+      const drafted = await draftedEmails(
+        services.db,
+        records.map((record) => record.id),
+      );
       const cases: MeetingCase[] = records.map((record) => {
         const state = caseState(caseFlow(record), record, services.textValues);
         return {
@@ -244,6 +249,12 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
               : state.path.length === 0
                 ? 'On the agenda'
                 : `Waiting for: ${caseFlow(record).questions[state.next]?.prompt ?? state.next}`,
+          plan: record.plan ? planSummary(record.plan.plan) : null,
+          emailsToDraft: record.withdrawnAt
+            ? []
+            : emailsOf(services, record, drafted.get(record.id) ?? new Set())
+                .filter((email) => !email.drafted)
+                .map((email) => email.title),
         };
       });
       return { status: 200, body: { cases } };

@@ -69,6 +69,10 @@ export interface MeetingCase {
   /** "Waiting for: <question>" or "Outcome: <label>". */
   standing: string;
   decided: boolean;
+  /** The action plan in a line ("3 actions, review 15 January 2027"), or null without one. */
+  plan: string | null;
+  /** The titles of the emails still to draft: with the plan, the forum's summary. */
+  emailsToDraft: string[];
 }
 
 /** A referral added to the meeting's agenda before the meeting (the fields of the bot's Start card). */
