@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildManifest, fillManifest, placeholdersOf, validate } from '../tools/manifest.ts';
-import { zip } from '../tools/zip.ts';
+import { zip } from '../bot/zip.ts';
 import { root } from './helpers/fixtures.ts';
 
-/** Reads back the files of a zip written by tools/zip.ts (local headers in order). */
+/** Reads back the files of a zip written by bot/zip.ts (local headers in order). */
 function unzip(archive: Buffer): Record<string, Buffer> {
   const files: Record<string, Buffer> = {};
   let offset = 0;

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { validateManifest } from 'office-addin-manifest';
-import { zip } from './zip.ts';
+import { zip } from '../bot/zip.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 

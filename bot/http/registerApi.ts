@@ -1,6 +1,7 @@
 import { permissions } from '../../src/auth/policy.ts';
 import { caseHandlers } from './api.ts';
 import { adminHandlers } from '../admin/adminApi.ts';
+import { recordHandlers } from './recordsApi.ts';
 import type { BotConfig } from '../config.ts';
 import { personOf, settingsNameOf } from '../people.ts';
 import type { Services } from '../teams/services.ts';
@@ -19,6 +20,7 @@ export function registerApi(adapter: NodeHttpAdapter, services: Services, config
   const handlers: Record<RouteKey, Handler> = {
     ...caseHandlers(services, config),
     ...adminHandlers(services),
+    ...recordHandlers(services),
   };
 
   async function dispatch(route: ApiRoute, request: HttpRequest, params: Record<string, string>) {

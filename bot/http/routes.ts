@@ -14,6 +14,11 @@ export const apiRoutes = [
   { method: 'GET', path: '/api/cases/:caseId/stage', permission: 'seeCase' },
   { method: 'GET', path: '/api/conversations/:conversationId/cases', permission: 'listChatCases' },
   { method: 'POST', path: '/api/conversations/:conversationId/cases', permission: 'startCase' },
+  { method: 'GET', path: '/api/cases/:caseId/record', permission: 'seeDecisionRecord' },
+  { method: 'PUT', path: '/api/cases/:caseId/hold', permission: 'holdRecords' },
+  { method: 'GET', path: '/api/reports', permission: 'seeReports' },
+  { method: 'GET', path: '/api/reports/county', permission: 'seeCountyReports' },
+  { method: 'GET', path: '/api/records/export', permission: 'seeReports' },
   { method: 'GET', path: '/api/admin', permission: 'useAdministration' },
   { method: 'PUT', path: '/api/admin/administrators', permission: 'manageAdministrators' },
   { method: 'PUT', path: '/api/admin/county', permission: 'manageCounty' },
@@ -33,4 +38,11 @@ export type RouteKey = ApiRoute extends infer R
     : never
   : never;
 export type AdminRouteKey = Extract<RouteKey, `${string} /api/admin${string}`>;
-export type CaseRouteKey = Exclude<RouteKey, AdminRouteKey>;
+export type RecordRouteKey = Extract<
+  RouteKey,
+  | `${string} /api/reports${string}`
+  | `${string} /api/records${string}`
+  | `${string}/record`
+  | `${string}/hold`
+>;
+export type CaseRouteKey = Exclude<RouteKey, AdminRouteKey | RecordRouteKey>;

@@ -8,6 +8,7 @@ import type { Fields, PartnershipId } from '../../src/templates/fields.ts';
 import { retentionCutoff } from '../../src/cases/retention.ts';
 import type { Database, Queryable } from './database.ts';
 import type { StoredPlan } from '../../src/plans/actionPlan.ts';
+import { FACT_COLUMNS } from './reportFacts.ts';
 
 export interface CaseRow {
   id: string;
@@ -108,8 +109,11 @@ export async function appendEvents(
 export async function createCase(db: Database, input: NewCaseRecord, actor: Actor): Promise<CaseRecord> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<CaseRow>(
-      `INSERT INTO cases (id, partnership, conversation_id, meeting_id, student_ref, school_id, section, flow_id, flow_version, fields, created_by, key_link_email, consent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+      `INSERT INTO cases (id, partnership, conversation_id, meeting_id, student_ref, school_id, section, flow_id, flow_version, fields, created_by, key_link_email, consent, referral_number)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+         -- Which referral of this student by this school it is: reports count second and third referrals.
+         (SELECT count(*)::int + 1 FROM cases WHERE school_id = $6 AND student_ref = $5 AND withdrawn_at IS NULL))
+       RETURNING *`,
       [
         randomUUID(),
         input.partnership,
@@ -178,6 +182,7 @@ export async function writeChange(
 ) {
   const [row] = await tx.query<CaseRow>(
     `UPDATE cases SET answers = $2, fields = $3, outcome = $4, extra_emails = $5, prefilled = $6,
+       decided_at = coalesce(decided_at, CASE WHEN $4::text IS NOT NULL THEN now() END),
        revision = revision + 1, updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
@@ -284,12 +289,15 @@ export async function caseHistory(db: Queryable, id: string): Promise<HistoryEnt
 /** The advisory lock the purge holds, so that of several bot instances sharing a server only one purges. */
 const PURGE_LOCK = 7_460_001;
 
+/** The cases a purge takes: last changed before the cutoff, and not on legal hold. */
+const EXPIRED = 'c.updated_at < $1 AND c.legal_hold_at IS NULL';
+
 /**
- * Deletes the cases (with their history and votes) whose last change is older than the retention period.
- * The partnership agreement keeps decision records for 7 years (clause 10.1). While another instance is
- * purging, this one purges nothing (0). `reclaimSpace` then removes the deleted rows' bytes from the files.
+ * Deletes the cases (with their history, votes and plans) last changed before the retention period (`years`
+ * financial years, the current included), except those on legal hold. What each counted for in the reports is
+ * kept first, without anything that identifies it. While another instance is purging, this one purges nothing
+ * (0). `reclaimSpace` then removes the deleted rows' bytes from the files.
  */
-/** Deletes the cases last changed before the retention period (`years` financial years, the current included). */
 export async function purgeExpiredCases(db: Database, years: number, now = new Date()): Promise<number> {
   const cutoff = retentionCutoff(years, now);
   return db.transaction(async (tx) => {
@@ -297,12 +305,44 @@ export async function purgeExpiredCases(db: Database, years: number, now = new D
       PURGE_LOCK,
     ]);
     if (!lock?.locked) return 0;
+    await tx.query(
+      `INSERT INTO purged_case_facts SELECT ${FACT_COLUMNS} FROM cases c WHERE ${EXPIRED} AND c.withdrawn_at IS NULL`,
+      [cutoff],
+    );
     await tx.query("SELECT set_config('app.retention_purge', 'on', true)");
-    const rows = await tx.query<{ id: string }>('DELETE FROM cases WHERE updated_at < $1 RETURNING id', [
+    const rows = await tx.query<{ id: string }>(`DELETE FROM cases c WHERE ${EXPIRED} RETURNING id`, [
       cutoff,
     ]);
     return rows.length;
   });
+}
+
+/** What a purge now would delete, by the financial year of each case's last change and its partnership. */
+export async function purgeForecast(
+  db: Queryable,
+  years: number,
+  now = new Date(),
+): Promise<{ expired: { financialYear: string; partnership: string; cases: number }[]; held: number }> {
+  const cutoff = retentionCutoff(years, now);
+  // The UK financial year starts on 1 April (23:00 UTC on 31 March, in British Summer Time).
+  const expired = await db.query<{ start_year: number; partnership: string; cases: number }>(
+    `SELECT extract(year FROM (c.updated_at AT TIME ZONE 'UTC') + interval '1 hour' - interval '3 months')::int AS start_year,
+            c.partnership, count(*)::int AS cases
+     FROM cases c WHERE ${EXPIRED} GROUP BY 1, 2 ORDER BY 1, 2`,
+    [cutoff],
+  );
+  const [held] = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM cases c WHERE c.updated_at < $1 AND c.legal_hold_at IS NOT NULL',
+    [cutoff],
+  );
+  return {
+    expired: expired.map((row) => ({
+      financialYear: `${row.start_year}/${String((row.start_year + 1) % 100).padStart(2, '0')}`,
+      partnership: row.partnership,
+      cases: row.cases,
+    })),
+    held: held?.n ?? 0,
+  };
 }
 
 /** Every table a purge deletes from (the cascade from cases). */

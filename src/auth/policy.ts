@@ -127,6 +127,26 @@ export const permissions = {
       : coordinatesAny(person)
         ? 'conceal'
         : 'refuse',
+  /**
+   * A partnership's reports and its records export: its coordinators (exact counts) and administrators (the
+   * County's view, small numbers suppressed). Nobody else: panel members and guests see no reports.
+   */
+  seeReports: (person: Person, facts: PartnershipFacts): Verdict =>
+    verdict(coordinates(person, facts.partnership) || administers(person), 'refuse'),
+  /** The County dashboard: every partnership side by side, for administrators. */
+  seeCountyReports: (person: Person): Verdict => verdict(administers(person), 'refuse'),
+  /**
+   * A case's decision record, outside any chat: its partnership's coordinators and administrators (for the
+   * Authority's auditors); concealed from another partnership's coordinator, refused to everyone else.
+   */
+  seeDecisionRecord: (person: Person, facts: PartnershipFacts): Verdict =>
+    coordinates(person, facts.partnership) || administers(person)
+      ? 'allow'
+      : coordinatesAny(person)
+        ? 'conceal'
+        : 'refuse',
+  /** Put a case on legal hold or release it: administrators. */
+  holdRecords: (person: Person): Verdict => verdict(administers(person), 'refuse'),
   /** The County-wide contacts, links and domains: read by coordinators, changed by administrators. */
   seeCounty: (person: Person): Verdict => verdict(administers(person) || coordinatesAny(person), 'refuse'),
   manageCounty: (person: Person): Verdict => verdict(administers(person), 'refuse'),

@@ -233,6 +233,9 @@ export type CaseEvent =
       kind: 'planReviewed';
       detail: { version: number; outcome: ReviewOutcome; actions: PlanReview['actions'] };
     }
+  /** An administrator put the case on legal hold (purge skips it), or released it. */
+  | { kind: 'legalHold'; detail: { reason: string } }
+  | { kind: 'legalHoldReleased'; detail: Record<string, never> }
   /** The coordinator put a case to the Core Group though its action plan was not reviewed (seed 002's condition). */
   | { kind: 'coreGroupWithoutReview'; detail: { voteId: string } }
   | { kind: 'withdrawn'; detail: Record<string, never> };

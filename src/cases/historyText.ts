@@ -75,6 +75,10 @@ export function describeEvent(
         .join(', ');
       return `Reviewed version ${String(detail.version)} of the action plan${progress ? ` (${progress})` : ''}: ${reviewOutcomeLabels[detail.outcome as ReviewOutcome] ?? String(detail.outcome)}.`;
     }
+    case 'legalHold':
+      return `Put the case on legal hold: it is kept past the retention period (${String(detail.reason)}).`;
+    case 'legalHoldReleased':
+      return 'Released the legal hold: the case is kept for the retention period as any other.';
     case 'coreGroupWithoutReview':
       return 'Put the case to the Core Group although its action plan has not been reviewed.';
   }

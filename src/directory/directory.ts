@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result.ts';
 import { didYouMean } from '../text/suggest.ts';
+import { defaultTermDates, termDatesSchema } from '../reports/terms.ts';
 import { isoDate, lineOfText, partnershipIds, type PartnershipId } from '../templates/fields.ts';
 
 /**
@@ -124,6 +125,8 @@ export const directorySchema = z
     services: z.array(serviceSchema).max(50).default(defaultServices),
     /** Resources and services a forum's advice can link to. */
     resources: z.array(resourceSchema).max(200).default([]),
+    /** School terms, for termly reports: month and day of each term's first and last day. */
+    terms: termDatesSchema.default(defaultTermDates),
     /** Email domains the coordinators normally write to; the add-in warns before sending elsewhere. */
     allowedRecipientDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/)).default([]),
   })

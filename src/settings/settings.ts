@@ -86,6 +86,7 @@ export const countySettingsSchema = z.strictObject({
   links: directorySchema.shape.links,
   services: directorySchema.shape.services,
   resources: directorySchema.shape.resources,
+  terms: directorySchema.shape.terms,
   allowedRecipientDomains: directorySchema.shape.allowedRecipientDomains,
 });
 
@@ -202,6 +203,7 @@ export function settingsFromFiles(directory: Directory, roles: Roles): Settings 
       links: directory.links,
       services: directory.services,
       resources: directory.resources,
+      terms: directory.terms,
       allowedRecipientDomains: directory.allowedRecipientDomains,
     },
     partnerships,
@@ -234,6 +236,7 @@ export function directoryOf(settings: Settings): Directory {
     links: settings.county.links,
     services: settings.county.services,
     resources: settings.county.resources,
+    terms: settings.county.terms,
     allowedRecipientDomains: settings.county.allowedRecipientDomains,
   };
 }

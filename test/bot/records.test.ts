@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { casesOfConversation, createCase } from '../../bot/store/cases.ts';
+import { setLegalHold } from '../../bot/store/reports.ts';
 import { openPglite } from '../../bot/store/database.ts';
 import { migrate } from '../../bot/store/migrate.ts';
 import { getVote } from '../../bot/store/votes.ts';
@@ -75,7 +76,20 @@ describe('keeping records', () => {
       name: 'U',
     });
     await createCase(db, newCase({ conversationId: 'retention', student: 'NEW-2' }), { id: 'u', name: 'U' });
-    await db.query("UPDATE cases SET updated_at = now() - interval '7 years 1 day' WHERE id = $1", [old.id]);
+    const held = await createCase(db, newCase({ conversationId: 'retention', student: 'HELD-2' }), {
+      id: 'u',
+      name: 'U',
+    });
+    await db.query(
+      "UPDATE cases SET updated_at = now() - interval '7 years 1 day' WHERE id = ANY($1::uuid[])",
+      [[old.id, held.id]],
+    );
+    await setLegalHold(
+      db,
+      held.id,
+      { on: true, reason: 'Asked for by the auditors' },
+      { id: 'a', name: 'Ada Min' },
+    );
     await db.close();
 
     const run = (...args: string[]) =>
@@ -87,17 +101,36 @@ describe('keeping records', () => {
     const dry = run('--dry-run');
     const today = new Date();
     const financialYear = today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+    // The old case's last change, seven years and a day ago, falls in this financial year seven years back (or
+    // eight, within a day of 1 April).
+    const lastChange = new Date(Date.now() - 86_400_000);
+    lastChange.setUTCFullYear(lastChange.getUTCFullYear() - 7);
+    const itsYear =
+      lastChange.getUTCMonth() >= 3 ? lastChange.getUTCFullYear() : lastChange.getUTCFullYear() - 1;
     expect(dry.stdout).toBe(
-      `1 case(s) last changed before 1 April ${financialYear - 6} would be purged (7 financial years are kept).\n`,
+      [
+        `1 case(s) last changed before 1 April ${financialYear - 6} would be purged (7 financial years are kept, the current one included).`,
+        `  financial year ${itsYear}/${String((itsYear + 1) % 100).padStart(2, '0')}, SLIP: 1 case(s)`,
+        '1 case(s) past the retention period are kept: they are on legal hold.',
+        '',
+      ].join('\n'),
     );
     const purged = run();
     expect(purged.status).toBe(0);
-    expect(purged.stdout).toBe('Purged 1 case(s) older than 7 financial years (the current one included).\n');
+    expect(purged.stdout).toBe(
+      'Purged 1 case(s) older than 7 financial years (the current one included); their counts are kept for reports.\nKept 1 case(s) on legal hold.\n',
+    );
 
     const reopened = await openPglite(dataDir);
     expect((await casesOfConversation(reopened, 'retention')).map((record) => record.student)).toEqual([
       'NEW-2',
+      'HELD-2',
     ]);
+    // What the purged case counted for is kept, without anything that identifies it.
+    const facts = await reopened.query<Record<string, unknown>>('SELECT * FROM purged_case_facts');
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toMatchObject({ partnership: 'SLIP', section: 'A' });
+    expect(JSON.stringify(facts)).not.toContain('OLD-2');
     await reopened.close();
   }, 60_000);
 });

@@ -145,6 +145,12 @@ const expectedRoutes: Record<string, Record<Subject, number>> = {
   'GET /api/cases/:caseId/stage': status(200, 200, 404, 200, 404, 401, 404, 401, 404),
   'GET /api/conversations/:conversationId/cases': status(200, 403, 403, 403, 403, 401, 403, 401, 403),
   'POST /api/conversations/:conversationId/cases': status(201, 403, 403, 403, 403, 401, 403, 401, 403),
+  // Records and reports: the partnership's coordinators and administrators; the County's views, administrators.
+  'GET /api/cases/:caseId/record': status(200, 200, 404, 403, 403, 401, 403, 401, 200),
+  'PUT /api/cases/:caseId/hold': status(403, 403, 403, 403, 403, 401, 403, 401, 200),
+  'GET /api/reports': status(200, 200, 403, 403, 403, 401, 403, 401, 200),
+  'GET /api/reports/county': status(403, 403, 403, 403, 403, 401, 403, 401, 200),
+  'GET /api/records/export': status(200, 200, 403, 403, 403, 401, 403, 401, 200),
   'GET /api/admin': status(200, 200, 200, 403, 403, 401, 403, 401, 200),
   'PUT /api/admin/administrators': status(403, 403, 403, 403, 403, 401, 403, 401, 200),
   'PUT /api/admin/county': status(403, 403, 403, 403, 403, 401, 403, 401, 200),
@@ -340,23 +346,30 @@ describe('the authorisation matrix: every card verb and API route, for every kin
         pattern
           .replace(':caseId', ids.caseId)
           .replace(':conversationId', encodeURIComponent(CHAT_A))
-          .replace(':partnershipId', 'SLIP') + (pattern.endsWith('/history') ? '?about=SLIP' : '');
+          .replace(':partnershipId', 'SLIP') +
+        (pattern.endsWith('/history')
+          ? '?about=SLIP'
+          : /\/(reports|records)/.test(pattern)
+            ? '?partnership=SLIP&from=2026-01-01&to=2027-12-31'
+            : '');
       // A change to the settings sends the current document back unchanged, with its version.
       const { settings, versions } = bot.services.settings;
       const document = pattern.endsWith('/administrators')
         ? { body: settings.administrators as unknown, version: versions.administrators }
-        : pattern.endsWith('/county')
+        : pattern === '/api/admin/county'
           ? { body: settings.county as unknown, version: versions.county }
-          : method === 'PUT'
+          : method === 'PUT' && pattern.startsWith('/api/admin/')
             ? { body: settings.partnerships.SLIP as unknown, version: versions['partnership:SLIP'] }
             : undefined;
       const body =
         document?.body ??
         (pattern.endsWith('/emails')
           ? { template: 'T1', to: 'school' }
-          : method === 'POST'
-            ? { partnership: 'SLIP', schoolId: 'wigston-college', student: 'AG 1', section: 'C' }
-            : undefined);
+          : pattern.endsWith('/hold')
+            ? { hold: true, reason: 'Asked for by the Authority’s auditors' }
+            : method === 'POST'
+              ? { partnership: 'SLIP', schoolId: 'wigston-college', student: 'AG 1', section: 'C' }
+              : undefined);
       const { person } = subjects[subject];
       const signedIn = subject !== 'noToken' && subject !== 'anonymousUser' && person.aadObjectId;
       const response = await fetch(`${bot.url}${path}`, {

@@ -41,6 +41,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0008_tied_votes',
       '0009_case_withdrawn',
       '0010_action_plans',
+      '0011_records_and_reports',
     ]);
   });
 

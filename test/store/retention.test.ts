@@ -102,7 +102,7 @@ describe('purging leaves nothing readable on disk', () => {
     });
     expect([run.status, run.stdout, run.stderr]).toEqual([
       0,
-      'Purged 2 case(s) older than 7 financial years (the current one included).\n',
+      'Purged 2 case(s) older than 7 financial years (the current one included); their counts are kept for reports.\n',
       '',
     ]);
 

@@ -1,7 +1,6 @@
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from './icons.ts';
+import { crc32, deflateRawSync } from 'node:zlib';
 
-/** A minimal ZIP writer (deflate, no folders): enough for a Microsoft 365 app package. */
+/** A minimal ZIP writer (deflate, no folders): enough for a Microsoft 365 app package and a records export. */
 export function zip(files: readonly { name: string; data: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
