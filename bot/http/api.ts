@@ -10,7 +10,7 @@ import {
 import { findSchool } from '../../src/directory/directory.ts';
 import { answerLabel } from '../../src/flow/answers.ts';
 import { caseState, newCaseSchema, studentLabel, type CaseRecord } from '../../src/cases/case.ts';
-import { emailsToDraft } from '../../src/cases/emailsToDraft.ts';
+import { emailsStillToDraft, emailsToDraft } from '../../src/cases/emailsToDraft.ts';
 import { planSummary } from '../../src/plans/actionPlan.ts';
 import { fieldsSchema } from '../../src/templates/fields.ts';
 import type { BotConfig } from '../config.ts';
@@ -252,9 +252,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
           plan: record.plan ? planSummary(record.plan.plan) : null,
           emailsToDraft: record.withdrawnAt
             ? []
-            : emailsOf(services, record, drafted.get(record.id) ?? new Set())
-                .filter((email) => !email.drafted)
-                .map((email) => email.title),
+            : emailsStillToDraft(record, state, drafted.get(record.id) ?? new Set(), services.directory),
         };
       });
       return { status: 200, body: { cases } };

@@ -3,7 +3,7 @@ import { forumSummaryCard, type ForumSummaryItem } from '../../src/cards/forumCa
 import { planFormCard, planReviewCard } from '../../src/cards/planCards.ts';
 import { listsCase } from '../../src/auth/policy.ts';
 import { caseState, studentLabel, type CaseRecord } from '../../src/cases/case.ts';
-import { emailsToDraft } from '../../src/cases/emailsToDraft.ts';
+import { emailsStillToDraft } from '../../src/cases/emailsToDraft.ts';
 import { caseFlow } from '../../src/flows.ts';
 import {
   actionsFromOutcome,
@@ -199,9 +199,12 @@ export async function forumSummary(
           ? (caseFlow(record).outcomes[state.outcome]?.label ?? state.outcome)
           : null,
       plan: record.plan ? planSummary(record.plan.plan) : null,
-      emailsToDraft: emailsToDraft(record, state, drafted.get(record.id) ?? new Set(), services.directory)
-        .filter((email) => !email.drafted)
-        .map((email) => email.title),
+      emailsToDraft: emailsStillToDraft(
+        record,
+        state,
+        drafted.get(record.id) ?? new Set(),
+        services.directory,
+      ),
     };
   });
   return { items, card: forumSummaryCard(items) };

@@ -94,3 +94,13 @@ export const showCard = (title: string, body: CardElement[], actions: CardElemen
   title,
   card: { type: 'AdaptiveCard', body, actions },
 });
+
+/** A row of a list: its lines, and one button at the end (Open, Review …). */
+export const listRow = (lines: CardElement[], button: CardElement): CardElement => ({
+  type: 'ColumnSet',
+  separator: true,
+  columns: [
+    { type: 'Column', width: 'stretch', items: lines },
+    { type: 'Column', width: 'auto', items: [actionSet([button])] },
+  ],
+});

@@ -19,6 +19,7 @@ import {
   execute,
   facts,
   heading,
+  listRow,
   md,
   notice,
   subheading,
@@ -664,27 +665,17 @@ export function caseListCard(
       : state.status === 'decided'
         ? `Outcome: ${flow.outcomes[state.outcome]?.label ?? state.outcome}`
         : `Waiting for: ${flow.questions[state.next]?.prompt ?? state.next}`;
-    body.push({
-      type: 'ColumnSet',
-      separator: true,
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [
-            text(
-              `**${md(studentLabel(record))}** · ${md(schoolName(record))} · ${record.flowId === 'countyAddress' ? 'county-address child' : `section ${record.section}`}`,
-            ),
-            text(where, { isSubtle: true, spacing: 'None' }),
-          ],
-        },
-        {
-          type: 'Column',
-          width: 'auto',
-          items: [actionSet([execute('case.show', 'Open', { caseId: record.id })])],
-        },
-      ],
-    });
+    body.push(
+      listRow(
+        [
+          text(
+            `**${md(studentLabel(record))}** · ${md(schoolName(record))} · ${record.flowId === 'countyAddress' ? 'county-address child' : `section ${record.section}`}`,
+          ),
+          text(where, { isSubtle: true, spacing: 'None' }),
+        ],
+        execute('case.show', 'Open', { caseId: record.id }),
+      ),
+    );
   }
   return card(body, [execute('case.new', 'Start a case', {}, 'positive')]);
 }

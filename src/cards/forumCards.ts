@@ -1,12 +1,11 @@
-import type { CaseRecord } from '../cases/case.ts';
-import { studentLabel } from '../cases/case.ts';
-import { longDate } from '../plans/actionPlan.ts';
+import { formatIsoDate } from '../text/dates.ts';
+import { studentLabel, type CaseRecord } from '../cases/case.ts';
 import {
-  actionSet,
   bullets,
   card,
   execute,
   heading,
+  listRow,
   md,
   subheading,
   text,
@@ -63,27 +62,17 @@ export function toReviewBlock(records: readonly CaseRecord[]): CardElement[] {
   if (records.length === 0) return [];
   return [
     subheading('To review'),
-    ...records.map((record): CardElement => ({
-      type: 'ColumnSet',
-      separator: true,
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [
-            text(`**${md(studentLabel(record))}** · ${md(record.fields.schoolName ?? record.schoolId)}`),
-            text(`Action plan due for review on ${longDate(record.plan?.plan.reviewDate ?? '')}`, {
-              isSubtle: true,
-              spacing: 'None',
-            }),
-          ],
-        },
-        {
-          type: 'Column',
-          width: 'auto',
-          items: [actionSet([execute('plan.review', 'Review', { caseId: record.id })])],
-        },
-      ],
-    })),
+    ...records.map((record) =>
+      listRow(
+        [
+          text(`**${md(studentLabel(record))}** · ${md(record.fields.schoolName ?? record.schoolId)}`),
+          text(`Action plan due for review on ${formatIsoDate(record.plan?.plan.reviewDate ?? '')}`, {
+            isSubtle: true,
+            spacing: 'None',
+          }),
+        ],
+        execute('plan.review', 'Review', { caseId: record.id }),
+      ),
+    ),
   ];
 }

@@ -1,9 +1,9 @@
+import { formatIsoDate } from '../text/dates.ts';
 import { studentLabel, type CaseRecord } from '../cases/case.ts';
 import type { Directory } from '../directory/directory.ts';
 import {
   actionProgress,
   actionProgressLabels,
-  longDate,
   ownerIds,
   ownerLabel,
   planSummary,
@@ -141,9 +141,12 @@ export function planSection(record: CaseRecord, directory: Directory, today: str
     subheading('Action plan'),
     text(`${planSummary(stored.plan)} (version ${stored.version})`),
     ...stored.plan.actions.map((action) =>
-      text(`- ${md(ownerLabel(directory, action.owner))}: ${md(action.action)} (by ${longDate(action.by)})`, {
-        spacing: 'Small',
-      }),
+      text(
+        `- ${md(ownerLabel(directory, action.owner))}: ${md(action.action)} (by ${formatIsoDate(action.by)})`,
+        {
+          spacing: 'Small',
+        },
+      ),
     ),
   ];
   if (stored.review)
@@ -168,7 +171,7 @@ export function planReviewCard(
     typeof given[id] === 'string' && given[id] !== '' ? { value: given[id] } : {};
   const body: CardElement[] = [
     heading(`Review the action plan for case ${md(studentLabel(record))}`),
-    text(`Version ${stored.version}, due for review on ${longDate(stored.plan.reviewDate)}.`, {
+    text(`Version ${stored.version}, due for review on ${formatIsoDate(stored.plan.reviewDate)}.`, {
       isSubtle: true,
     }),
     ...stored.plan.actions.flatMap((action, index): CardElement[] => [
@@ -177,7 +180,7 @@ export function planReviewCard(
         separator: true,
         items: [
           text(
-            `${index + 1}. ${md(ownerLabel(directory, action.owner))}: ${md(action.action)} (by ${longDate(action.by)})`,
+            `${index + 1}. ${md(ownerLabel(directory, action.owner))}: ${md(action.action)} (by ${formatIsoDate(action.by)})`,
           ),
           {
             type: 'Input.ChoiceSet',

@@ -36,3 +36,9 @@ export function emailsToDraft(
     };
   });
 }
+
+/** The titles of the emails a case still needs drafted: the forum's summary and the side panel's. */
+export const emailsStillToDraft = (...args: Parameters<typeof emailsToDraft>): string[] =>
+  emailsToDraft(...args)
+    .filter((email) => !email.drafted)
+    .map((email) => email.title);

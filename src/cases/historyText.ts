@@ -1,3 +1,4 @@
+import { formatIsoDate } from '../text/dates.ts';
 import { md } from '../cards/adaptive.ts';
 import { answerLabel, type AnswerValue } from '../flow/answers.ts';
 import type { FlowDefinition } from '../flow/definition.ts';
@@ -6,7 +7,6 @@ import { coreGroupOptions, recusalReasons, yesNoOptions, type RecusalReason } fr
 import type { CaseEvent } from './case.ts';
 import {
   actionProgressLabels,
-  longDate,
   reviewOutcomeLabels,
   type ActionProgress,
   type ReviewOutcome,
@@ -67,8 +67,8 @@ export function describeEvent(
       return `Drafted ${emailTemplates[detail.template as TemplateId]?.title ?? String(detail.template)}.`;
     case 'planSaved':
       return detail.newVersion
-        ? `Wrote version ${String(detail.version)} of the action plan: ${String(detail.actions)} actions, review ${longDate(String(detail.reviewDate))}.`
-        : `Changed the action plan (version ${String(detail.version)}): ${String(detail.actions)} actions, review ${longDate(String(detail.reviewDate))}.`;
+        ? `Wrote version ${String(detail.version)} of the action plan: ${String(detail.actions)} actions, review ${formatIsoDate(String(detail.reviewDate))}.`
+        : `Changed the action plan (version ${String(detail.version)}): ${String(detail.actions)} actions, review ${formatIsoDate(String(detail.reviewDate))}.`;
     case 'planReviewed': {
       const progress = ((detail.actions ?? []) as { progress: ActionProgress }[])
         .map((action, index) => `action ${index + 1} ${actionProgressLabels[action.progress].toLowerCase()}`)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Directory } from '../directory/directory.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { formatLongDate, parseIsoDate, type CalendarDate } from '../text/dates.ts';
+import { formatIsoDate, parseIsoDate, type CalendarDate } from '../text/dates.ts';
 import { didYouMean } from '../text/suggest.ts';
 import { isoDate, lineOfText } from '../text/textSchemas.ts';
 
@@ -113,17 +113,11 @@ export function ownerLabel(directory: Directory, id: Owner): string {
   return directory.services.find((service) => service.id === id)?.name ?? id;
 }
 
-/** "15 January 2027" from "2027-01-15" (the plan's dates are validated, so the fallback is the text itself). */
-export const longDate = (iso: string) => {
-  const date = parseIsoDate(iso);
-  return date ? formatLongDate(date) : iso;
-};
-
 /** The one line a case card shows: "3 actions, review 15 January 2027". */
 export function planSummary(plan: ActionPlan): string {
   const count = plan.actions.length;
   const actions = count === 0 ? 'Advice only' : `${count} action${count === 1 ? '' : 's'}`;
-  return `${actions}, review ${longDate(plan.reviewDate)}`;
+  return `${actions}, review ${formatIsoDate(plan.reviewDate)}`;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -242,7 +236,7 @@ export function planStanding(stored: StoredPlan | null, today: string): string {
   if (stored.review)
     return `Plan version ${stored.version} reviewed: ${reviewOutcomeLabels[stored.review.outcome].toLowerCase()}`;
   return reviewDue(stored.plan, today)
-    ? `Plan due for review (${longDate(stored.plan.reviewDate)})`
+    ? `Plan due for review (${formatIsoDate(stored.plan.reviewDate)})`
     : planSummary(stored.plan);
 }
 

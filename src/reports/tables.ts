@@ -2,7 +2,7 @@ import type { Directory } from '../directory/directory.ts';
 import { flowIds, flows } from '../flows.ts';
 import { emailTemplates, type TemplateId } from '../templates/emailTemplates.ts';
 import { meetingTypeLabels, type MeetingType } from '../templates/fields.ts';
-import { formatLongDate } from '../text/dates.ts';
+import { formatIsoDate, formatMonth } from '../text/dates.ts';
 import { coreGroupOptions } from '../votes/vote.ts';
 import { toCsv } from './csv.ts';
 import type { ReportFigures, ShownCount } from './figures.ts';
@@ -52,21 +52,6 @@ const outcomeLabel = (id: string) => {
   }
   return id;
 };
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1] ?? ''} ${month.slice(0, 4)}`;
 
 const entries = (record: Record<string, ShownCount>, label: (key: string) => string) =>
   Object.entries(record).map(([key, count]) => ({ key, label: label(key), count }));
@@ -153,7 +138,7 @@ export function reportTables(figures: Figures, directory: Directory): ReportTabl
       chart: 'line',
       rows: figures.byMonth.map((row) => ({
         key: row.month,
-        label: monthLabel(row.month),
+        label: formatMonth(row.month),
         count: row.referrals,
       })),
     },
@@ -169,12 +154,4 @@ export function reportCsv(tables: readonly ReportTable[]): string {
 }
 
 /** "1 September 2026 to 31 December 2026" */
-export const rangeLabel = (from: string, to: string) => {
-  const long = (iso: string) =>
-    formatLongDate({
-      year: Number(iso.slice(0, 4)),
-      month: Number(iso.slice(5, 7)),
-      day: Number(iso.slice(8, 10)),
-    });
-  return `${long(from)} to ${long(to)}`;
-};
+export const rangeLabel = (from: string, to: string) => `${formatIsoDate(from)} to ${formatIsoDate(to)}`;

@@ -1,7 +1,7 @@
 import { partnershipById, type Directory } from '../directory/directory.ts';
-import { formatLongDate, parseIsoDate } from '../text/dates.ts';
+import { formatIsoDate, formatLongDate, parseIsoDate } from '../text/dates.ts';
 import { escapeHtml } from '../text/html.ts';
-import { longDate, ownerLabel, type ActionPlan } from '../plans/actionPlan.ts';
+import { ownerLabel, type ActionPlan } from '../plans/actionPlan.ts';
 import type { BlockStyle, EmailTemplate } from './emailTemplates.ts';
 import {
   fieldIds,
@@ -52,7 +52,7 @@ function fieldText(
       if (!fields.partnership) return '';
       return format === 'name' ? partnershipById(directory, fields.partnership).name : fields.partnership;
     case 'actionPlan':
-      return fields.actionPlan && format === 'reviewDate' ? longDate(fields.actionPlan.reviewDate) : '';
+      return fields.actionPlan && format === 'reviewDate' ? formatIsoDate(fields.actionPlan.reviewDate) : '';
     case 'attendee': {
       const value = fields.attendee ?? '';
       return format === 'sentence' ? value.charAt(0).toUpperCase() + value.slice(1) : value;
@@ -206,7 +206,7 @@ function renderBlock(
       const cell = 'style="border:1px solid #8a8886;padding:4px 8px;text-align:left;vertical-align:top"';
       const rows = plan.actions.map(
         (action) =>
-          `<tr><td ${cell}>${escapeHtml(ownerLabel(directory, action.owner))}</td><td ${cell}>${escapeHtml(action.action)}</td><td ${cell}>${escapeHtml(longDate(action.by))}</td></tr>`,
+          `<tr><td ${cell}>${escapeHtml(ownerLabel(directory, action.owner))}</td><td ${cell}>${escapeHtml(action.action)}</td><td ${cell}>${escapeHtml(formatIsoDate(action.by))}</td></tr>`,
       );
       const head = ['Who', 'What is to be done', 'By when'].map(
         (title) => `<th scope="col" ${cell}>${title}</th>`,
@@ -218,7 +218,7 @@ function renderBlock(
             lead.text,
             ...plan.actions.map(
               (action) =>
-                `- ${ownerLabel(directory, action.owner)}: ${action.action} (by ${longDate(action.by)})`,
+                `- ${ownerLabel(directory, action.owner)}: ${action.action} (by ${formatIsoDate(action.by)})`,
             ),
           ].join('\n'),
         },

@@ -34,6 +34,16 @@ export function parseIsoDate(value: string): CalendarDate | undefined {
   return { year, month, day };
 }
 
+/** "15 January 2027" from "2027-01-15"; text that is not a date is returned as it is. */
+export const formatIsoDate = (iso: string) => {
+  const date = parseIsoDate(iso);
+  return date ? formatLongDate(date) : iso;
+};
+
+/** "November 2026" from "2026-11". */
+export const formatMonth = (yearMonth: string) =>
+  `${MONTHS[Number(yearMonth.slice(5, 7)) - 1] ?? ''} ${yearMonth.slice(0, 4)}`;
+
 /** "20 November 2026": the en-GB long date used in everything a user reads. */
 export function formatLongDate(date: CalendarDate): string {
   return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;

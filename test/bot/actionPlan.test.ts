@@ -27,6 +27,11 @@ const planInputs = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The coordinator clicks a button of a card. */
+const coordinatorClicks = (harness: BotHarness, ...rest: DropFirst3<Parameters<typeof click>>) =>
+  click(harness.bot, harness.connector, people.coordinator, ...rest);
+type DropFirst3<T extends unknown[]> = T extends [unknown, unknown, unknown, ...infer R] ? R : never;
+
 async function api<T>(harness: BotHarness, path: string, init: RequestInit = {}) {
   const response = await fetch(`${harness.bot.url}${path}`, {
     ...init,
@@ -57,22 +62,13 @@ describe('the action plan in the meeting', () => {
 
   it('opens the form from the case card, refuses an impossible date or an empty action with the inputs kept, and stores nothing until it is valid', async () => {
     const { record, messageId } = await caseAt(harness, { section: 'B', student: 'PL-1' });
-    const form = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
-      'plan.edit',
-      { caseId: record.id },
-      messageId,
-    );
+    const form = await coordinatorClicks(harness, 'plan.edit', { caseId: record.id }, messageId);
     expect(form.text).toContain('Action plan for case PL\\\\-1');
     // The review date is offered: six weeks after today's meeting when no forum dates are configured.
     expect(form.text).toContain('"id":"reviewDate"');
 
-    const badDate = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const badDate = await coordinatorClicks(
+      harness,
       'plan.save',
       { caseId: record.id, ...planInputs({ by_0: '2027-02-30' }) },
       messageId,
@@ -83,10 +79,8 @@ describe('the action plan in the meeting', () => {
     expect(badDate.text).toContain('"value":"Build a SEND support plan with the SENCO."');
     expect(await planVersions(harness.store.db, record.id)).toEqual([]);
 
-    const empty = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const empty = await coordinatorClicks(
+      harness,
       'plan.save',
       { caseId: record.id, ...planInputs({ action_0: '   ' }) },
       messageId,
@@ -95,10 +89,8 @@ describe('the action plan in the meeting', () => {
     expect(await planVersions(harness.store.db, record.id)).toEqual([]);
 
     harness.connector.calls.length = 0;
-    const saved = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const saved = await coordinatorClicks(
+      harness,
       'plan.save',
       { caseId: record.id, ...planInputs() },
       messageId,
@@ -123,10 +115,8 @@ describe('the action plan in the meeting', () => {
     );
     const stored = await getCase(harness.store.db, record.id);
     expect(stored?.outcome).not.toBeNull();
-    const form = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const form = await coordinatorClicks(
+      harness,
       'plan.edit',
       { caseId: record.id, ...planInputs(), addOutcome: true },
       messageId,
@@ -146,14 +136,7 @@ describe('the action plan in the meeting', () => {
   it('keeps every version: a change before the review changes it, a review that continues writes the next', async () => {
     const { record, messageId } = await caseAt(harness, { section: 'B', student: 'PL-3' });
     const save = (inputs: Record<string, unknown>) =>
-      click(
-        harness.bot,
-        harness.connector,
-        people.coordinator,
-        'plan.save',
-        { caseId: record.id, ...inputs },
-        messageId,
-      );
+      coordinatorClicks(harness, 'plan.save', { caseId: record.id, ...inputs }, messageId);
     await save(planInputs());
     await save(planInputs({ owner_1: 'ep', action_1: 'Observe in lessons', by_1: '2027-01-10' }));
     let versions = await planVersions(harness.store.db, record.id);
@@ -161,20 +144,16 @@ describe('the action plan in the meeting', () => {
       [1, 2, 2],
     ]);
 
-    const refused = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const refused = await coordinatorClicks(
+      harness,
       'plan.reviewSave',
       { caseId: record.id, progress_0: 'done', outcome: 'continue' },
       messageId,
     );
     expect(bodyTexts(refused.value).join(' ')).toContain('say whether it was done, partly done or not done');
 
-    const reviewed = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const reviewed = await coordinatorClicks(
+      harness,
       'plan.reviewSave',
       {
         caseId: record.id,
@@ -211,10 +190,8 @@ describe('the action plan in the meeting', () => {
 
   it('warns before a Core Group vote on a case without a reviewed plan, and records that the coordinator went ahead', async () => {
     const { record, messageId } = await caseAt(harness, { section: 'B', student: 'PL-4' });
-    const warned = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const warned = await coordinatorClicks(
+      harness,
       'vote.open',
       { caseId: record.id, question: 'coreGroupDecision' },
       messageId,
@@ -225,10 +202,8 @@ describe('the action plan in the meeting', () => {
       'voteOpened',
     );
 
-    const opened = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const opened = await coordinatorClicks(
+      harness,
       'vote.open',
       { caseId: record.id, question: 'coreGroupDecision', withoutReview: true },
       messageId,
@@ -241,26 +216,15 @@ describe('the action plan in the meeting', () => {
 
   it('opens the Core Group vote without a warning once the plan has been reviewed', async () => {
     const { record, messageId } = await caseAt(harness, { section: 'B', student: 'PL-5' });
-    await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
-      'plan.save',
-      { caseId: record.id, ...planInputs() },
-      messageId,
-    );
-    await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    await coordinatorClicks(harness, 'plan.save', { caseId: record.id, ...planInputs() }, messageId);
+    await coordinatorClicks(
+      harness,
       'plan.reviewSave',
       { caseId: record.id, progress_0: 'notDone', outcome: 'coreGroup' },
       messageId,
     );
-    const opened = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const opened = await coordinatorClicks(
+      harness,
       'vote.open',
       { caseId: record.id, question: 'coreGroupDecision' },
       messageId,
@@ -275,10 +239,8 @@ describe('the action plan in the meeting', () => {
     const { record, messageId } = await caseAt(harness, { section: 'B', student: 'PL-6' });
     const today = ukIsoDate(new Date());
     const tomorrow = ukIsoDate(new Date(Date.now() + 24 * 60 * 60 * 1000));
-    await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    await coordinatorClicks(
+      harness,
       'plan.save',
       { caseId: record.id, ...planInputs({ reviewDate: tomorrow }) },
       messageId,
@@ -295,10 +257,8 @@ describe('the action plan in the meeting', () => {
         .join('\n');
     };
     expect(await agenda()).not.toContain('PL\\\\-6');
-    await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    await coordinatorClicks(
+      harness,
       'plan.save',
       { caseId: record.id, ...planInputs({ reviewDate: today }) },
       messageId,
@@ -309,20 +269,16 @@ describe('the action plan in the meeting', () => {
     expect(posted).toContain('"verb":"plan.review"');
 
     // The coordinator reviews it from the later forum's chat; it then leaves the agenda.
-    const review = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    const review = await coordinatorClicks(
+      harness,
       'plan.review',
       { caseId: record.id },
       'agenda-card',
       CHAT_B,
     );
     expect(review.text).toContain('Review the action plan for case PL\\\\-6');
-    await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    await coordinatorClicks(
+      harness,
       'plan.reviewSave',
       { caseId: record.id, progress_0: 'done', outcome: 'close' },
       'agenda-card',
@@ -333,14 +289,7 @@ describe('the action plan in the meeting', () => {
 
   it('lists the plan’s email for the add-in, records it drafted, and asks for it again once the plan changes', async () => {
     const { record, messageId } = await caseAt(harness, { section: 'B', student: 'PL-7' });
-    await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
-      'plan.save',
-      { caseId: record.id, ...planInputs() },
-      messageId,
-    );
+    await coordinatorClicks(harness, 'plan.save', { caseId: record.id, ...planInputs() }, messageId);
     const detail = await api<CaseDetail>(harness, `/api/cases/${record.id}`);
     expect(detail.status).toBe(200);
     const planEmail = detail.body.emails.find((email) => email.template === 'T5');
@@ -355,10 +304,8 @@ describe('the action plan in the meeting', () => {
     let again = await api<CaseDetail>(harness, `/api/cases/${record.id}`);
     expect(again.body.emails.find((email) => email.template === 'T5')).toMatchObject({ drafted: true });
 
-    await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
+    await coordinatorClicks(
+      harness,
       'plan.save',
       { caseId: record.id, ...planInputs({ reviewDate: '2027-02-05' }) },
       messageId,
@@ -372,14 +319,7 @@ describe('the action plan in the meeting', () => {
 
   it('ends the forum with one summary of each case: outcome, plan and the emails still to draft', async () => {
     harness.connector.calls.length = 0;
-    const finished = await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
-      'forum.finish',
-      {},
-      'agenda-1',
-    );
+    const finished = await coordinatorClicks(harness, 'forum.finish', {}, 'agenda-1');
     expect(finished.text).toContain('Forum summary');
     expect(finished.text).toContain('PL\\\\-1');
     expect(finished.text).toContain('Action plan: 1 action, review 29 January 2027');
@@ -408,10 +348,8 @@ describe('an anonymous case (no parental consent)', () => {
 
   it('is named by a reference only, and says "anonymous case" on cards, in the API and in the email; its identifier never reaches the logs', async () => {
     const start = (student: string) =>
-      click(
-        harness.bot,
-        harness.connector,
-        people.coordinator,
+      coordinatorClicks(
+        harness,
         'case.start',
         {
           partnership: 'SLIP',
@@ -435,14 +373,7 @@ describe('an anonymous case (no parental consent)', () => {
     const [record] = await casesOfConversation(harness.store.db, CHAT_A);
     if (!record) throw new Error('not stored');
     expect(record.consent).toBe(false);
-    await click(
-      harness.bot,
-      harness.connector,
-      people.coordinator,
-      'plan.save',
-      { caseId: record.id, ...planInputs() },
-      'card-REF-0042',
-    );
+    await coordinatorClicks(harness, 'plan.save', { caseId: record.id, ...planInputs() }, 'card-REF-0042');
 
     const detail = await api<CaseDetail>(harness, `/api/cases/${record.id}`);
     expect(detail.body.anonymous).toBe(true);

@@ -11,49 +11,18 @@ import {
 } from '../../src/cards/caseCards.ts';
 import type { AdaptiveCard } from '../../src/cards/adaptive.ts';
 import { castingDecisionCard, voteCard } from '../../src/cards/voteCards.ts';
-import type { CaseRecord } from '../../src/cases/case.ts';
 import { interpret } from '../../src/flow/interpret.ts';
 import { enumerateRoutes } from '../../src/flow/paths.ts';
 import { flows, flowTextValues } from '../../src/flows.ts';
 import { coreGroupOptions, yesNoOptions, type VoteView } from '../../src/votes/vote.ts';
 import { directory } from '../helpers/fixtures.ts';
 import { parseProblems, TEAMS_CARD_LIMIT } from '../helpers/cards.ts';
+import { caseRecord } from '../helpers/cases.ts';
 
 const cityAddressFlow = flows.cityAddress;
 
 const values = flowTextValues(directory);
-const record = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
-  id: '3f0a7c2e-5b1d-4e8f-9a6b-1c2d3e4f5a6b',
-  partnership: 'SLIP',
-  conversationId: '19:meeting@thread.v2',
-  meetingId: null,
-  student: 'JS-2291',
-  schoolId: 'beauchamp-college',
-  section: 'B',
-  flowId: 'cityAddress',
-  flowVersion: '1.0.0',
-  answers: {},
-  fields: {
-    student: 'JS-2291',
-    schoolName: 'Beauchamp College',
-    partnership: 'SLIP',
-    keyLinkName: 'Mrs Patel',
-    meetingType: 'inclusionForum',
-    meetingDate: '2026-11-20',
-  },
-  keyLinkEmail: 'k.patel@beauchamp.example',
-  outcome: null,
-  extraEmails: [],
-  prefilled: [],
-  cardActivityId: null,
-  revision: 0,
-  consent: true,
-  plan: null,
-  createdBy: 'u1',
-  createdAt: new Date('2026-11-20T10:00:00Z'),
-  updatedAt: new Date('2026-11-20T10:00:00Z'),
-  ...overrides,
-});
+const record = caseRecord;
 
 const vote = (overrides: Partial<VoteView> = {}): VoteView => ({
   id: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d',

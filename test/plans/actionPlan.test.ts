@@ -22,6 +22,7 @@ import { interpret } from '../../src/flow/interpret.ts';
 import { flows, flowTextValues } from '../../src/flows.ts';
 import { completeFields, directory } from '../helpers/fixtures.ts';
 import { parseProblems, TEAMS_CARD_LIMIT } from '../helpers/cards.ts';
+import { caseRecord } from '../helpers/cases.ts';
 
 const plan: ActionPlan = {
   advice: 'Build a SEND support plan with the SENCO.\n\nConsider the Autism Outreach Team.',
@@ -45,36 +46,17 @@ const stored = (overrides: Partial<StoredPlan> = {}): StoredPlan => ({
   ...overrides,
 });
 
-const record = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
-  id: '3f0a7c2e-5b1d-4e8f-9a6b-1c2d3e4f5a6b',
-  partnership: 'SLIP',
-  conversationId: '19:meeting@thread.v2',
-  meetingId: null,
-  student: 'JS-2291',
-  schoolId: 'beauchamp-college',
-  section: 'B',
-  flowId: 'cityAddress',
-  flowVersion: flows.cityAddress.version,
-  answers: {},
-  fields: {
-    student: 'JS-2291',
-    schoolName: 'Beauchamp College',
-    partnership: 'SLIP',
-    meetingDate: '2026-12-03',
-  },
-  keyLinkEmail: null,
-  outcome: null,
-  extraEmails: [],
-  prefilled: [],
-  cardActivityId: null,
-  revision: 0,
-  createdBy: 'u1',
-  createdAt: new Date('2026-12-03T10:00:00Z'),
-  updatedAt: new Date('2026-12-03T10:00:00Z'),
-  consent: true,
-  plan: null,
-  ...overrides,
-});
+const record = (overrides: Partial<CaseRecord> = {}) =>
+  caseRecord({
+    flowVersion: flows.cityAddress.version,
+    fields: {
+      student: 'JS-2291',
+      schoolName: 'Beauchamp College',
+      partnership: 'SLIP',
+      meetingDate: '2026-12-03',
+    },
+    ...overrides,
+  });
 
 describe('the action plan', () => {
   it('accepts the scenario shape and checks owners and links against the directory', () => {
