@@ -19,6 +19,7 @@ import type { Directory } from '../../src/directory/directory.ts';
 import type { ApiClient } from '../api/client.ts';
 import { messageOf } from '../taskpane/messages.ts';
 import { flows } from '../../src/flows.ts';
+import { addedNotice, consentChoices, summaryLines, type Consent } from './forumSummary.ts';
 
 const cityAddressFlow = flows.cityAddress;
 
@@ -37,6 +38,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
   },
+  emails: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  heading: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
 });
 
 export interface SidePanelProps {
@@ -47,7 +50,10 @@ export interface SidePanelProps {
   shareToStage: (caseId: string) => Promise<void>;
 }
 
-/** In a meeting: its cases and where each stands, adding referrals to the agenda, and sharing to the stage. */
+/**
+ * In a meeting: the forum summary (each case's standing, action plan and emails still to draft, as on the bot's
+ * summary card), adding referrals to the agenda, and sharing a case to the stage.
+ */
 export function SidePanel({ api, directory, conversationId, shareToStage }: SidePanelProps) {
   const styles = useStyles();
   const [cases, setCases] = useState<MeetingCase[] | undefined>();
@@ -58,6 +64,7 @@ export function SidePanel({ api, directory, conversationId, shareToStage }: Side
     schoolId: '',
     student: '',
     section: '',
+    consent: 'given' as Consent,
   });
 
   const load = useCallback(() => {
@@ -85,8 +92,8 @@ export function SidePanel({ api, directory, conversationId, shareToStage }: Side
     setProblem(undefined);
     try {
       await api.addToAgenda(conversationId, form);
-      setNotice(`${form.student} is on the agenda.`);
-      setForm({ ...form, schoolId: '', student: '', section: '' });
+      setNotice(addedNotice(form.student, form.consent));
+      setForm({ ...form, schoolId: '', student: '', section: '', consent: 'given' });
       load();
     } catch (error) {
       setProblem(messageOf(error));
@@ -115,8 +122,16 @@ export function SidePanel({ api, directory, conversationId, shareToStage }: Side
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
-      <Text as="h2" weight="semibold">
-        This meeting’s cases
+      <div className={styles.heading}>
+        <Text as="h2" weight="semibold">
+          This meeting’s cases
+        </Text>
+        <Button size="small" appearance="subtle" onClick={load}>
+          Refresh
+        </Button>
+      </div>
+      <Text size={200}>
+        The forum summary: where each case stands, its action plan and the emails still to draft.
       </Text>
       {!cases ? (
         problem ? null : (
@@ -126,19 +141,39 @@ export function SidePanel({ api, directory, conversationId, shareToStage }: Side
         <Text>No cases yet. Add the referrals on the agenda below.</Text>
       ) : (
         <ul className={styles.list} aria-label="This meeting’s cases">
-          {cases.map((item) => (
-            <li key={item.id} className={styles.item}>
-              <Text block weight="semibold">
-                {item.student} · {item.schoolName} · section {item.section}
-              </Text>
-              <Text block size={200}>
-                {item.standing}
-              </Text>
-              <Button size="small" onClick={() => void share(item)}>
-                Show {item.student} on the meeting stage
-              </Button>
-            </li>
-          ))}
+          {cases.map((item) => {
+            const lines = summaryLines(item);
+            return (
+              <li key={item.id} className={styles.item}>
+                <Text block weight="semibold">
+                  {item.student} · {item.schoolName} · section {item.section}
+                </Text>
+                <Text block size={200}>
+                  {lines.standing}
+                </Text>
+                <Text block size={200}>
+                  {lines.plan}
+                </Text>
+                {lines.toDraft.length > 0 && (
+                  <ul className={styles.emails} aria-label={`Emails to draft for ${item.student}`}>
+                    {lines.toDraft.map((line) => (
+                      <li key={line}>
+                        <Text size={200}>{line}</Text>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {lines.nothingToDraft && (
+                  <Text block size={200}>
+                    {lines.nothingToDraft}
+                  </Text>
+                )}
+                <Button size="small" onClick={() => void share(item)}>
+                  Show {item.student} on the meeting stage
+                </Button>
+              </li>
+            );
+          })}
         </ul>
       )}
 
@@ -172,7 +207,24 @@ export function SidePanel({ api, directory, conversationId, shareToStage }: Side
           ))}
         </Dropdown>
       </Field>
-      <Field label="Student identifier" hint="Initials or a reference, never the full name.">
+      <Field label="Parental consent">
+        <RadioGroup
+          value={form.consent}
+          onChange={(_, data) => setForm({ ...form, consent: data.value as Consent })}
+        >
+          {consentChoices.map((choice) => (
+            <Radio key={choice.value} value={choice.value} label={choice.label} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field
+        label="Student identifier"
+        hint={
+          form.consent === 'notGiven'
+            ? 'A reference only, such as the referral form’s number: no initials, never the name.'
+            : 'Initials or a reference, never the full name.'
+        }
+      >
         <Input
           value={form.student}
           onChange={(_, data) => setForm({ ...form, student: data.value })}

@@ -12,10 +12,10 @@ import {
 import { lazy, useEffect, useState } from 'react';
 import type { CaseDetail, CaseSummary } from '../../src/api/contract.ts';
 import type { Directory } from '../../src/directory/directory.ts';
-import type { Fields } from '../../src/templates/fields.ts';
 import { formatDateTime } from '../../src/text/dates.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { MailHost } from '../office/mailHost.ts';
+import { ANONYMOUS_CASE, caseFields, emailStanding } from './caseEmail.ts';
 import { messageOf } from './messages.ts';
 import { OnDemand } from './OnDemand.tsx';
 
@@ -100,27 +100,40 @@ export function CasesPanel({ api, host, directory }: Props) {
           Case {detail.student} · {detail.schoolName}
         </Text>
         <Text size={200}>{detail.outcomeLabel ?? 'No outcome yet'}</Text>
+        {detail.anonymous && <Text size={200}>{ANONYMOUS_CASE}.</Text>}
         <ul className={styles.list} aria-label="Emails for this case">
-          {detail.emails.map((item, index) => (
-            <li key={`${item.template}-${item.to}`}>
-              <Button
-                appearance={index === chosen ? 'primary' : 'secondary'}
-                className={styles.item}
-                aria-pressed={index === chosen}
-                onClick={() => setChosen(index)}
-              >
-                {item.title}
-                {item.drafted ? ' (drafted)' : ''}
-              </Button>
-            </li>
-          ))}
+          {detail.emails.map((item, index) => {
+            const standing = emailStanding(item);
+            return (
+              <li key={`${item.template}-${item.to}`}>
+                <Button
+                  appearance={index === chosen ? 'primary' : 'secondary'}
+                  className={styles.item}
+                  aria-pressed={index === chosen}
+                  onClick={() => setChosen(index)}
+                >
+                  <span>
+                    {item.title}
+                    {standing && (
+                      <>
+                        <br />
+                        <Text size={200}>{standing}</Text>
+                      </>
+                    )}
+                  </span>
+                </Button>
+              </li>
+            );
+          })}
         </ul>
         {email && (
           <OnDemand key={`${detail.id}-${email.template}-${email.to}`}>
             <EmailPanel
               template={email.template}
               to={email.to}
-              known={detail.fields as Fields}
+              known={caseFields(detail)}
+              anonymous={detail.anonymous}
+              redraft={email.redraft === true}
               recipient={email.recipient}
               directory={directory}
               host={host}

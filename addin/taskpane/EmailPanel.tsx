@@ -32,8 +32,10 @@ import {
   type PspMeeting,
 } from '../../src/templates/fields.ts';
 import { formatLongDate, parseIsoDate } from '../../src/text/dates.ts';
+import { planSummary, type ActionPlan } from '../../src/plans/actionPlan.ts';
 import { fieldsUsedBy } from '../../src/templates/render.ts';
 import { isEmptyDraft, type MailHost } from '../office/mailHost.ts';
+import { ANONYMOUS_CASE, REDRAFT, optionalFieldsOf } from './caseEmail.ts';
 import { compose } from './compose.ts';
 import { FieldControl, validation, type FieldValues } from './FieldControls.tsx';
 import { messageOf } from './messages.ts';
@@ -75,12 +77,17 @@ export interface EmailPanelProps {
   host: MailHost;
   /** Records on the case that the email was drafted; absent without a case. */
   onDrafted?: () => Promise<void>;
+  /** An anonymous case: the student is the case's label, not editable, and no full name can be given. */
+  anonymous?: boolean;
+  /** Drafted before from an earlier action plan: to be drafted again. */
+  redraft?: boolean;
 }
 
 /** A known field's value as a person reads it ("Inclusion Forum", "20 November 2026"). */
 function displayValue(field: FieldId, value: unknown): string {
   if (field === 'meetingType') return meetingTypeLabels[value as MeetingType] ?? String(value);
   if (field === 'pspMeeting') return pspMeetingLongLabels[value as PspMeeting] ?? String(value);
+  if (field === 'actionPlan') return planSummary(value as ActionPlan);
   if (field === 'meetingDate') {
     const date = parseIsoDate(String(value));
     return date ? formatLongDate(date) : String(value);
@@ -96,9 +103,22 @@ type Stage =
   | { kind: 'done'; message: string };
 
 /** One email: the fields still missing, the recipient, a live preview, and Insert. */
-export function EmailPanel({ template, to, known, recipient, directory, host, onDrafted }: EmailPanelProps) {
+export function EmailPanel({
+  template,
+  to,
+  known,
+  recipient,
+  directory,
+  host,
+  onDrafted,
+  anonymous = false,
+  redraft = false,
+}: EmailPanelProps) {
   const styles = useStyles();
   const used = fieldsUsedBy(emailTemplates[template]);
+  // T1's sentence about the meeting is optional; template 5 always names the meeting.
+  const optional = optionalFieldsOf(emailTemplates[template], directory);
+  const meetingOptional = optional.includes('meetingType') && optional.includes('meetingDate');
   const knownIds = used.filter((field) => known[field] !== undefined && !switchFields.includes(field));
   const toAsk = used.filter((field) => !knownIds.includes(field));
   const [values, setValues] = useState<FieldValues>({});
@@ -111,7 +131,7 @@ export function EmailPanel({ template, to, known, recipient, directory, host, on
   // The optional sentence (T1's "It follows our discussion at … held on …") needs both of its fields; while
   // only one is given it is left out, so an optional field never keeps Insert disabled.
   const optionalIncomplete =
-    used.includes('meetingType') && (given.meetingType === undefined) !== (given.meetingDate === undefined);
+    meetingOptional && (given.meetingType === undefined) !== (given.meetingDate === undefined);
   const fields = optionalIncomplete
     ? (Object.fromEntries(
         Object.entries(given).filter(([field]) => field !== 'meetingType' && field !== 'meetingDate'),
@@ -120,10 +140,16 @@ export function EmailPanel({ template, to, known, recipient, directory, host, on
   const composed = useMemo(
     () =>
       compose(
-        { template, fields, fullName, recipient: { name: recipient.name, email: address.trim() } },
+        {
+          template,
+          fields,
+          fullName: anonymous ? '' : fullName,
+          recipient: { name: recipient.name, email: address.trim() },
+          anonymous,
+        },
         directory,
       ),
-    [template, JSON.stringify(fields), fullName, address, recipient.name, directory],
+    [template, JSON.stringify(fields), fullName, address, recipient.name, directory, anonymous],
   );
   const problemOf = (field: string) =>
     composed.ok ? undefined : composed.problems.find((problem) => problem.field === field)?.message;
@@ -159,6 +185,16 @@ export function EmailPanel({ template, to, known, recipient, directory, host, on
   return (
     <section className={styles.form} aria-label={emailTemplates[template].title}>
       <Text weight="semibold">{emailTemplates[template].title}</Text>
+      {redraft && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{REDRAFT}.</MessageBarBody>
+        </MessageBar>
+      )}
+      {anonymous && (
+        <MessageBar intent="info">
+          <MessageBarBody>{ANONYMOUS_CASE}.</MessageBarBody>
+        </MessageBar>
+      )}
       {knownIds.length > 0 && (
         <Text size={200} className={styles.known}>
           From the case:{' '}
@@ -180,7 +216,7 @@ export function EmailPanel({ template, to, known, recipient, directory, host, on
           field={field}
           values={values}
           directory={directory}
-          optional={field === 'meetingType' || field === 'meetingDate'}
+          optional={meetingOptional && (field === 'meetingType' || field === 'meetingDate')}
           problem={
             problemOf(field) ??
             (optionalIncomplete &&
@@ -192,13 +228,24 @@ export function EmailPanel({ template, to, known, recipient, directory, host, on
           onChange={(id, value) => setValues((current) => ({ ...current, [id]: value }))}
         />
       ))}
-      <Field
-        label="Student’s full name (optional, for this email only)"
-        hint="Used in the body of this email instead of the identifier. It is never stored or sent anywhere else."
-        {...validation(problemOf('fullName'))}
-      >
-        <Input value={fullName} onChange={(_, data) => setFullName(data.value)} autoComplete="off" />
-      </Field>
+      {anonymous ? (
+        // Named by its reference only: the label is shown, not editable, and no full name is asked for.
+        <Field
+          label="Student (anonymous case, not editable)"
+          hint="The parents have not consented: the email names the student by this reference only."
+          {...validation(problemOf('student') ?? problemOf('fullName'))}
+        >
+          <Input value={String(known.student ?? '')} readOnly />
+        </Field>
+      ) : (
+        <Field
+          label="Student’s full name (optional, for this email only)"
+          hint="Used in the body of this email instead of the identifier. It is never stored or sent anywhere else."
+          {...validation(problemOf('fullName'))}
+        >
+          <Input value={fullName} onChange={(_, data) => setFullName(data.value)} autoComplete="off" />
+        </Field>
+      )}
 
       <Text weight="semibold" as="h3">
         Preview

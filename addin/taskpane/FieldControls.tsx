@@ -1,4 +1,15 @@
-import { Dropdown, Field, Input, Option, Radio, RadioGroup, Switch } from '@fluentui/react-components';
+import {
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Radio,
+  RadioGroup,
+  Switch,
+} from '@fluentui/react-components';
 import type { Directory } from '../../src/directory/directory.ts';
 import {
   attendees,
@@ -11,6 +22,7 @@ import {
   pspMeetings,
   type FieldId,
 } from '../../src/templates/fields.ts';
+import { NO_ACTION_PLAN } from './caseEmail.ts';
 
 export type FieldValues = Partial<Record<FieldId, string | boolean>>;
 
@@ -30,7 +42,10 @@ interface Props {
   optional?: boolean;
 }
 
-/** The control that fits each template field: choices for the enums, a date, switches for optional words. */
+/**
+ * The control that fits each template field: choices for the enums, a date, switches for optional words. The
+ * action plan has no control: without one, the pane says where to record it.
+ */
 export function FieldControl({ field, values, onChange, directory, problem, optional }: Props) {
   const label = `${fieldLabels[field]}${optional ? ' (optional)' : ''}`;
   const text = typeof values[field] === 'string' ? (values[field] as string) : '';
@@ -102,6 +117,16 @@ export function FieldControl({ field, values, onChange, directory, problem, opti
         </Field>
       );
     }
+    case 'actionPlan':
+      // A structured field, recorded on the case card in the meeting: never typed here.
+      return (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>No action plan yet</MessageBarTitle>
+            {NO_ACTION_PLAN}
+          </MessageBarBody>
+        </MessageBar>
+      );
     case 'meetingDate':
       return (
         <Field label={label} {...validation(problem)}>

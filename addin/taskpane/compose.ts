@@ -14,6 +14,11 @@ export interface ComposeInput {
   fields: Fields;
   fullName: string;
   recipient: { name: string; email: string };
+  /**
+   * An anonymous case (the parents have not consented): the student is named by the case's "Anonymous case …"
+   * label alone, so a full name is refused, as is any other name in place of the label.
+   */
+  anonymous?: boolean;
 }
 
 export type Warning =
@@ -41,6 +46,19 @@ export function compose(input: ComposeInput, directory: Directory): Composed {
       field: 'fullName',
       message: 'Give the name on one line, at most 100 characters, without < or >.',
     });
+  if (input.anonymous) {
+    if (fullName)
+      problems.push({
+        field: 'fullName',
+        message:
+          'This is an anonymous case: the parents have not consented, so the student cannot be named. Leave the name out.',
+      });
+    if (typeof input.fields.student !== 'string' || !input.fields.student.startsWith('Anonymous case '))
+      problems.push({
+        field: 'student',
+        message: 'This is an anonymous case: the student is named “Anonymous case” and the reference only.',
+      });
+  }
   if (!EMAIL.test(input.recipient.email) || input.recipient.email.length > 254) {
     problems.push({
       field: 'recipient',

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { savePlan } from '../../bot/store/actionPlans.ts';
 import { caseHistory, createCase, updateCase } from '../../bot/store/cases.ts';
+import type { ActionPlan } from '../../src/plans/actionPlan.ts';
 import { answerCase } from '../../src/cases/case.ts';
 import { ok } from '../../src/result.ts';
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
@@ -30,6 +32,44 @@ async function draftOf(page: Page) {
     subject: (document.getElementById('draft-subject') as HTMLInputElement).value,
     to: [...document.querySelectorAll('#draft-to li')].map((item) => item.textContent),
   }));
+}
+
+/** The draft's table of agreed actions, row by row, as the stand-in for Outlook holds it. */
+const draftTableOf = (page: Page) =>
+  page.evaluate(() => {
+    const table = document.querySelector('#draft-body table');
+    const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent);
+    return table
+      ? {
+          head: [...table.querySelectorAll('thead tr')].map(cells),
+          rows: [...table.querySelectorAll('tbody tr')].map(cells),
+        }
+      : undefined;
+  });
+
+/** axe-core's serious and critical problems in the task pane (the `aside`). */
+async function axeProblems(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    // Fluent UI's focus manager (tabster) adds invisible focus guards, marked data-tabster-dummy, that are
+    // aria-hidden by design; axe cannot tell them from real content, so they are left out of the scan.
+    const results = await axe.run({ include: [['aside']], exclude: [['[data-tabster-dummy]']] });
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}, ${violation.nodes.length} nodes) ${JSON.stringify(violation.nodes.map((node) => (node as { html: string }).html))}`,
+      );
+  });
 }
 
 /** How the browser serialises a piece of HTML, so expected and actual bodies compare exactly. */
@@ -89,6 +129,44 @@ describe.skipIf(skipBrowserTests)(
       coordinatorName: 'Alex Wilber',
       meetingType: 'inclusionForum' as const,
       meetingDate: '2026-11-20',
+    };
+
+    /** A case on the agenda with an Inclusion Forum action plan (no outcome needed: the plan alone needs T5). */
+    async function caseWithPlan(student: string, plan: ActionPlan, consent = true) {
+      const record = await createCase(
+        store.db,
+        {
+          partnership: 'SLIP',
+          conversationId: 'c',
+          meetingId: null,
+          student,
+          schoolId: 'beauchamp-college',
+          section: 'B',
+          flowId: 'cityAddress',
+          flowVersion: '1.0.0',
+          keyLinkEmail: 'k.patel@lps.leicester.sch.uk',
+          consent,
+          fields: { ...fields, student },
+        },
+        actor,
+      );
+      const saved = await savePlan(store.db, record.id, plan, actor);
+      if (!saved.ok) throw new Error(saved.error.message);
+      return record.id;
+    }
+
+    const firstPlan: ActionPlan = {
+      advice: 'Keep the reduced timetable while the family is supported.',
+      links: ['schools-advice'],
+      actions: [{ owner: 'school', action: 'Meet the family', by: '2027-01-15' }],
+      reviewDate: '2027-02-05',
+    };
+    const changedPlan: ActionPlan = {
+      ...firstPlan,
+      actions: [
+        { owner: 'school', action: 'Meet the family', by: '2027-01-15' },
+        { owner: 'ep', action: 'Observe in class & at break', by: '2027-01-22' },
+      ],
     };
 
     beforeAll(async () => {
@@ -295,32 +373,102 @@ describe.skipIf(skipBrowserTests)(
       await page.close();
     }, 60_000);
 
+    it('fills template 5 from the case’s action plan, inserts its table of actions, and asks again when the plan changes', async () => {
+      const id = await caseWithPlan('AP-1', firstPlan);
+      const page = await openPreview();
+      await page.getByRole('button', { name: /AP-1 · Beauchamp College/ }).click();
+      await page.getByRole('button', { name: /Email template 5/ }).waitFor();
+      await page.getByText('Action plan: 1 action, review 5 February 2027').waitFor();
+      // The plan is never typed: no control asks for it, and nothing is still needed.
+      await expect(page.getByRole('textbox', { name: /Action plan/ }).count()).resolves.toBe(0);
+      await page
+        .getByText('Subject: AP-1: action plan from the Inclusion Forum held on 20 November 2026')
+        .waitFor();
+      await page.getByRole('button', { name: 'Insert into the draft' }).click();
+      await page.getByText('The email is in your draft, and the case records it as drafted.').waitFor();
+      let draft = await draftOf(page);
+      expect(draft.subject).toBe('AP-1: action plan from the Inclusion Forum held on 20 November 2026');
+      expect(draft.to).toEqual(['Mrs Patel <k.patel@lps.leicester.sch.uk>']);
+      expect(await draftTableOf(page)).toEqual({
+        head: [['Who', 'What is to be done', 'By when']],
+        rows: [['The school', 'Meet the family', '15 January 2027']],
+      });
+      expect(draft.body).toContain('We will review the plan with you on 5 February 2027');
+      expect((await caseHistory(store.db, id)).at(-1)).toMatchObject({
+        kind: 'emailDrafted',
+        detail: { template: 'T5', to: 'school', plan: { version: 1, saves: 1 } },
+      });
+      await page.getByRole('button', { name: /Email template 5.*Drafted/ }).waitFor();
+      await page.close();
+
+      // The plan changes after the email was drafted: the email is offered again, saying why.
+      const changed = await savePlan(store.db, id, changedPlan, actor);
+      expect(changed.ok).toBe(true);
+      const again = await openPreview();
+      await again.getByRole('button', { name: /AP-1 · Beauchamp College · 1 to draft/ }).click();
+      await again
+        .getByRole('button', {
+          name: /Email template 5.*The action plan has changed since this was drafted: draft it again/,
+        })
+        .waitFor();
+      await again.getByText('Action plan: 2 actions, review 5 February 2027').waitFor();
+      await again.getByRole('button', { name: 'Insert into the draft' }).click();
+      await again.getByText('The email is in your draft, and the case records it as drafted.').waitFor();
+      expect((await draftTableOf(again))?.rows).toEqual([
+        ['The school', 'Meet the family', '15 January 2027'],
+        ['Educational Psychologist (LCC)', 'Observe in class & at break', '22 January 2027'],
+      ]);
+      draft = await draftOf(again);
+      // Escaped into the HTML: the ampersand is text, not markup.
+      expect(draft.body).toContain('Observe in class &amp; at break');
+      expect((await caseHistory(store.db, id)).at(-1)).toMatchObject({
+        kind: 'emailDrafted',
+        detail: { template: 'T5', plan: { version: 1, saves: 2 } },
+      });
+      await again.getByRole('button', { name: /Email template 5.*Drafted/ }).waitFor();
+      await again.close();
+    }, 90_000);
+
+    it('names an anonymous case by its reference only: no full name, the student not editable', async () => {
+      const id = await caseWithPlan('REF-0042', firstPlan, false);
+      const page = await openPreview();
+      await page.getByRole('button', { name: /Anonymous case REF-0042 · Beauchamp College/ }).click();
+      await page
+        .getByText('Anonymous case: parents have not consented; it is named by a reference only.')
+        .first()
+        .waitFor();
+      await expect(page.getByRole('textbox', { name: /full name/ }).count()).resolves.toBe(0);
+      const student = page.getByRole('textbox', { name: /^Student/ });
+      expect(await student.inputValue()).toBe('Anonymous case REF-0042');
+      // Typing a name where the student is named is refused: the field does not change.
+      await student.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Jordan Smith');
+      expect(await student.inputValue()).toBe('Anonymous case REF-0042');
+      await page.getByRole('button', { name: 'Insert into the draft' }).click();
+      await page.getByText('The email is in your draft, and the case records it as drafted.').waitFor();
+      const draft = await draftOf(page);
+      expect(draft.subject).toBe(
+        'Anonymous case REF-0042: action plan from the Inclusion Forum held on 20 November 2026',
+      );
+      expect(draft.body).toContain('<p><strong>Anonymous case REF-0042</strong></p>');
+      expect(draft.body).not.toContain('Jordan');
+      await page.close();
+
+      // The plan changes: the view with the anonymous note and the redraft warning has no accessibility problems.
+      await savePlan(store.db, id, changedPlan, actor);
+      const again = await openPreview();
+      await again.getByRole('button', { name: /Anonymous case REF-0042/ }).click();
+      await again.getByText(/The action plan has changed since this was drafted: draft it again\./).waitFor();
+      expect(await axeProblems(again)).toEqual([]);
+      await again.close();
+    }, 90_000);
+
     it('has no serious or critical accessibility problems (axe-core)', async () => {
       const page = await openPreview();
       await page.getByRole('button', { name: /AX-1/ }).click();
       await page.getByText('From the case:').waitFor();
-      await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                context: unknown,
-              ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-            };
-          }
-        ).axe;
-        // Fluent UI's focus manager (tabster) adds invisible focus guards, marked data-tabster-dummy, that are
-        // aria-hidden by design; axe cannot tell them from real content, so they are left out of the scan.
-        const results = await axe.run({ include: [['aside']], exclude: [['[data-tabster-dummy]']] });
-        return results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map(
-            (violation) =>
-              `${violation.id} (${violation.impact}, ${violation.nodes.length} nodes) ${JSON.stringify(violation.nodes.map((node) => (node as { html: string }).html))}`,
-          );
-      });
-      expect(violations).toEqual([]);
+      expect(await axeProblems(page)).toEqual([]);
       await page.close();
     }, 60_000);
   },

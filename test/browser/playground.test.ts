@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casesOfConversation } from '../../bot/store/cases.ts';
 import { freePort, launchChromium, skipBrowserTests } from '../helpers/browser.ts';
@@ -12,6 +12,45 @@ import { root } from '../helpers/fixtures.ts';
 import { startTestBot, type TestBot } from '../helpers/teams.ts';
 
 const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
+
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * Picks a date in the Playground's date picker (its rendering of Input.Date): opens the calendar, moves month by
+ * month to the one wanted, and presses the day.
+ */
+async function pickDate(page: Page, input: Locator, year: number, month: number, day: number) {
+  await input.click();
+  const calendar = page.getByRole('dialog').last();
+  const wanted = year * 12 + month - 1;
+  for (let step = 0; step < 48; step++) {
+    const shown = await calendar.getByRole('grid').first().getAttribute('aria-label');
+    const [name, shownYear] = (shown ?? '').split(',')[0]?.split(' ') ?? [];
+    const at = Number(shownYear) * 12 + monthNames.indexOf(name ?? '');
+    if (at === wanted) break;
+    await calendar.locator(`button[title^="${at < wanted ? 'Next' : 'Previous'} month"]`).click();
+    await expect.poll(() => calendar.getByRole('grid').first().getAttribute('aria-label')).not.toBe(shown);
+  }
+  await calendar
+    .locator(`button[aria-label="${day}, ${monthNames[month - 1]}, ${year}"]`)
+    .filter({ visible: true })
+    .first()
+    .click();
+  await calendar.waitFor({ state: 'hidden' });
+}
 
 describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, in Chromium', () => {
   let store: TestDatabase;
@@ -143,6 +182,50 @@ describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, i
       "SELECT flow_id, outcome, student_ref FROM cases WHERE student_ref = 'CA-77'",
     );
     expect(stored).toEqual([{ flow_id: 'countyAddress', outcome: 'R.panel', student_ref: 'CA-77' }]);
+  }, 90_000);
+
+  it('records an action plan on the case card: an action, the review date, and the card’s summary', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    await page.goto(playgroundUrl);
+    await page.getByRole('button', { name: 'Start a case' }).first().click();
+    await page.getByRole('button', { name: 'A City-address student in a county school' }).click();
+    const card = page.locator('.ac-adaptiveCard').last();
+    await card.getByText('Never the student’s full name').waitFor();
+    const inputs = card.locator('input[type=text]');
+    await inputs.nth(1).click();
+    await inputs.nth(1).fill('Beauchamp');
+    await page.getByRole('option', { name: 'Beauchamp College', exact: true }).click();
+    await inputs.nth(3).fill('AP-9');
+    await card.getByText('B. The school makes a second or third referral').click();
+    await card.getByRole('button', { name: 'Start', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Write the action plan' }).click();
+    const form = page.locator('.ac-adaptiveCard').last();
+    await form.getByText('Agreed actions').waitFor();
+    await form.getByRole('combobox', { name: /^Who/ }).first().click();
+    await page.getByRole('option', { name: 'The school', exact: true }).click();
+    await form
+      .getByRole('textbox', { name: /What is to be done/ })
+      .first()
+      .fill('Meet the family');
+    // The Playground renders Input.Date as Fluent's date picker: a calendar, picked as a person picks it.
+    const dates = form.locator('input[placeholder="Select a date..."]');
+    await pickDate(page, dates.nth(0), 2027, 1, 15);
+    await pickDate(page, dates.nth(1), 2027, 2, 5);
+    await form.getByRole('button', { name: 'Save the plan' }).click();
+
+    await page.getByText('Action plan saved: 1 action, review 5 February 2027.').waitFor();
+    await page.getByText('1 action, review 5 February 2027 (version 1)').waitFor();
+    await page.getByText('The school: Meet the family (by 15 January 2027)').waitFor();
+    const [stored] = await store.db.query<{ plan: unknown }>(
+      "SELECT p.plan FROM action_plans p JOIN cases c ON c.id = p.case_id WHERE c.student_ref = 'AP-9'",
+    );
+    expect(stored?.plan).toEqual({
+      advice: '',
+      links: [],
+      actions: [{ owner: 'school', action: 'Meet the family', by: '2027-01-15' }],
+      reviewDate: '2027-02-05',
+    });
   }, 90_000);
 
   it('puts a refusal beside its field, keeps the inputs, and warns before starting the same case twice', async () => {

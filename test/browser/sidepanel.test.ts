@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { savePlan } from '../../bot/store/actionPlans.ts';
 import { casesOfConversation, createCase, updateCase } from '../../bot/store/cases.ts';
 import { recordChat, recordChatMembers } from '../../bot/store/chatMembers.ts';
 import { answerCase } from '../../src/cases/case.ts';
@@ -16,6 +18,30 @@ const cityAddressFlow = flows.cityAddress;
 const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/addin/meeting-preview.html', import.meta.url));
 const meeting = '19:meeting-x@thread.v2';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical problems on a page (Fluent UI's invisible focus guards left out). */
+async function axeProblems(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    const results = await axe.run({ exclude: [['[data-tabster-dummy]']] });
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.html).join(' | ')}`,
+      );
+  });
+}
 
 describe.skipIf(skipBrowserTests)(
   'the meeting side panel and stage, with a stand-in Teams host, in Chromium',
@@ -63,6 +89,18 @@ describe.skipIf(skipBrowserTests)(
             : answered;
         });
       }
+      // The forum wrote JS-1's action plan.
+      await savePlan(
+        store.db,
+        decided.id,
+        {
+          advice: '',
+          links: [],
+          actions: [{ owner: 'school', action: 'Meet the family', by: '2027-01-15' }],
+          reviewDate: '2027-02-05',
+        },
+        actor,
+      );
       await createCase(
         store.db,
         {
@@ -116,6 +154,47 @@ describe.skipIf(skipBrowserTests)(
       );
       const stageText = await stage.locator('body').innerText();
       expect(stageText).not.toContain('Beauchamp');
+      await page.close();
+    }, 60_000);
+
+    it('shows the forum summary as the bot’s card does: each case’s standing, its plan and the emails to draft', async () => {
+      const page = await browser.newPage({ viewport: { width: 600, height: 1400 } });
+      await page.goto(`${bot.url}/addin/sidepanel-preview.html?conversation=${encodeURIComponent(meeting)}`);
+      const js1 = page.getByRole('listitem').filter({ hasText: 'JS-1 · Beauchamp College · section B' });
+      await js1.waitFor();
+      await js1.getByText('Action plan: 1 action, review 5 February 2027').waitFor();
+      await expect(
+        js1.getByRole('list', { name: 'Emails to draft for JS-1' }).getByRole('listitem').allInnerTexts(),
+      ).resolves.toEqual([
+        'To draft: Email template 1: to the school, seeking support from the Leicester Partnership School',
+        'To draft: Email template 3: to the Leicester Partnership School, the school has been advised to call a PSP meeting',
+        'To draft: Email template 5: to the school, the action plan agreed at the Inclusion Forum',
+      ]);
+      const ag2 = page.getByRole('listitem').filter({ hasText: 'AG-2 · Beauchamp College · section A' });
+      await ag2.getByText('On the agenda').waitFor();
+      await ag2.getByText('No action plan yet').waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+
+      // A referral without the parents' consent is an anonymous case, named by a reference only.
+      await page.getByRole('combobox', { name: 'School' }).click();
+      await page.getByRole('option', { name: 'Wigston College' }).click();
+      await page.getByRole('radio', { name: /^Not given: an anonymous case/ }).check();
+      await page.getByText('A reference only, such as the referral form’s number').waitFor();
+      await page.getByRole('textbox', { name: 'Student identifier' }).fill('W.C.');
+      await page.getByRole('radio', { name: /^A\. / }).check();
+      await page.getByRole('button', { name: 'Add to the agenda' }).click();
+      await page.getByText(/Without the parents’ consent the case is anonymous/).waitFor();
+      await page.getByRole('textbox', { name: 'Student identifier' }).fill('REF-77');
+      await page.getByRole('button', { name: 'Add to the agenda' }).click();
+      await page.getByText('Anonymous case REF-77 is on the agenda.').waitFor();
+      await page.getByText('Anonymous case REF-77 · Wigston College · section A').waitFor();
+      // The choice goes back to consent given for the next referral.
+      expect(await page.getByRole('radio', { name: /^Given:/ }).isChecked()).toBe(true);
+      const stored = (await casesOfConversation(store.db, meeting)).find(
+        (record) => record.student === 'REF-77',
+      );
+      expect(stored?.consent).toBe(false);
+      expect(await axeProblems(page)).toEqual([]);
       await page.close();
     }, 60_000);
   },
