@@ -149,6 +149,12 @@ export function planSection(record: CaseRecord, directory: Directory, today: str
       ),
     ),
   ];
+  if (!stored.review)
+    lines.push(
+      text('To the school with email template 5: the Outlook add-in fills it from this plan.', {
+        isSubtle: true,
+      }),
+    );
   if (stored.review)
     lines.push(text(`Reviewed: ${reviewOutcomeLabels[stored.review.outcome]}.`, { isSubtle: true }));
   if (due) lines.push(notice('The plan is due for review.', 'warning'));
