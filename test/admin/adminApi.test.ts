@@ -214,23 +214,24 @@ describe('the Administration API', () => {
       (await call('/api/admin/partnerships/SLIP', adminId, { method: 'PUT', body: current.value })).status,
     ).toBe(428);
 
-    // A service's id is how plans name it: listed once, and a service has a name.
+    // A service has a name and a resource an https address; an id is listed once, as plans name it by id.
     const county = (await view(adminId)).county;
-    const services = await call('/api/admin/county', adminId, {
-      method: 'PUT',
-      body: {
-        ...county.value,
-        services: [...county.value.services, { id: 'ep', name: ' ' }],
-        resources: [{ id: 'local-offer', title: 'Local offer', url: 'http://example.org/offer' }],
-      },
-      version: county.version,
-    });
-    expect(services.status).toBe(400);
-    const paths = (services.body.problems as { path: string }[]).map((problem) => problem.path);
     const added = county.value.services.length;
-    expect(paths).toEqual(
-      expect.arrayContaining([`services.${added}.name`, `services.${added}.id`, 'resources.0.url']),
-    );
+    const put = (change: object) =>
+      call('/api/admin/county', adminId, {
+        method: 'PUT',
+        body: { ...county.value, ...change },
+        version: county.version,
+      });
+    const pathsOf = (answer: { body: Record<string, unknown> }) =>
+      (answer.body.problems as { path: string }[]).map((problem) => problem.path);
+    const unnamed = await put({
+      services: [...county.value.services, { id: 'speech', name: ' ' }],
+      resources: [{ id: 'local-offer', title: 'Local offer', url: 'http://example.org/offer' }],
+    });
+    expect([unnamed.status, pathsOf(unnamed)]).toEqual([400, [`services.${added}.name`, 'resources.0.url']]);
+    const twice = await put({ services: [...county.value.services, { id: 'ep', name: 'Another EP' }] });
+    expect([twice.status, pathsOf(twice)]).toEqual([400, [`services.${added}.id`]]);
   });
 
   it('never lets the last administrator be removed', async () => {
