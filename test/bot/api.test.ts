@@ -149,7 +149,7 @@ describe('the add-in API', () => {
       method: 'POST',
       body: JSON.stringify({ template: 'T9', to: 'school' }),
     });
-    expect(bad).toEqual({ status: 400, body: { error: 'template: expected one of T1, T2, T3, T4' } });
+    expect(bad).toEqual({ status: 400, body: { error: 'template: expected one of T1, T2, T3, T4, T5' } });
     const unneeded = await call(`/api/cases/${slipCase}/emails`, await token(), {
       method: 'POST',
       body: JSON.stringify({ template: 'T4', to: 'lps' }),
