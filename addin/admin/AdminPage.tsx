@@ -17,7 +17,10 @@ import type { PartnershipId } from '../../src/templates/fields.ts';
 import type { AdminApi } from '../api/client.ts';
 import { Administrators } from './Administrators.tsx';
 import { Coordinators } from './Coordinators.tsx';
+import { canonicalJson } from '../../src/settings/canonicalJson.ts';
 import { County } from './County.tsx';
+import { Resources, Services } from './CountyLists.tsx';
+import { ForumDates } from './ForumDates.tsx';
 import { History } from './History.tsx';
 import { Panel } from './Panel.tsx';
 import { Schools } from './Schools.tsx';
@@ -29,7 +32,8 @@ const tabs = {
   people: 'People',
   schools: 'Schools',
   votes: 'Vote settings',
-  county: 'County contacts',
+  forums: 'Inclusion Forums',
+  county: 'County',
   history: 'History',
 } as const;
 type TabName = keyof typeof tabs;
@@ -42,7 +46,8 @@ async function seenIn(api: AdminApi, partnerships: PartnershipId[]): Promise<See
 }
 
 /**
- * The Administration page: people, schools' key facts, vote settings, County contacts and the history, each
+ * The Administration page: people, schools' key facts, vote settings, forum dates, the County's contacts,
+ * services and resources, and the history, each
  * as this person may see and change them (the service decides; `may` says what).
  */
 export function AdminPage({ api }: { api: AdminApi }) {
@@ -66,7 +71,7 @@ export function AdminPage({ api }: { api: AdminApi }) {
     chosen ?? view.me.coordinates[0] ?? view.partnerships[0]?.value.id ?? 'SLIP',
   );
   const may = partnership ? view.may.partnerships[partnership.value.id] : undefined;
-  const perPartnership = tab === 'people' || tab === 'schools' || tab === 'votes';
+  const perPartnership = tab === 'people' || tab === 'schools' || tab === 'votes' || tab === 'forums';
 
   return (
     <div className={styles.column}>
@@ -157,13 +162,25 @@ export function AdminPage({ api }: { api: AdminApi }) {
             save={state.savePartnership}
           />
         )}
+        {tab === 'forums' && partnership && (
+          <ForumDates partnership={partnership.value} save={state.savePartnership} />
+        )}
         {tab === 'county' && (
-          <County
-            key={view.county.version}
-            county={view.county.value}
-            mayChange={view.may.county}
-            save={state.saveCounty}
-          />
+          <>
+            {/* Started afresh when its own parts change (a save, someone else's), not when a list below is saved. */}
+            <County
+              key={canonicalJson([
+                view.county.value.contacts,
+                view.county.value.links,
+                view.county.value.allowedRecipientDomains,
+              ])}
+              county={view.county.value}
+              mayChange={view.may.county}
+              save={state.saveCounty}
+            />
+            <Services county={view.county.value} mayChange={view.may.county} save={state.saveCounty} />
+            <Resources county={view.county.value} mayChange={view.may.county} save={state.saveCounty} />
+          </>
         )}
         {tab === 'history' && <History api={api} view={view} />}
       </div>

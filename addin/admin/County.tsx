@@ -43,7 +43,8 @@ const fields = [
 
 /**
  * The County-wide contacts (the LPS, the City BAP, SENA), the web links and the usual email domains: read by
- * everyone here, changed by administrators. Keyed by the document's version, like VoteSettings.
+ * everyone here, changed by administrators. Keyed by those parts of the document, so a save or someone else's
+ * change starts it afresh, but saving a service or a resource below does not lose what is typed here.
  */
 export function County({
   county,
@@ -70,7 +71,11 @@ export function County({
       .split(/[\s,]+/)
       .map((domain) => domain.trim().toLowerCase())
       .filter(Boolean);
-    const outcome = await save({ ...draft, allowedRecipientDomains }, 'The County contacts are saved.');
+    // Only this form's parts: the services and resources may have been saved since it opened.
+    const outcome = await save(
+      { ...county, contacts: draft.contacts, links: draft.links, allowedRecipientDomains },
+      'The County contacts are saved.',
+    );
     setSaving(false);
     const lines = allowedRecipientDomains.map((_, index) => `allowedRecipientDomains.${index}`);
     if (!outcome.saved && !outcome.stale)

@@ -45,7 +45,7 @@ export function History({ api, view }: { api: AdminApi; view: AdminView }) {
   const styles = { ...useAdminStyles(), ...useStyles() };
   const choices: { about: About; label: string }[] = [
     ...(view.administrators ? [{ about: 'administrators' as const, label: 'Administrators' }] : []),
-    { about: 'county', label: 'County contacts' },
+    { about: 'county', label: 'County' },
     ...view.partnerships.map((item) => ({
       about: item.value.id,
       label: `${item.value.id} – ${item.value.name}`,

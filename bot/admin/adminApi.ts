@@ -20,7 +20,8 @@ import type { Services } from '../teams/services.ts';
 /**
  * The Administration page's API (src/api/adminContract.ts): each settings document is read with its version and
  * written whole with `If-Match`, so a change never overwrites another silently. Administrators change
- * everything; a coordinator changes their own partnership's panel, schools' key facts and vote settings.
+ * everything; a coordinator changes their own partnership's panel, schools' key facts, vote settings and forum
+ * dates.
  */
 
 const NOT_FOUND = 'No such partnership.';

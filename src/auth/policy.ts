@@ -118,8 +118,9 @@ export const permissions = {
   useAdministration: (person: Person): Verdict =>
     verdict(administers(person) || coordinatesAny(person), 'refuse'),
   /**
-   * A partnership's settings: administrators wholly; its coordinators its panel, its schools' key facts and its
-   * vote settings (`coordinatorMayChange` says which parts); another partnership's coordinators do not see it.
+   * A partnership's settings: administrators wholly; its coordinators its panel, its schools' key facts, its
+   * vote settings and its forum dates (`changedBeyondCoordinator` says which parts); another partnership's
+   * coordinators do not see it.
    */
   managePartnership: (person: Person, facts: PartnershipFacts): Verdict =>
     administers(person) || coordinates(person, facts.partnership)
@@ -147,7 +148,10 @@ export const permissions = {
         : 'refuse',
   /** Put a case on legal hold or release it: administrators. */
   holdRecords: (person: Person): Verdict => verdict(administers(person), 'refuse'),
-  /** The County-wide contacts, links and domains: read by coordinators, changed by administrators. */
+  /**
+   * The County-wide contacts, links, domains, services at the forums and resources for advice: read by
+   * coordinators, changed by administrators.
+   */
   seeCounty: (person: Person): Verdict => verdict(administers(person) || coordinatesAny(person), 'refuse'),
   manageCounty: (person: Person): Verdict => verdict(administers(person), 'refuse'),
   manageAdministrators: (person: Person): Verdict => verdict(administers(person), 'refuse'),

@@ -88,6 +88,28 @@ const districtSchema = z.strictObject({
   partnership: z.enum(partnershipIds),
 });
 
+/**
+ * A service's or resource's id is how action plans name it, so each is listed once (the directory, and the County
+ * settings the Administration page saves, both check it).
+ */
+export function checkServiceAndResourceIds(
+  lists: { services: readonly { id: string }[]; resources: readonly { id: string }[] },
+  context: z.RefinementCtx,
+) {
+  for (const key of ['services', 'resources'] as const) {
+    const seen = new Set<string>();
+    lists[key].forEach((entry, index) => {
+      if (seen.has(entry.id))
+        context.addIssue({
+          code: 'custom',
+          path: [key, index, 'id'],
+          message: `"${entry.id}" is listed twice`,
+        });
+      seen.add(entry.id);
+    });
+  }
+}
+
 export const directorySchema = z
   .strictObject({
     $comment: z.string().optional(),
@@ -131,18 +153,7 @@ export const directorySchema = z
     allowedRecipientDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/)).default([]),
   })
   .superRefine((directory, context) => {
-    for (const key of ['services', 'resources'] as const) {
-      const seen = new Set<string>();
-      directory[key].forEach((entry, index) => {
-        if (seen.has(entry.id))
-          context.addIssue({
-            code: 'custom',
-            path: [key, index, 'id'],
-            message: `"${entry.id}" is listed twice`,
-          });
-        seen.add(entry.id);
-      });
-    }
+    checkServiceAndResourceIds(directory, context);
     const seenPartnerships = new Set<string>();
     const seenSchools = new Map<string, string>();
     directory.partnerships.forEach((partnership, index) => {

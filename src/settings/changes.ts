@@ -1,5 +1,6 @@
 import type { Administrator, CountySettings, PartnershipSettings, SettingsKey } from './settings.ts';
 import { canonicalJson } from './canonicalJson.ts';
+import { formatLongDate, parseIsoDate } from '../text/dates.ts';
 
 /**
  * What changed between two versions of a settings document: which parts a partnership's coordinator may change
@@ -18,15 +19,23 @@ const COORDINATOR_SCHOOL_FACTS = ['keyLinkName', 'keyLinkEmail', 'cityBapMember'
 const SCHOOL_FACTS = [...COORDINATOR_SCHOOL_FACTS, 'emailDomain'] as const;
 
 /**
+ * The parts of a partnership's document its coordinator may change: its panel, its vote settings and its
+ * Inclusion Forums' dates, and its schools' key facts (below). Everything else is an administrator's, including
+ * any part added later until it is listed here.
+ */
+const COORDINATOR_PARTS: readonly string[] = ['panel', 'voteSettings', 'forumDates'];
+
+/**
  * The first part of `after` that a coordinator may not change, as a path into the document, or undefined when
- * they changed only the panel, their schools' key facts and the vote settings.
+ * they changed only what `COORDINATOR_PARTS` and `COORDINATOR_SCHOOL_FACTS` allow.
  */
 export function changedBeyondCoordinator(
   before: PartnershipSettings,
   after: PartnershipSettings,
 ): string | undefined {
-  for (const key of ['id', 'name', 'formerNames', 'area', 'coordinators'] as const)
-    if (!same(before[key], after[key])) return key;
+  const parts = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof PartnershipSettings>;
+  for (const key of parts)
+    if (key !== 'schools' && !COORDINATOR_PARTS.includes(key) && !same(before[key], after[key])) return key;
   if (before.schools.length !== after.schools.length) return 'schools';
   for (const [index, school] of after.schools.entries()) {
     const previous = before.schools[index] as School;
@@ -100,6 +109,40 @@ function schoolLines(before: readonly School[], after: readonly School[]): strin
   return lines;
 }
 
+/** A list of entries with ids (services, resources): each added, renamed, changed or removed, by id. */
+function entryLines<T extends { id: string }>(
+  what: string,
+  before: readonly T[],
+  after: readonly T[],
+  nameOf: (entry: T) => string,
+  describe: (entry: T) => string = () => '',
+): string[] {
+  const lines: string[] = [];
+  for (const entry of after) {
+    const previous = before.find((candidate) => candidate.id === entry.id);
+    if (!previous) lines.push(`${what}: added ${nameOf(entry)}${describe(entry)}`);
+    else if (nameOf(previous) !== nameOf(entry))
+      lines.push(`${what}: ${nameOf(previous)} renamed ${nameOf(entry)}${describe(entry)}`);
+    else if (!same(previous, entry)) lines.push(`${what}: changed ${nameOf(entry)}${describe(entry)}`);
+  }
+  for (const entry of before)
+    if (!after.some((candidate) => candidate.id === entry.id))
+      lines.push(`${what}: removed ${nameOf(entry)}`);
+  return lines;
+}
+
+/** The forum dates added and removed, as "15 January 2027", in date order. */
+function dateLines(what: string, before: readonly string[], after: readonly string[]): string[] {
+  const long = (iso: string) => {
+    const date = parseIsoDate(iso);
+    return date ? formatLongDate(date) : iso;
+  };
+  return [
+    ...[...after].sort().flatMap((date) => (before.includes(date) ? [] : [`${what}: added ${long(date)}`])),
+    ...[...before].sort().flatMap((date) => (after.includes(date) ? [] : [`${what}: removed ${long(date)}`])),
+  ];
+}
+
 /** Every leaf that differs, as "label: before → after" (for the County's contacts and the vote settings). */
 function leafLines(
   prefix: string,
@@ -141,7 +184,21 @@ export function describeChange(key: SettingsKey, before: unknown, after: unknown
   if (before === null) return ['First settings, from the shipped directory and roles'];
   if (key === 'administrators')
     return peopleLines('Administrators', before as Administrator[], after as Administrator[]);
-  if (key === 'county') return leafLines('', before as CountySettings, after as CountySettings, countyLabels);
+  if (key === 'county') {
+    const { services: servicesBefore, resources: resourcesBefore, ...was } = before as CountySettings;
+    const { services, resources, ...now } = after as CountySettings;
+    return [
+      ...leafLines('', was, now, countyLabels),
+      ...entryLines('Services at the forums', servicesBefore, services, (service) => service.name),
+      ...entryLines(
+        'Resources for advice',
+        resourcesBefore,
+        resources,
+        (resource) => resource.title,
+        (resource) => ` (${resource.url})`,
+      ),
+    ];
+  }
   const was = before as PartnershipSettings;
   const now = after as PartnershipSettings;
   const schoolName = (id: string | null) => now.schools.find((school) => school.id === id)?.name;
@@ -156,5 +213,6 @@ export function describeChange(key: SettingsKey, before: unknown, after: unknown
     }),
     ...schoolLines(was.schools, now.schools),
     ...leafLines('', was.voteSettings, now.voteSettings, voteLabels),
+    ...dateLines('Inclusion Forum dates', was.forumDates, now.forumDates),
   ];
 }

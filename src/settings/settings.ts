@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { directorySchema, voteSettingsSchema, type Directory } from '../directory/directory.ts';
+import {
+  checkServiceAndResourceIds,
+  directorySchema,
+  voteSettingsSchema,
+  type Directory,
+} from '../directory/directory.ts';
 export type { VoteSettings } from '../directory/directory.ts';
 import { lineOfText, partnershipIds, type PartnershipId } from '../templates/fields.ts';
 import { canonicalJson } from './canonicalJson.ts';
@@ -79,16 +84,21 @@ export const partnershipSettingsSchema = z
     });
   });
 
-/** The County-wide part: contacts (LPS, City BAP, SENA), web links, and the usual email domains. */
-export const countySettingsSchema = z.strictObject({
-  districts: directorySchema.shape.districts,
-  contacts: directorySchema.shape.contacts,
-  links: directorySchema.shape.links,
-  services: directorySchema.shape.services,
-  resources: directorySchema.shape.resources,
-  terms: directorySchema.shape.terms,
-  allowedRecipientDomains: directorySchema.shape.allowedRecipientDomains,
-});
+/**
+ * The County-wide part: contacts (LPS, City BAP, SENA), web links, the usual email domains, the services at the
+ * forums and the resources for advice (each id once: plans name them by it), and the school terms for reports.
+ */
+export const countySettingsSchema = z
+  .strictObject({
+    districts: directorySchema.shape.districts,
+    contacts: directorySchema.shape.contacts,
+    links: directorySchema.shape.links,
+    services: directorySchema.shape.services,
+    resources: directorySchema.shape.resources,
+    terms: directorySchema.shape.terms,
+    allowedRecipientDomains: directorySchema.shape.allowedRecipientDomains,
+  })
+  .superRefine(checkServiceAndResourceIds);
 
 export const administratorsSchema = z.array(administratorSchema).superRefine((list, context) => {
   const seen = new Set<string>();

@@ -96,7 +96,7 @@ describe('the Administration API', () => {
     expect((await view(roleHolderId, ['Someone.Else'])).me).toBeUndefined();
   });
 
-  it('lets a coordinator change the panel, a school’s key facts and the vote settings, and records it', async () => {
+  it('lets a coordinator change the panel, a school’s key facts, the vote settings and the forum dates, and records it', async () => {
     const current = await slip(people.coordinator.aadObjectId);
     const next: PartnershipSettings = {
       ...current.value,
@@ -105,6 +105,7 @@ describe('the Administration API', () => {
         school.id === 'beauchamp-college' ? { ...school, cityBapMember: true } : school,
       ),
       voteSettings: { ...current.value.voteSettings, anonymousByDefault: true },
+      forumDates: [...current.value.forumDates, '2031-01-15'],
     };
     const saved = await call('/api/admin/partnerships/SLIP', people.coordinator.aadObjectId, {
       method: 'PUT',
@@ -123,6 +124,7 @@ describe('the Administration API', () => {
       'Panel: added Member 1 (Wigston College)',
       'Beauchamp College: City BAP member not known → yes',
       'Anonymous votes by default: false → true',
+      'Inclusion Forum dates: added 15 January 2031',
     ]);
 
     // A school's email domain makes addresses there usual to the add-in: an administrator's to set.
@@ -211,6 +213,25 @@ describe('the Administration API', () => {
     expect(
       (await call('/api/admin/partnerships/SLIP', adminId, { method: 'PUT', body: current.value })).status,
     ).toBe(428);
+
+    // A service has a name and a resource an https address; an id is listed once, as plans name it by id.
+    const county = (await view(adminId)).county;
+    const added = county.value.services.length;
+    const put = (change: object) =>
+      call('/api/admin/county', adminId, {
+        method: 'PUT',
+        body: { ...county.value, ...change },
+        version: county.version,
+      });
+    const pathsOf = (answer: { body: Record<string, unknown> }) =>
+      (answer.body.problems as { path: string }[]).map((problem) => problem.path);
+    const unnamed = await put({
+      services: [...county.value.services, { id: 'speech', name: ' ' }],
+      resources: [{ id: 'local-offer', title: 'Local offer', url: 'http://example.org/offer' }],
+    });
+    expect([unnamed.status, pathsOf(unnamed)]).toEqual([400, [`services.${added}.name`, 'resources.0.url']]);
+    const twice = await put({ services: [...county.value.services, { id: 'ep', name: 'Another EP' }] });
+    expect([twice.status, pathsOf(twice)]).toEqual([400, [`services.${added}.id`]]);
   });
 
   it('never lets the last administrator be removed', async () => {

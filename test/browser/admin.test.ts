@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../bot/store/settings.ts';
 import {
+  addForumDate,
   addPanelMember,
+  addResource,
+  addService,
   localAdmin,
   localAdminRoles,
   openAdminPreview,
@@ -21,6 +24,31 @@ import { casesOfConversation, getCase } from '../../bot/store/cases.ts';
 
 const built = fileURLToPath(new URL('../../dist/addin/admin-preview.html', import.meta.url));
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Moving with Tab alone: whether a control has the focus, and pressing Tab until one has. */
+function keyboard(page: Page) {
+  const hasFocus = (target: Locator) => target.evaluate((element) => element === document.activeElement);
+  const tabTo = async (target: Locator) => {
+    for (let presses = 0; presses < 150; presses++) {
+      if (await hasFocus(target)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${target.toString()}`);
+  };
+  /**
+   * Types a date into the date field that has the focus, as a person would: day, month, year as in en-GB. A
+   * Chromium with only its en-US language (Debian's) reads month first: then back two parts and in that order.
+   */
+  const typeDate = async (field: Locator, iso: string) => {
+    const [year, month, day] = iso.split('-') as [string, string, string];
+    await page.keyboard.type(`${day}${month}${year}`);
+    if ((await field.inputValue()) === iso) return;
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type(`${month}${day}${year}`);
+  };
+  return { hasFocus, tabTo, typeDate };
+}
 
 describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Teams host, in Chromium', () => {
   let store: TestDatabase;
@@ -189,14 +217,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
 
   it('can be used with the keyboard alone: an addition, an edit and a removal with its confirmation', async () => {
     const { page, tab } = await openAdminPreview(browser, bot.url);
-    const hasFocus = (target: Locator) => target.evaluate((element) => element === document.activeElement);
-    const tabTo = async (target: Locator) => {
-      for (let presses = 0; presses < 80; presses++) {
-        if (await hasFocus(target)) return;
-        await page.keyboard.press('Tab');
-      }
-      throw new Error(`Tab never reached ${target.toString()}`);
-    };
+    const { hasFocus, tabTo } = keyboard(page);
     const focusInDialog = () =>
       tab
         .locator(':focus')
@@ -252,6 +273,121 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await page.close();
   }, 90_000);
 
+  it('adds a service, a resource and forum dates, keeps them when the page is opened again, and shows the history', async () => {
+    const { page, tab } = await openAdminPreview(browser, bot.url);
+    await addService(tab, 'Speech and Language Therapy');
+    const services = tab.getByRole('table', { name: 'Services at the forums' });
+    await services.getByRole('cell', { name: 'speechAndLanguageTherapy', exact: true }).waitFor();
+
+    // Renamed, it keeps its id: plans refer to it by that.
+    await services.getByRole('button', { name: 'Edit Speech and Language Therapy' }).click();
+    const dialog = tab.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Speech and Language Therapy (NHS)');
+    await expect(dialog.getByRole('textbox', { name: /^Id/ }).inputValue()).resolves.toBe(
+      'speechAndLanguageTherapy',
+    );
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await tab.getByText('Speech and Language Therapy (NHS) is saved.').waitFor();
+
+    // An address that is not https is refused beside its field, and nothing is sent.
+    const before = await readSettings(store.db);
+    await tab.getByRole('button', { name: 'Add a resource' }).click();
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Local offer');
+    const address = dialog.getByRole('textbox', { name: /^Address/ });
+    await address.fill('http://www.leicestershire.gov.uk/local-offer');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('expected an https:// address').waitFor();
+    await expect(address.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect((await readSettings(store.db))?.versions.county).toBe(before?.versions.county);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await addResource(tab, 'Local offer', 'https://www.leicestershire.gov.uk/local-offer');
+
+    await addForumDate(tab, '2027-01-15', '15 January 2027');
+    await addForumDate(tab, '2026-12-03', '3 December 2026');
+    await page.close();
+
+    const again = await openAdminPreview(browser, bot.url);
+    await openSection(again.tab, 'County');
+    await again.tab
+      .getByRole('table', { name: 'Services at the forums' })
+      .getByText('Speech and Language Therapy (NHS)')
+      .waitFor();
+    await again.tab.getByRole('table', { name: 'Resources for advice' }).getByText('Local offer').waitFor();
+    await openSection(again.tab, 'Inclusion Forums');
+    const dates = again.tab.getByRole('list', { name: 'Inclusion Forum dates of SLIP' });
+    await expect(dates.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^3 December 2026\s+Remove$/),
+      expect.stringMatching(/^15 January 2027\s+Remove$/),
+    ]);
+    await openSection(again.tab, 'History');
+    const history = again.tab.getByRole('list', { name: 'Changes, newest first' });
+    for (const line of [
+      'Services at the forums: added Speech and Language Therapy',
+      'Services at the forums: Speech and Language Therapy renamed Speech and Language Therapy (NHS)',
+      'Resources for advice: added Local offer (https://www.leicestershire.gov.uk/local-offer)',
+      'Inclusion Forum dates: added 15 January 2027',
+      'Inclusion Forum dates: added 3 December 2026',
+    ])
+      await history.getByText(line, { exact: true }).waitFor();
+
+    const stored = (await readSettings(store.db))?.settings;
+    expect(stored?.county.services).toContainEqual({
+      id: 'speechAndLanguageTherapy',
+      name: 'Speech and Language Therapy (NHS)',
+    });
+    expect(stored?.county.resources).toContainEqual({
+      id: 'local-offer',
+      title: 'Local offer',
+      url: 'https://www.leicestershire.gov.uk/local-offer',
+    });
+    expect(stored?.partnerships.SLIP.forumDates).toEqual(['2026-12-03', '2027-01-15']);
+    await again.page.close();
+  }, 90_000);
+
+  it('adds and removes a service and a forum date with the keyboard alone', async () => {
+    const { page, tab } = await openAdminPreview(browser, bot.url);
+    const { tabTo, typeDate } = keyboard(page);
+    await openSection(tab, 'County');
+
+    await tabTo(tab.getByRole('button', { name: 'Add a service' }));
+    await page.keyboard.press('Enter');
+    const dialog = tab.getByRole('dialog');
+    await dialog.waitFor();
+    await tabTo(dialog.getByRole('textbox', { name: 'Name' }));
+    await page.keyboard.type('Virtual School');
+    await expect(dialog.getByRole('textbox', { name: /^Id/ }).inputValue()).resolves.toBe('virtualSchool');
+    await page.keyboard.press('Enter');
+    await tab.getByText('Virtual School is added to the services.').waitFor();
+    await tabTo(tab.getByRole('button', { name: 'Remove Virtual School' }));
+    await page.keyboard.press('Enter');
+    const confirmation = tab.getByRole('alertdialog');
+    await confirmation.waitFor();
+    await tabTo(confirmation.getByRole('button', { name: 'Remove', exact: true }));
+    await page.keyboard.press('Enter');
+    await tab.getByText('Virtual School is no longer one of the services.').waitFor();
+    expect(
+      (await readSettings(store.db))?.settings.county.services.map((service) => service.id),
+    ).not.toContain('virtualSchool');
+
+    // Typed into the date field; Enter in it adds the date.
+    await openSection(tab, 'Inclusion Forums');
+    const date = tab.getByLabel('Date of a forum');
+    await tabTo(date);
+    await typeDate(date, '2027-03-10');
+    await expect(date.inputValue()).resolves.toBe('2027-03-10');
+    await page.keyboard.press('Enter');
+    await tab.getByText('10 March 2027 is an Inclusion Forum date of SLIP.').waitFor();
+    expect((await readSettings(store.db))?.settings.partnerships.SLIP.forumDates).toContain('2027-03-10');
+    await tabTo(tab.getByRole('button', { name: 'Remove 10 March 2027' }));
+    await page.keyboard.press('Enter');
+    await confirmation.waitFor();
+    await tabTo(confirmation.getByRole('button', { name: 'Remove', exact: true }));
+    await page.keyboard.press('Enter');
+    await tab.getByText('10 March 2027 is no longer an Inclusion Forum date of SLIP.').waitFor();
+    expect((await readSettings(store.db))?.settings.partnerships.SLIP.forumDates).not.toContain('2027-03-10');
+    await page.close();
+  }, 90_000);
+
   it('has no serious or critical accessibility problems (axe-core)', async () => {
     const { page, tab, frame } = await openAdminPreview(browser, bot.url);
     const scan = async () => {
@@ -282,10 +418,24 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await page.waitForTimeout(500); // until the dialog has faded in, or axe sees its text half transparent
     expect(await scan()).toEqual([]);
     await page.keyboard.press('Escape');
-    for (const section of ['Schools', 'Vote settings', 'County contacts', 'History']) {
+    for (const section of ['Schools', 'Vote settings', 'Inclusion Forums', 'County', 'History']) {
       await openSection(tab, section);
       await tab.getByRole('tabpanel').waitFor();
       expect(await scan(), section).toEqual([]);
+    }
+    // The new lists' forms, and a date refused beside its field.
+    await openSection(tab, 'Inclusion Forums');
+    await tab.getByRole('button', { name: 'Add the date' }).click();
+    await tab.getByText('Choose a date, for example 15 January 2027.').waitFor();
+    expect(await scan(), 'a forum date refused').toEqual([]);
+    await openSection(tab, 'County');
+    for (const add of ['Add a service', 'Add a resource']) {
+      await tab.getByRole('button', { name: add }).click();
+      await tab.getByRole('dialog').waitFor();
+      await page.waitForTimeout(500);
+      expect(await scan(), add).toEqual([]);
+      await page.keyboard.press('Escape');
+      await tab.getByRole('dialog').waitFor({ state: 'detached' });
     }
     await page.close();
   }, 90_000);

@@ -100,8 +100,37 @@ export async function setCityBapMembership(
 }
 
 export async function setLpsHeadEmail(tab: FrameLocator, email: string) {
-  await openSection(tab, 'County contacts');
+  await openSection(tab, 'County');
   await tab.getByRole('textbox', { name: 'Head’s email' }).fill(email);
   await tab.getByRole('button', { name: 'Save the County contacts' }).click();
   await savedNotice(tab, 'The County contacts are saved.');
+}
+
+/** Adds a service at the forums (County); its id is made from the name. */
+export async function addService(tab: FrameLocator, name: string) {
+  await openSection(tab, 'County');
+  await tab.getByRole('button', { name: 'Add a service' }).click();
+  const dialog = tab.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await savedNotice(tab, `${name} is added to the services.`);
+}
+
+/** Adds a resource for advice (County). */
+export async function addResource(tab: FrameLocator, title: string, url: string) {
+  await openSection(tab, 'County');
+  await tab.getByRole('button', { name: 'Add a resource' }).click();
+  const dialog = tab.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('textbox', { name: /^Address/ }).fill(url);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await savedNotice(tab, `${title} is added to the resources.`);
+}
+
+/** Adds one of SLIP's Inclusion Forum dates, given as YYYY-MM-DD; the page says it as "15 January 2027". */
+export async function addForumDate(tab: FrameLocator, isoDate: string, shown: string) {
+  await openSection(tab, 'Inclusion Forums');
+  await tab.getByLabel('Date of a forum').fill(isoDate);
+  await tab.getByRole('button', { name: 'Add the date' }).click();
+  await savedNotice(tab, `${shown} is an Inclusion Forum date of SLIP.`);
 }

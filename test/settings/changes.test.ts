@@ -57,10 +57,52 @@ describe('the administered settings', () => {
     expect(
       changedBeyondCoordinator(slip, { ...slip, voteSettings: { ...slip.voteSettings, quorum: 3 } }),
     ).toBeUndefined();
+    expect(
+      changedBeyondCoordinator(slip, { ...slip, forumDates: ['2027-01-15', '2027-03-04'] }),
+    ).toBeUndefined();
     expect(changedBeyondCoordinator(slip, { ...slip, coordinators: [] })).toBe('coordinators');
+    expect(changedBeyondCoordinator(slip, { ...slip, formerNames: ['Old name'] })).toBe('formerNames');
     expect(changedBeyondCoordinator(slip, { ...slip, area: 'Elsewhere' })).toBe('area');
     expect(changedBeyondCoordinator(slip, withSchool({ name: 'Renamed' }, 2))).toBe('schools.2.name');
     expect(changedBeyondCoordinator(slip, { ...slip, schools: slip.schools.slice(1) })).toBe('schools');
+  });
+
+  it('refuse a coordinator any part of the document not listed as theirs, a new one included', () => {
+    const extended = { ...slip, reviewPolicy: 'weekly' } as PartnershipSettings;
+    expect(changedBeyondCoordinator(slip, extended)).toBe('reviewPolicy');
+  });
+
+  it('say which services, resources and forum dates changed, by name and date', () => {
+    const county = {
+      ...settings.county,
+      services: [{ id: 'ep', name: 'Educational Psychologist (LCC)' }],
+      resources: [{ id: 'local-offer', title: 'Local offer', url: 'https://example.org/offer' }],
+    };
+    expect(
+      describeChange('county', county, {
+        ...county,
+        services: [
+          { id: 'ep', name: 'Educational Psychology Service' },
+          { id: 'speechAndLanguage', name: 'Speech and language' },
+        ],
+        resources: [{ id: 'sendiass', title: 'SENDIASS', url: 'https://example.org/sendiass' }],
+      }),
+    ).toEqual([
+      'Services at the forums: Educational Psychologist (LCC) renamed Educational Psychology Service',
+      'Services at the forums: added Speech and language',
+      'Resources for advice: added SENDIASS (https://example.org/sendiass)',
+      'Resources for advice: removed Local offer',
+    ]);
+    expect(
+      describeChange(
+        'partnership:SLIP',
+        { ...slip, forumDates: ['2026-11-20', '2027-01-15'] },
+        { ...slip, forumDates: ['2027-03-04', '2027-01-15'] },
+      ),
+    ).toEqual([
+      'Inclusion Forum dates: added 4 March 2027',
+      'Inclusion Forum dates: removed 20 November 2026',
+    ]);
   });
 
   it('say each change in words for the History view', () => {
