@@ -1,8 +1,8 @@
 // @ts-check
 // Builds the Outlook add-in: the task pane, the sign-in dialog (the fallback where nested app authentication is
-// not supported) and the local preview with its stand-in for Outlook; and the Teams pages (the meeting side panel
-// and the Administration page) with their previews. office.js is never bundled: Office loads it
-// from Microsoft's CDN. After a build it prints the task pane's initial JavaScript, gzipped.
+// not supported) and the local preview with its stand-in for Outlook; and the Teams pages (the meeting side panel,
+// the Administration page, the Reports page and the printable decision record) with their previews. office.js is
+// never bundled: Office loads it from Microsoft's CDN. After a build it prints the task pane's initial JavaScript, gzipped.
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -105,8 +105,8 @@ const app = {
     path: `${root}dist/addin`,
     filename: '[name].[contenthash:8].js',
     publicPath: '/addin/',
-    // The Administration page is built next, into the same folder: keep its files.
-    clean: { keep: /^admin(\/|[\w-]*\.html$)/ },
+    // The Administration and Reports pages are built next, into the same folder: keep their files.
+    clean: { keep: /^(admin|reports|record)(\/|[\w-]*\.html$)/ },
   },
   plugins: [
     new HtmlWebpackPlugin({
@@ -186,5 +186,56 @@ const admin = {
   ],
 };
 
+/**
+ * The Reports page (with its charts, loaded after its tables) and the printable decision record, with their
+ * previews: built on their own for the same reason as the Administration page, into dist/addin/reports/.
+ */
+/** @type {import('webpack').Configuration} */
+const reports = {
+  ...shared,
+  name: 'reports',
+  dependencies: ['admin'],
+  entry: {
+    reports: './addin/reports/main.tsx',
+    reportsPreview: './addin/reports/previewMain.tsx',
+    record: './addin/record/main.tsx',
+    recordPreview: './addin/record/previewMain.tsx',
+  },
+  output: {
+    path: `${root}dist/addin`,
+    filename: 'reports/[name].[contenthash:8].js',
+    chunkFilename: 'reports/[id].[contenthash:8].js',
+    publicPath: '/addin/',
+    clean: false,
+  },
+  plugins: [
+    new HtmlWebpackPlugin({
+      filename: 'reports.html',
+      template: './addin/reports/reports.html',
+      chunks: ['reports'],
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'reports-tab-preview.html',
+      template: './addin/reports/reports.html',
+      chunks: ['reportsPreview'],
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'reports-preview.html',
+      template: './addin/reports/reports-preview.html',
+      chunks: [],
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'record.html',
+      template: './addin/record/record.html',
+      chunks: ['record'],
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'record-preview.html',
+      template: './addin/record/record.html',
+      chunks: ['recordPreview'],
+    }),
+  ],
+};
+
 /** `webpack --env bare` builds the benchmark's baseline page instead of the app. */
-export default (/** @type {Record<string, unknown>} */ env = {}) => (env.bare ? bare : [app, admin]);
+export default (/** @type {Record<string, unknown>} */ env = {}) => (env.bare ? bare : [app, admin, reports]);

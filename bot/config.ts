@@ -59,6 +59,14 @@ const settingsSchema = z.object({
   ENTRA_LOGIN_ENDPOINT: z.url().default('https://login.microsoftonline.com'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   /**
+   * The bot's public address (https://…, no path), where its pages are served: the case card's Record button
+   * opens the printable decision record there. Unset: no Record button (locally, the preview on this computer).
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  /**
    * The reference part of a student identifier under a local referencing scheme (a regular expression), and
    * one reference it matches for the refusal's examples. Unset: initials and/or references such as "REF-0042".
    */
@@ -134,6 +142,8 @@ export interface BotConfig {
   api: { clientId: string; audience: string; scope: string; loginEndpoint: string };
   /** What a case's student identifier may be: initials and/or a reference in the deployment's scheme. */
   studentIdentifier: IdentifierRule;
+  /** The printable decision record page (…/addin/record.html), for the case card's Record button. */
+  recordPage?: string;
 }
 
 export class ConfigError extends Error {
@@ -228,5 +238,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       loginEndpoint: e.ENTRA_LOGIN_ENDPOINT.replace(/\/$/, ''),
     },
     studentIdentifier,
+    ...(e.PUBLIC_URL
+      ? { recordPage: `${e.PUBLIC_URL}/addin/record.html` }
+      : unauthenticated
+        ? { recordPage: `http://localhost:${e.PORT}/addin/record-preview.html` }
+        : {}),
   };
 }

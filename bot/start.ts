@@ -45,6 +45,7 @@ export async function startBot(
     roster: createChatRoster(db, log),
     identifierRule: config.studentIdentifier,
     log,
+    ...(config.recordPage ? { recordPage: config.recordPage } : {}),
   };
 
   const adapter = new NodeHttpAdapter({

@@ -156,6 +156,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'RETENTION_YEARS', value: string(retentionYears) }
         { name: 'PURGE_HOUR', value: string(purgeHourUtc) }
         { name: 'LOG_LEVEL', value: 'info' }
+        { name: 'PUBLIC_URL', value: 'https://${names.site}.azurewebsites.net' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]
     }

@@ -63,13 +63,13 @@ export interface ApiClient {
   stage(caseId: string): Promise<StageView>;
 }
 
-type Token = () => Promise<string>;
+export type Token = () => Promise<string>;
 
 /**
  * A request function for the service: a success's JSON body, or an ApiError a person can act on. `refine` may
  * throw a more precise error for an answer first (the Administration API's 400, 409 and 428).
  */
-function requester(
+export function requester(
   baseUrl: string,
   token: Token,
   refine?: (status: number, body: { error?: string }) => void,

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MeetingCase } from '../../src/api/contract.ts';
 import type { Directory } from '../../src/directory/directory.ts';
 import type { ApiClient } from '../api/client.ts';
+import { recordHref } from '../record/recordLink.ts';
 import { messageOf } from '../taskpane/messages.ts';
 import { flows } from '../../src/flows.ts';
 import { addedNotice, consentChoices, summaryLines, type Consent } from './forumSummary.ts';
@@ -171,6 +172,9 @@ export function SidePanel({ api, directory, conversationId, shareToStage }: Side
                 <Button size="small" onClick={() => void share(item)}>
                   Show {item.student} on the meeting stage
                 </Button>
+                <a href={recordHref(item.id)} target="_blank" rel="noopener">
+                  {`Record of ${item.student} (opens in a new window)`}
+                </a>
               </li>
             );
           })}

@@ -44,6 +44,9 @@ export function showCase(services: Services, record: CaseRecord, notice?: Notice
     voteDefaults: services.settings.settings.partnerships[record.partnership].voteSettings,
     today: today(),
     ...(notice ? { notice } : {}),
+    ...(services.recordPage
+      ? { recordUrl: (caseId: string) => `${services.recordPage}?case=${encodeURIComponent(caseId)}` }
+      : {}),
   });
 }
 

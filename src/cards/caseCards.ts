@@ -348,6 +348,11 @@ export interface CaseCardOptions {
   voteDefaults?: VoteSettings;
   /** Today (YYYY-MM-DD), to say when the action plan is due for review; without it, it is not said. */
   today?: string;
+  /**
+   * The printable decision record's address for a case (the bot's public address, which a card cannot know):
+   * with it the card has a Record button; without it, none.
+   */
+  recordUrl?: (caseId: string) => string;
 }
 
 const noVoteDefaults: VoteSettings = { quorum: null, anonymousByDefault: false, sectionDToPanel: true };
@@ -412,6 +417,7 @@ export function caseCard(
     );
     return card(body, [
       execute('case.history', 'History', { caseId: record.id }),
+      ...recordAction(record, options),
       execute('case.list', 'Cases in this meeting'),
     ]);
   }
@@ -535,6 +541,7 @@ export function caseCard(
   body.push(...termsLine(body));
   return card(body, [
     execute('case.history', 'History', { caseId: record.id }),
+    ...recordAction(record, options),
     execute('vote.open', 'Core Group vote', {
       caseId: record.id,
       question: 'coreGroupDecision',
@@ -545,6 +552,10 @@ export function caseCard(
     execute('case.withdraw', 'Withdraw', { caseId: record.id }),
   ]);
 }
+
+/** The Record button: opens the printable decision record (the page asks the service, which checks who may see it). */
+const recordAction = (record: CaseRecord, options: CaseCardOptions): CardElement[] =>
+  options.recordUrl ? [{ type: 'Action.OpenUrl', title: 'Record', url: options.recordUrl(record.id) }] : [];
 
 /**
  * Our actions as a list; an action with numbered steps ("inviting: 1. … 2. … 3. …") shows its steps as a real

@@ -28,6 +28,23 @@ describe('the bot’s configuration', () => {
     ).toThrow(/PORT: .*\n.*DATABASE_URL: .*\n.*RETENTION_YEARS: /);
   });
 
+  it('knows the printable record’s address from PUBLIC_URL, locally the preview, and otherwise none', () => {
+    const production = {
+      CLIENT_ID: 'app',
+      TENANT_ID: 'tenant',
+      MANAGED_IDENTITY_CLIENT_ID: 'mi',
+      ALLOWED_TENANT_IDS: 'tenant',
+    };
+    expect(readConfig({ ...production, PUBLIC_URL: 'https://inclusion.example.org/' }).recordPage).toBe(
+      'https://inclusion.example.org/addin/record.html',
+    );
+    expect(readConfig(production).recordPage).toBeUndefined();
+    expect(readConfig({ DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', PORT: '4000' }).recordPage).toBe(
+      'http://localhost:4000/addin/record-preview.html',
+    );
+    expect(() => readConfig({ ...production, PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL: /);
+  });
+
   it('reads a production configuration', () => {
     const config = readConfig({
       CLIENT_ID: 'app',

@@ -74,6 +74,8 @@ function everyCard(): [string, AdaptiveCard][] {
       `${route.outcome} ${JSON.stringify(route.answers)}`,
       caseCard(r, interpret(cityAddressFlow, route.section, route.answers, values), cityAddressFlow, {
         directory,
+        // With the Record button, as a deployment with PUBLIC_URL shows it: the size check covers it.
+        recordUrl: (id) => `https://inclusion.example.org/addin/record.html?case=${encodeURIComponent(id)}`,
       }),
     ]);
   }
@@ -342,6 +344,27 @@ describe('every card the bot sends', () => {
 });
 
 describe('what the cards say', () => {
+  it('has a Record button opening the printable record only when the record page’s address is known', () => {
+    const r = record({ answers: { residency: 'city' } });
+    const state = interpret(cityAddressFlow, 'B', r.answers, values);
+    const actions = (json: { actions?: Record<string, unknown>[] }) => json.actions ?? [];
+    expect(
+      actions(caseCard(r, state, cityAddressFlow, { directory })).some((a) => a.title === 'Record'),
+    ).toBe(false);
+    const withRecord = actions(
+      caseCard(r, state, cityAddressFlow, {
+        directory,
+        recordUrl: (id) => `https://inclusion.example.org/addin/record.html?case=${id}`,
+      }),
+    );
+    expect(withRecord.find((a) => a.title === 'Record')).toEqual({
+      type: 'Action.OpenUrl',
+      title: 'Record',
+      url: `https://inclusion.example.org/addin/record.html?case=${r.id}`,
+    });
+    expect(withRecord.length).toBeLessThanOrEqual(6);
+  });
+
   it('asks for the student identifier, never the full name', () => {
     expect(JSON.stringify(newCaseCard(directory, cityAddressFlow))).toContain(
       'Never the student’s full name',
