@@ -1,5 +1,6 @@
 import type { Directory } from '../../src/directory/directory.ts';
-import { actionProgressLabels, longDate, ownerLabel } from '../../src/plans/actionPlan.ts';
+import { actionProgressLabels, ownerLabel } from '../../src/plans/actionPlan.ts';
+import { formatIsoDate as longDate } from '../../src/text/dates.ts';
 import { recordTime, type DecisionRecord } from '../../src/records/decisionRecord.ts';
 
 /**
