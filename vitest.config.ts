@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     // Scans everything the bots logged during the whole run for children's data (test/logScan.globalSetup.ts).
     globalSetup: ['test/logScan.globalSetup.ts'],
+    // `npm run mutate` copies the project into .stryker-tmp while it runs: those copies are not this project's tests.
+    exclude: [...configDefaults.exclude, '.stryker-tmp/**', 'reports/**'],
   },
 });

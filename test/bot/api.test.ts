@@ -183,6 +183,17 @@ describe('the add-in API', () => {
     ['an expired token', async () => token({ exp: '-5m' }), 401],
     ['a token for another API (wrong audience)', async () => token({ aud: 'api://someone-else' }), 401],
     ['a token from another tenant', async () => token({ tid: 'f0f0f0f0-0000-4000-8000-000000000000' }), 403],
+    // The tenant claim is allowed, but the token was issued by another tenant or another authority.
+    [
+      'an allowed tenant’s token issued by another tenant',
+      async () => token({ iss: `${connector.url}/f0f0f0f0-0000-4000-8000-000000000000/v2.0` }),
+      403,
+    ],
+    [
+      'an allowed tenant’s token issued by another authority',
+      async () => token({ iss: `https://login.example/${TENANT_ID}/v2.0` }),
+      403,
+    ],
     ['a token without the scope', async () => token({ scp: 'User.Read' }), 403],
     ['a panel member’s token', async () => token({ oid: people.member(1).aadObjectId }), 403],
   ])('refuses %s', async (_name, makeToken, status) => {

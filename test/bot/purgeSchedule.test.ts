@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../bot/config.ts';
+import { readConfig, readStoreConfig } from '../../bot/config.ts';
 import { createLogger } from '../../bot/logger.ts';
 import { purgeNow, untilNextPurge } from '../../bot/purgeSchedule.ts';
 import { casesOfConversation, createCase } from '../../bot/store/cases.ts';
@@ -21,6 +21,15 @@ describe('the daily purge', () => {
     expect(readConfig({ ...production, PURGE_HOUR: 'off' }).purgeHourUtc).toBeNull();
     expect(readConfig({ DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true' }).purgeHourUtc).toBeNull();
     expect(() => readConfig({ ...production, PURGE_HOUR: '24' })).toThrow(/PURGE_HOUR/);
+  });
+
+  it('keeps RETENTION_YEARS financial years, seven unless set', () => {
+    expect(readConfig(production).retentionYears).toBe(7);
+    expect(readConfig({ ...production, RETENTION_YEARS: '3' }).retentionYears).toBe(3);
+    expect(readConfig({ ...production, RETENTION_YEARS: '10' }).retentionYears).toBe(10);
+    // `npm run purge` reads it the same way.
+    expect(readStoreConfig({ DATABASE_URL: '' }).retentionYears).toBe(7);
+    expect(readStoreConfig({ DATABASE_URL: '', RETENTION_YEARS: '3' }).retentionYears).toBe(3);
   });
 
   it('runs at the next occurrence of its hour', () => {
@@ -49,6 +58,24 @@ describe('the daily purge', () => {
       expect.objectContaining({ level: 'info', event: 'purge.done', purged: 1 }),
     ]);
     expect(lines.join('\n')).not.toContain('OLD-9');
+    await store.drop();
+  }, 30_000);
+
+  it('purges by the retention period it is given', async () => {
+    const store = await freshPglite();
+    const actor = { id: 'c', name: 'C' };
+    const record = await createCase(store.db, newCase({ conversationId: 'period', student: 'OLD-8' }), actor);
+    // Three years and a day ago is kept by seven years, and purged by two.
+    await store.db.query("UPDATE cases SET updated_at = now() - interval '3 years 1 day' WHERE id = $1", [
+      record.id,
+    ]);
+    const lines: string[] = [];
+    const log = createLogger('info', (line) => lines.push(line));
+    await purgeNow(store.db, 7, log);
+    expect((await casesOfConversation(store.db, 'period')).length).toBe(1);
+    await purgeNow(store.db, 2, log);
+    expect((await casesOfConversation(store.db, 'period')).length).toBe(0);
+    expect(lines.map((line) => (JSON.parse(line) as { purged?: number }).purged)).toEqual([0, 1]);
     await store.drop();
   }, 30_000);
 });

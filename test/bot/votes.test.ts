@@ -174,6 +174,29 @@ describe('panel votes over loopback HTTP on PGlite', () => {
     expect(kinds.slice(-3)).toEqual(['voteClosed', 'answered', 'decided']);
   });
 
+  it('refuses to let another partnership’s coordinator in the case’s chat close its vote', async () => {
+    const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-9');
+    await click(h.bot, h.connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
+    // Jo Hart coordinates HBEP; the case is SLIP's. In its chat she may follow it, but not run it.
+    const shown = await click(h.bot, h.connector, people.otherCoordinator, 'case.show', {
+      caseId: record.id,
+    });
+    expect(shown.text).toContain('Wigston College');
+    const refused = await click(
+      h.bot,
+      h.connector,
+      people.otherCoordinator,
+      'vote.close',
+      { voteId },
+      messageId,
+    );
+    expect(refused.text).toContain('Only the coordinator can close the vote.');
+    expect((await getVote(h.store.db, voteId))?.status).toBe('open');
+    expect((await getCase(h.store.db, record.id))?.outcome).toBeNull();
+    const kinds = (await caseHistory(h.store.db, record.id)).map((entry) => entry.kind);
+    expect(kinds).not.toContain('voteClosed');
+  });
+
   it('asks the coordinator for a casting decision on a tie and records it as such', async () => {
     const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-3');
     await click(h.bot, h.connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);

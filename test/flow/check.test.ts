@@ -115,6 +115,64 @@ describe('checking a flow definition when it loads', () => {
     );
   });
 
+  it('refuses list actions and follow-ups that name a question which is not a checklist', () => {
+    const broken = source();
+    broken.outcomes['B.reconsider'].actions[1].question = 'metCityPsp2b';
+    broken.outcomes['C.psp3NoPsp2b'].followUps[0].question = 'partnershipConvinced';
+    broken.outcomes['C.psp3AfterPsp2b'].followUps = [
+      { kind: 'eachItem', question: 'noSuchQuestion', text: 'Check: {item}.' },
+    ];
+    expect(problemsOf(broken).map(({ reason, path }) => `${reason} ${path}`)).toEqual([
+      'notAChecklist outcomes.B.reconsider.actions.1.question',
+      'notAChecklist outcomes.C.psp3AfterPsp2b.followUps.0.question',
+      'notAChecklist outcomes.C.psp3NoPsp2b.followUps.0.question',
+    ]);
+  });
+
+  it('refuses a field default for a field that does not exist, suggesting the right one', () => {
+    const broken = source();
+    broken.outcomes['B.psp2b'].fieldDefaults = { pspMeetng: 'PSP2b' };
+    expect(problemsOf(broken)).toEqual([
+      {
+        reason: 'unknownField',
+        path: 'outcomes.B.psp2b.fieldDefaults.pspMeetng',
+        message: 'there is no field "pspMeetng" (did you mean "pspMeeting"?)',
+      },
+    ]);
+  });
+
+  it('refuses a section that starts at a step it does not have, and a step with no question', () => {
+    const broken = source();
+    broken.sections.B.start = 'stepsDon';
+    broken.sections.C.steps.noSuchQuestion = { on: { yes: { outcome: 'C.psp3AfterPsp2b' } } };
+    const problems = problemsOf(broken);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        reason: 'unknownStep',
+        path: 'sections.B.start',
+        message: expect.stringMatching(
+          /^"stepsDon" is not a step of section B \(did you mean "stepsDone"\?\)/,
+        ),
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ reason: 'unknownQuestion', path: 'sections.C.steps.noSuchQuestion' }),
+    );
+  });
+
+  it('refuses an outcome whose id names another section, and unknown placeholders in every text', () => {
+    const broken = source();
+    broken.outcomes['A.cityBap'].section = 'B';
+    broken.outcomes['A.countyTier3'].cityExpectation = 'Ask {cityContact}.';
+    broken.outcomes['B.reconsider'].actions[1].text = 'Reconsider {itm}.';
+    broken.outcomes['C.psp3NoPsp2b'].followUps[0].text = 'Check {itme}.';
+    const problems = problemsOf(broken).map(({ reason, path }) => `${reason} ${path}`);
+    expect(problems).toContain('wrongSection outcomes.A.cityBap.section');
+    expect(problems).toContain('unknownPlaceholder outcomes.A.countyTier3.cityExpectation');
+    expect(problems).toContain('unknownPlaceholder outcomes.B.reconsider.actions.1.text');
+    expect(problems).toContain('unknownPlaceholder outcomes.C.psp3NoPsp2b.followUps.0.text');
+  });
+
   it('reports shape errors by path, and defineFlow throws them all in one readable error', () => {
     const broken = source();
     broken.version = 'one';

@@ -199,11 +199,16 @@ export interface TestBot extends RunningBot {
   logs: string[];
 }
 
-/** Appends a bot's log lines to the suite-wide folder the log scan reads (when the suite runs). */
+/**
+ * Appends a bot's log lines to the suite-wide folder the log scan reads (when the suite runs). The file is made
+ * when the bot starts, so the scan can tell a run that started no bot from bots whose logs went missing.
+ */
 export function suiteLog(name: string): (line: string) => void {
   const folder = process.env.TEST_LOG_DIR;
+  const file = `${folder}/${name}-${process.pid}.log`;
+  if (folder) appendFileSync(file, '');
   return (line) => {
-    if (folder) appendFileSync(`${folder}/${name}-${process.pid}.log`, `${line}\n`);
+    if (folder) appendFileSync(file, `${line}\n`);
   };
 }
 

@@ -148,6 +148,33 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
     expect(events).toEqual([]);
   });
 
+  it('purges by the configured number of years, not always seven', async () => {
+    // A store of its own, so the counts are this test's cases only.
+    const own = await fresh();
+    const now = new Date('2026-11-22T12:00:00Z');
+    // Last changed in the financial years 2022/23, 2023/24 and 2024/25 (in London).
+    const changed = ['2023-03-01T12:00:00Z', '2024-03-31T22:30:00Z', '2024-04-01T09:00:00Z'];
+    for (const [i, when] of changed.entries()) {
+      const record = await createCase(
+        own.db,
+        newCase({ conversationId: 'purge-years', student: `KB-${i + 1}` }),
+        coordinator,
+      );
+      await own.db.query('UPDATE cases SET updated_at = $2 WHERE id = $1', [record.id, new Date(when)]);
+    }
+    const students = async () =>
+      (await casesOfConversation(own.db, 'purge-years')).map((record) => record.student).sort();
+    // Seven years keep all three; three (2024/25 to 2026/27) keep only the last; one would keep none of them.
+    expect(await purgeExpiredCases(own.db, 7, now)).toBe(0);
+    expect(await purgeExpiredCases(own.db, 4, now)).toBe(1);
+    expect(await students()).toEqual(['KB-2', 'KB-3']);
+    expect(await purgeExpiredCases(own.db, 3, now)).toBe(1);
+    expect(await students()).toEqual(['KB-3']);
+    expect(await purgeExpiredCases(own.db, 1, now)).toBe(1);
+    expect(await students()).toEqual([]);
+    await own.drop();
+  });
+
   it('refuses a case row that breaks the schema', async () => {
     await expect(
       createCase(store.db, newCase({ partnership: 'MBP' as never }), coordinator),

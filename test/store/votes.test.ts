@@ -313,6 +313,43 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
     expect((await getVote(store.db, id))?.tally).toEqual({ yes: 1, no: 1 });
   });
 
+  it('counts every ballot of an anonymous batch when several choose the same option', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openOn(record, { anonymous: true, eligible: members.slice(0, 5) });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const results = await castBallots(store.db, opened.value.id, [
+      { member: members[0]!, choice: 'yes' },
+      { member: members[1]!, choice: 'yes' },
+      { member: members[2]!, choice: 'no' },
+      { member: members[3]!, choice: 'yes' },
+      { member: members[4]!, choice: 'no' },
+    ]);
+    expect(results.map((result) => result.ok && result.value.changed)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(results.map((result) => result.ok && result.value.vote.voted.length)).toEqual([5, 5, 5, 5, 5]);
+    expect((await getVote(store.db, opened.value.id))?.tally).toEqual({ yes: 3, no: 2 });
+  });
+
+  it('counts an anonymous panel voting at once through the ballot box exactly once each', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openOn(record, { anonymous: true });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const box = createBallotBox(store.db);
+    const results = await Promise.all(
+      members.map((member, i) => box.cast(opened.value.id, member, i % 3 === 0 ? 'no' : 'yes')),
+    );
+    expect(results.filter((result) => result.ok && result.value.changed).length).toBe(60);
+    expect((await getVote(store.db, opened.value.id))?.tally).toEqual({ yes: 40, no: 20 });
+    // A second burst by the same members changes nothing.
+    await Promise.all(members.map((member) => box.cast(opened.value.id, member, 'no')));
+    expect((await getVote(store.db, opened.value.id))?.tally).toEqual({ yes: 40, no: 20 });
+  });
+
   it('puts ballots cast at the same moment into a few transactions, and delays none on its own', async () => {
     const record = await caseAtQuestionD();
     const opened = await openOn(record);
