@@ -341,6 +341,33 @@ describe('the action plan in the meeting', () => {
   });
 });
 
+describe('when the forum’s meeting ends', () => {
+  const harness = useBot({}, (connector) => {
+    connector.roster = roster;
+  });
+
+  it('posts the summary of its cases to the meeting chat', async () => {
+    const { record, messageId } = await caseAt(harness, { section: 'B', student: 'END-1' });
+    await coordinatorClicks(harness, 'plan.save', { caseId: record.id, ...planInputs() }, messageId);
+    harness.connector.calls.length = 0;
+    const ended = {
+      ...messageActivity(harness.connector, people.coordinator, ''),
+      type: 'event',
+      name: 'application/vnd.microsoft.meetingEnd',
+      text: undefined,
+      value: { Id: 'meeting-1', EndTime: '2026-12-03T11:30:00Z' },
+    };
+    expect((await post(harness.bot, ended)).status).toBe(200);
+    const posted = harness.connector.calls
+      .filter((call) => call.method === 'POST')
+      .map((call) => JSON.stringify(call.body));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toContain('Forum summary');
+    expect(posted[0]).toContain('END\\\\-1');
+    expect(posted[0]).toContain('Action plan: 1 action, review 29 January 2027');
+  });
+});
+
 describe('an anonymous case (no parental consent)', () => {
   const harness = useBot({}, (connector) => {
     connector.roster = roster;
