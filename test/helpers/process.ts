@@ -4,11 +4,13 @@ import { root } from './fixtures.ts';
 
 /**
  * Starts the bot as a separate process on a free port: from its sources, or with `entry: 'dist/bot/main.js'`
- * the bundle `npm run bot` runs (built by `npm run build`).
+ * the bundle `npm run bot` runs (built by `npm run build`). Local mode unless `environment` says otherwise
+ * (`validatingEnvironment`).
  */
 export async function spawnBot(
   store: { DATABASE_URL?: string; DATA_DIR?: string },
   entry = 'bot/main.ts',
+  environment: Record<string, string> = {},
 ): Promise<{ url: string; process: ChildProcess; readyMs: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [entry], {
@@ -22,6 +24,7 @@ export async function spawnBot(
       ALLOWED_TENANT_IDS: TENANT_ID,
       ROLES_FILE: rolesFile,
       LOG_LEVEL: 'warn',
+      ...environment,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

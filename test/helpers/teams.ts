@@ -45,6 +45,11 @@ export interface MockConnector {
   pageSize?: number;
   /** The JSON Web Key Set served at /v1/.well-known/keys for token validation tests. */
   jwks: { keys: JWK[] };
+  /**
+   * Signs the token a bot asks its managed identity for, served as App Service's identity endpoint does
+   * (/msi/token, for a spawned bot given IDENTITY_ENDPOINT): set by `localKeys`.
+   */
+  issueToken?: (resource: string) => Promise<string>;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,17 @@ export async function startConnector(): Promise<MockConnector> {
     if (url.pathname === '/v1/.well-known/openidconfiguration')
       return reply(200, { jwks_uri: `${connectorUrl}/v1/.well-known/keys` });
     if (url.pathname === '/v1/.well-known/keys') return reply(200, connector.jwks);
+    if (url.pathname === '/msi/token') {
+      const resource = url.searchParams.get('resource') ?? '';
+      if (!connector.issueToken || request.headers['x-identity-header'] !== identityHeader)
+        return reply(400, { error: 'no managed identity here' });
+      return reply(200, {
+        access_token: await connector.issueToken(resource),
+        expires_on: String(Math.floor(Date.now() / 1000) + 7200),
+        resource,
+        token_type: 'Bearer',
+      });
+    }
     // Entra's published keys, for the add-in API's tokens.
     if (url.pathname === '/common/discovery/v2.0/keys') return reply(200, connector.jwks);
     connector.calls.push({
@@ -136,6 +152,9 @@ export async function startConnector(): Promise<MockConnector> {
   });
 }
 
+/** The secret App Service gives a process for its identity endpoint (IDENTITY_HEADER). */
+const identityHeader = 'local-identity-header';
+
 export const CLIENT_ID = 'b0b0b0b0-1111-4222-8333-444444444444';
 export const TENANT_ID = 'a1a1a1a1-5555-4666-8777-888888888888';
 export const TOKEN_ISSUER = 'https://api.botframework.com';
@@ -157,6 +176,7 @@ export async function localKeys(connector: MockConnector) {
       .setIssuedAt()
       .setExpirationTime(claims.expiresIn ?? '10m')
       .sign(key);
+  connector.issueToken = (resource) => sign({ aud: resource, expiresIn: '2h' });
   return {
     sign,
     privateKey,
@@ -191,6 +211,7 @@ export function testConfig(overrides: Partial<BotConfig> = {}): BotConfig {
       loginEndpoint: 'https://login.microsoftonline.com',
     },
     studentIdentifier: defaultIdentifierRule,
+    cloud: PUBLIC,
     ...overrides,
   };
 }
@@ -292,7 +313,33 @@ export function invokeActivity(
   };
 }
 
-export async function post(bot: RunningBot, activity: unknown, token?: string) {
+/**
+ * A bot reached over HTTP; one that validates Teams' tokens (a spawned process given the local key set) says
+ * how to get one, and every activity posted to it carries a fresh one.
+ */
+export type ReachableBot = Pick<RunningBot, 'url'> & { teamsToken?: () => Promise<string> };
+
+/**
+ * The environment that makes a spawned bot validate every Teams token against the local key set (published
+ * by the mock connector) and get its own tokens for replies from the connector's stand-in for App Service's
+ * managed identity endpoint, as it does in Azure.
+ */
+export function validatingEnvironment(connector: MockConnector): Record<string, string> {
+  return {
+    DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '',
+    CLIENT_ID,
+    TENANT_ID,
+    MANAGED_IDENTITY_CLIENT_ID: CLIENT_ID,
+    BOT_OPENID_METADATA_URL: `${connector.url}/v1/.well-known/openidconfiguration`,
+    ENTRA_LOGIN_ENDPOINT: connector.url,
+    IDENTITY_ENDPOINT: `${connector.url}/msi/token`,
+    IDENTITY_HEADER: identityHeader,
+    PURGE_HOUR: 'off',
+  };
+}
+
+export async function post(bot: ReachableBot, activity: unknown, givenToken?: string) {
+  const token = givenToken ?? (await bot.teamsToken?.());
   const response = await fetch(`${bot.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -304,7 +351,7 @@ export async function post(bot: RunningBot, activity: unknown, token?: string) {
 
 /** Clicks an Action.Execute button and returns the card Teams would show the person who clicked. */
 export async function click(
-  bot: RunningBot,
+  bot: ReachableBot,
   connector: MockConnector,
   from: Person,
   verb: string,
