@@ -8,6 +8,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -64,9 +65,28 @@ export async function pgliteTemplate(
   const name = templateName();
   const folder = join(cache, name);
   if (existsSync(join(folder, 'complete'))) return templateIn(folder);
-  let scratch: string | undefined;
+  // One process makes it while the others wait (each making its own would cost each of them 700 MiB); a
+  // maker that died leaves a lock older than a few minutes, which is ignored.
+  const lock = join(cache, `.${name}.lock`);
   try {
     mkdirSync(cache, { recursive: true });
+    mkdirSync(lock);
+  } catch {
+    const lockedAt = (() => {
+      try {
+        return statSync(lock).mtimeMs;
+      } catch {
+        return 0;
+      }
+    })();
+    if (Date.now() - lockedAt < 180_000) {
+      for (let waited = 0; waited < 120_000 && existsSync(lock); waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      if (existsSync(join(folder, 'complete'))) return templateIn(folder);
+    }
+  }
+  let scratch: string | undefined;
+  try {
     // Made aside and renamed into place whole, so a reader never sees half a template and two processes
     // making one at once do not collide (the second rename fails and its copy is thrown away).
     scratch = mkdtempSync(join(cache, `.${name}-`));
@@ -96,6 +116,7 @@ export async function pgliteTemplate(
     return undefined;
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
