@@ -28,10 +28,10 @@ import {
   voteIdOn,
   validatingEnvironment,
   type MockConnector,
-} from '../test/helpers/teams.ts';
+} from '../harness/teams.ts';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/helpers/browser.ts';
-import { spawnBot, stopProcess } from '../test/helpers/process.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { spawnBot, stopProcess } from '../harness/process.ts';
 import { readDirectoryFile, defaultDirectoryFile } from '../bot/directoryFile.ts';
 
 const cityAddressFlow = flows.cityAddress;
