@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { cloudFromName, withOverrides, type CloudEnvironment } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { defaultIdentifierRule, identifierRule, type IdentifierRule } from '../src/cases/identifier.ts';
 import { defaultDirectoryFile } from './directoryFile.ts';
@@ -55,8 +56,40 @@ const settingsSchema = z.object({
   API_SCOPE: z.string().min(1).default('Cases.ReadWrite'),
   /** The Entra app the Outlook add-in signs in with (nested app authentication); defaults to CLIENT_ID. */
   ADDIN_CLIENT_ID: z.string().min(1).optional(),
-  /** Microsoft Entra's sign-in endpoint (another cloud, or a local stand-in in tests). */
-  ENTRA_LOGIN_ENDPOINT: z.url().default('https://login.microsoftonline.com'),
+  /** Microsoft Entra's sign-in endpoint for the add-in's tokens; the cloud's own by default. */
+  ENTRA_LOGIN_ENDPOINT: z.url().optional(),
+  /**
+   * The Microsoft cloud the bot is registered in: its Bot Framework token issuer, key set and sign-in
+   * endpoints. Read here rather than by the Teams SDK, which would otherwise read CLOUD itself.
+   */
+  CLOUD: z
+    .string()
+    .default('Public')
+    .transform((name, context) => {
+      try {
+        return cloudFromName(name);
+      } catch {
+        context.addIssue({ code: 'custom', message: 'expected one of Public, USGov, USGovDoD, China' });
+        return z.NEVER;
+      }
+    }),
+  /**
+   * Where the Bot Framework publishes the keys that sign Teams' tokens (OpenID metadata); the cloud's own by
+   * default. HTTPS, or HTTP on loopback for a local stand-in (the bench and the tests).
+   */
+  BOT_OPENID_METADATA_URL: z
+    .url()
+    .refine(
+      (value) => {
+        const url = new URL(value);
+        return (
+          url.protocol === 'https:' ||
+          (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+        );
+      },
+      { message: 'expected an https:// address (or http:// on loopback)' },
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   /**
    * The bot's public address (https://…, no path), where its pages are served: the case card's Record button
@@ -144,6 +177,8 @@ export interface BotConfig {
   studentIdentifier: IdentifierRule;
   /** The printable decision record page (…/addin/record.html), for the case card's Record button. */
   recordPage?: string;
+  /** The Microsoft cloud: where Teams' tokens are issued and their keys published, and where the bot signs in. */
+  cloud: CloudEnvironment;
 }
 
 export class ConfigError extends Error {
@@ -208,6 +243,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const e = parseOrFail(environmentSchema.safeParse(given(env)));
   const studentIdentifier = studentIdentifierOf(e.STUDENT_REFERENCE_PATTERN, e.STUDENT_REFERENCE_EXAMPLE);
   const unauthenticated = e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS;
+  const cloud = e.BOT_OPENID_METADATA_URL
+    ? withOverrides(e.CLOUD, { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL })
+    : e.CLOUD;
   return {
     port: e.PORT,
     host: unauthenticated ? '127.0.0.1' : '0.0.0.0',
@@ -235,7 +273,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       clientId: e.ADDIN_CLIENT_ID ?? e.CLIENT_ID ?? 'local',
       audience: e.API_AUDIENCE ?? `api://${e.ADDIN_CLIENT_ID ?? e.CLIENT_ID ?? 'local'}`,
       scope: e.API_SCOPE,
-      loginEndpoint: e.ENTRA_LOGIN_ENDPOINT.replace(/\/$/, ''),
+      loginEndpoint: (e.ENTRA_LOGIN_ENDPOINT ?? cloud.loginEndpoint).replace(/\/$/, ''),
     },
     studentIdentifier,
     ...(e.PUBLIC_URL
@@ -243,5 +281,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       : unauthenticated
         ? { recordPage: `http://localhost:${e.PORT}/addin/record-preview.html` }
         : {}),
+    cloud,
   };
 }

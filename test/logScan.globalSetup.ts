@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Every bot the tests start logs into one folder (test/helpers/teams.ts and process.ts write there). After the
+ * Every bot the tests start logs into one folder (harness/teams.ts and harness/process.ts write there). After the
  * whole suite, this scans everything logged for the student identifiers, names and email wording the tests
  * use, and fails the run if any appears: logs must carry ids and outcomes only.
  */

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers/fixtures.ts';
 
@@ -24,6 +24,13 @@ describe('the core imports no platform', () => {
     ].map((match) => match[1] ?? match[2]);
     const outside = imports.filter((specifier) => !specifier?.startsWith('.') && specifier !== 'zod');
     expect(outside).toEqual([]);
+    // A relative import must stay inside src/ too: '../../bot/…' is a platform by another name.
+    const escaping = imports.filter(
+      (specifier) =>
+        specifier?.startsWith('.') &&
+        relative(join(root, 'src'), resolve(dirname(file), specifier)).startsWith('..'),
+    );
+    expect(escaping).toEqual([]);
     expect(text).not.toMatch(/\bprocess\.|\brequire\(|\bOffice\.|\bmicrosoftTeams\b/);
   });
 });

@@ -1,15 +1,16 @@
-// `npm run bench` (`-- --json` for one JSON object, `-- --seconds N` for the sustained run, default 60):
+// `npm run bench` (`-- --json` for one JSON object, `-- --seconds N` for the sustained run, default 60; 300
+// or more compares its memory at the end with the first minute's):
 // measures, side by side in one run, what a meeting does to the app. See the README for the figures.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from '@microsoft/teams.apps';
 import pg from 'pg';
 import { NodeHttpAdapter } from '../bot/http/server.ts';
 import { startBot } from '../bot/start.ts';
-import { openPglite } from '../bot/store/database.ts';
+import { openPglite, openPostgres, type Database } from '../bot/store/database.ts';
 import { caseCard, caseListCard, newCaseCard, welcomeCard } from '../src/cards/caseCards.ts';
 import { voteCard } from '../src/cards/voteCards.ts';
 import { interpret } from '../src/flow/interpret.ts';
@@ -25,11 +26,12 @@ import {
   TENANT_ID,
   testConfig,
   voteIdOn,
+  validatingEnvironment,
   type MockConnector,
-} from '../test/helpers/teams.ts';
+} from '../harness/teams.ts';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/helpers/browser.ts';
-import { spawnBot, stopProcess } from '../test/helpers/process.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { spawnBot, stopProcess } from '../harness/process.ts';
 import { readDirectoryFile, defaultDirectoryFile } from '../bot/directoryFile.ts';
 
 const cityAddressFlow = flows.cityAddress;
@@ -53,6 +55,9 @@ const percentile = (values: number[], p: number) => {
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const rssOf = (pid: number | undefined) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
+const peakRssOf = (pid: number | undefined) =>
+  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
 async function timed(url: string, body: unknown, token?: string) {
   const started = performance.now();
@@ -326,18 +331,30 @@ async function voteBurstOnPglite(connector: MockConnector, keys: Keys, bare: Bar
   return result;
 }
 
-/** The vote burst shared between two spawned bot processes on one PostgreSQL server. */
-async function voteBurstTwoProcesses(connector: MockConnector, bare: BareApp, serverUrl: string) {
+/**
+ * The vote burst shared between two spawned bot processes on one PostgreSQL server, each validating every
+ * Teams token against the local key set (BOT_OPENID_METADATA_URL) and replying with tokens from the stand-in
+ * managed identity endpoint, as in production.
+ */
+async function voteBurstTwoProcesses(connector: MockConnector, keys: Keys, bare: BareApp, serverUrl: string) {
   const name = `bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const first = await spawnBot({ DATABASE_URL: url.toString() });
-  const second = await spawnBot({ DATABASE_URL: url.toString() });
-  // Spawned processes cannot be handed the local key set, so this run has token validation off.
-  const result = { ...(await burst([first.url, second.url], connector, 'pg', bare)), tokenValidation: false };
+  const environment = validatingEnvironment(connector);
+  const first = await spawnBot({ DATABASE_URL: url.toString() }, 'bot/main.ts', environment);
+  const second = await spawnBot({ DATABASE_URL: url.toString() }, 'bot/main.ts', environment);
+  const unsigned = await timed(
+    first.url,
+    invokeActivity(connector, people.coordinator, 'case.list', {}, 'x'),
+  );
+  const result = {
+    ...(await burst([first.url, second.url], connector, 'pg', bare, () => keys.sign({}))),
+    // Every request carried a token; one without was refused.
+    tokensValidated: unsigned.status === 401,
+  };
   first.process.kill('SIGTERM');
   second.process.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -353,7 +370,14 @@ async function sustainedLoad(connector: MockConnector) {
   await stopProcess((await spawnBot({ DATA_DIR }, 'dist/bot/main.js')).process);
   const sustained = await spawnBot({ DATA_DIR }, 'dist/bot/main.js');
   const rssStart = rssOf(sustained.process.pid);
+  // Resident memory every 10 s: does it level off, or grow with the cases and messages handled?
+  const rssSeriesMiB = [round1(rssStart / 1024 / 1024)];
+  const sampler = setInterval(
+    () => rssSeriesMiB.push(round1(rssOf(sustained.process.pid) / 1024 / 1024)),
+    10_000,
+  );
   const latencies: number[] = [];
+  let closed = 0;
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: 20 }, async (_, meeting) => {
@@ -391,21 +415,181 @@ async function sustainedLoad(connector: MockConnector) {
             .slice(0, 6)
             .map((member, i) => send(member, 'vote.cast', { voteId, choice: i < 4 ? 'yes' : 'no' })),
         );
-        await send(people.coordinator, 'vote.close', { voteId });
+        if ((await send(people.coordinator, 'vote.close', { voteId })).includes('"statusCode":200')) closed++;
       }
     }),
   );
+  clearInterval(sampler);
+  const rssEnd = rssOf(sustained.process.pid);
+  const atMinute = rssSeriesMiB[6];
   const result = {
     meetings: 20,
     seconds,
     throughputPerS: round1(latencies.length / seconds),
     medianMs: round1(percentile(latencies, 50)),
     p99Ms: round1(percentile(latencies, 99)),
+    // Each meeting's loop ends by closing its vote (six of the 61 in the chat vote, so without a quorum).
+    votesClosed: closed,
     rssStartBytes: rssStart,
-    rssEndBytes: rssOf(sustained.process.pid),
+    rssEndBytes: rssEnd,
+    rssSeriesMiB,
+    // The end beside the first minute's: 1 when memory has levelled off (needs --seconds 300 or so).
+    rssRatio: seconds > 60 && atMinute ? Math.round((rssEnd / 1024 / 1024 / atMinute) * 1000) / 1000 : null,
   };
   sustained.process.kill('SIGTERM');
   return result;
+}
+
+/**
+ * What a county's seven years of records do to the app: 100,000 cases across the five partnerships, created
+ * evenly over seven years in fortnightly meetings of about 110 cases each, with their history. Card actions
+ * and the add-in's case list are timed on the empty store, then on the same store filled.
+ */
+const SCALE_CASES = 100_000;
+
+async function fillCounty(db: Database) {
+  const batch = 10_000;
+  const years = 7;
+  for (let first = 0; first < SCALE_CASES; first += batch) {
+    await db.exec(`
+      INSERT INTO cases (id, partnership, conversation_id, meeting_id, student_ref, school_id, section, flow_id,
+                         flow_version, answers, outcome, created_by, created_at, updated_at)
+      SELECT md5('county-' || n)::uuid,
+             (ARRAY['HBEP', 'LIP', 'MSCIP', 'NWLLIP', 'SLIP'])[1 + n % 5],
+             '19:county-' || (n % 5) || '-' || (n / 550) || '@thread.v2', NULL, 'REF-' || n,
+             'wigston-college', CASE WHEN n % 2 = 0 THEN 'B' ELSE 'A' END, 'cityAddress', '1.0.1',
+             CASE WHEN n % 2 = 0
+               THEN '{"residency": "city", "stepsDone": {"agreedActions": true, "managedMove": true,
+                      "apPartTime": true, "partnershipSupport": true}}'::jsonb
+               ELSE '{"residency": "city"}'::jsonb END,
+             CASE WHEN n % 2 = 0 THEN 'B.psp2b' ELSE NULL END,
+             'c0000000-0000-4000-8000-000000000001',
+             now() - (${SCALE_CASES} - n) * interval '${years * 365} days' / ${SCALE_CASES},
+             now() - (${SCALE_CASES} - n) * interval '${years * 365} days' / ${SCALE_CASES} + interval '1 hour'
+      FROM generate_series(${first}, ${first + batch - 1}) AS n;
+      INSERT INTO case_events (case_id, at, actor_id, actor_name, kind, detail, flow_version)
+      SELECT md5('county-' || n)::uuid, now(), 'c0000000-0000-4000-8000-000000000001', 'Sam Lee', kind,
+             '{}'::jsonb, '1.0.1'
+      FROM generate_series(${first}, ${first + batch - 1}) AS n, unnest(ARRAY['created', 'answered', 'decided']) AS kind;
+    `);
+  }
+  await db.exec('ANALYZE');
+}
+
+async function scaleOn(connector: MockConnector, db: Database, label: string) {
+  const bot = await startBot(testConfig(), { db, logSink: () => undefined });
+  const coordinator = { authorization: `Bearer dangerously-local:${people.coordinator.aadObjectId}` };
+  const measure = async (phase: string) => {
+    const actions: number[] = [];
+    const lists: number[] = [];
+    const conversationId = `19:scale-${label}-${phase}@thread.v2`;
+    for (let n = 0; n < 45; n++) {
+      const student = `SC ${n}`;
+      const send = async (who: (typeof members)[number], verb: string, data: Record<string, unknown>) => {
+        const answer = await timed(
+          bot.url,
+          invokeActivity(connector, who, verb, data, `card-${phase}-${n}`, conversationId),
+        );
+        if (n >= 5) actions.push(answer.ms); // the first five warm up
+        return answer.text;
+      };
+      await send(people.coordinator, 'case.start', {
+        partnership: 'SLIP',
+        schoolId: 'wigston-college',
+        student,
+        section: 'D',
+      });
+      const ids = [
+        ...(await send(people.coordinator, 'case.list', {})).matchAll(/"caseId":"([0-9a-f-]{36})"/g),
+      ];
+      const caseId = ids[ids.length - 1]?.[1];
+      await send(people.coordinator, 'case.answer', { caseId, question: 'residency', value: 'city' });
+      const voteId = voteIdOn(
+        await send(people.coordinator, 'vote.open', { caseId, question: 'partnershipConvinced' }),
+      );
+      for (const member of members.slice(0, 3)) await send(member, 'vote.cast', { voteId, choice: 'yes' });
+      await send(people.coordinator, 'vote.close', { voteId });
+      const started = performance.now();
+      const list = await fetch(`${bot.url}/api/cases`, { headers: coordinator });
+      await list.text();
+      if (n >= 5) lists.push(performance.now() - started);
+    }
+    return { cardActionP99Ms: round1(percentile(actions, 99)), caseListP99Ms: round1(percentile(lists, 99)) };
+  };
+  const empty = await measure('empty');
+  const filling = performance.now();
+  await fillCounty(db);
+  const fillSeconds = round1((performance.now() - filling) / 1000);
+  const county = await measure('county');
+  await bot.stop();
+  return {
+    cases: SCALE_CASES,
+    fillSeconds,
+    empty,
+    county,
+    cardActionP99Ratio: Math.round((county.cardActionP99Ms / empty.cardActionP99Ms) * 100) / 100,
+    caseListP99Ratio: Math.round((county.caseListP99Ms / empty.caseListP99Ms) * 100) / 100,
+  };
+}
+
+/** The county's records on the embedded PGlite (on disk, as `npm start` keeps it) and on PostgreSQL. */
+async function scale(connector: MockConnector, serverUrl: string | undefined) {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'bench-scale-')), 'pglite');
+  const pglite = await openPglite(dataDir);
+  const results: Record<string, unknown> = { pglite: await scaleOn(connector, pglite, 'pglite') };
+  await pglite.close();
+  rmSync(dirname(dataDir), { recursive: true, force: true });
+  if (serverUrl) {
+    const name = `bench_scale_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const db = openPostgres(url.toString());
+    results.postgres = await scaleOn(connector, db, 'postgres');
+    await db.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  } else results.postgres = null;
+  return results;
+}
+
+/**
+ * `npm run bot` on a data directory that holds nothing yet, three times: the newcomer's first `npm start`.
+ * The new store is copied from the template `npm run build` made (bot/store/pgliteTemplate.ts).
+ */
+async function firstStart() {
+  // Resident memory a second after ready (the WebAssembly compiler's buffers are freed by then), and the peak.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+  const runs: { ms: number; rssMiB: number; peakRssMiB: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const DATA_DIR = join(mkdtempSync(join(tmpdir(), 'bench-first-')), 'pglite');
+    const bot = await spawnBot({ DATA_DIR }, 'dist/bot/main.js');
+    await settle();
+    runs.push({
+      ms: Math.round(bot.readyMs),
+      rssMiB: round1(rssOf(bot.process.pid) / 1024 / 1024),
+      peakRssMiB: round1(peakRssOf(bot.process.pid) / 1024 / 1024),
+    });
+    await stopProcess(bot.process);
+    rmSync(dirname(DATA_DIR), { recursive: true, force: true });
+  }
+  return {
+    ms: percentile(
+      runs.map((run) => run.ms),
+      50,
+    ),
+    rssMiB: percentile(
+      runs.map((run) => run.rssMiB),
+      50,
+    ),
+    peakRssMiB: percentile(
+      runs.map((run) => run.peakRssMiB),
+      50,
+    ),
+    runs,
+  };
 }
 
 async function main() {
@@ -413,14 +597,10 @@ async function main() {
 
   if (wanted('startup') || wanted('addin')) {
     say('Start-up…');
-    // What `npm run bot` runs: the bundle. The first start creates the embedded database (PostgreSQL's
-    // initdb, once per install); every later start opens it, which is the start-up a deployment sees.
+    // What `npm run bot` runs: the bundle, on a store it has opened before: the start-up a deployment sees.
     const DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-startup-'));
     const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
-    const first = await spawnBot({ DATA_DIR }, 'dist/bot/main.js');
-    await settle();
-    const firstStart = { readyMs: Math.round(first.readyMs), rssBytes: rssOf(first.process.pid) };
-    await stopProcess(first.process);
+    await stopProcess((await spawnBot({ DATA_DIR }, 'dist/bot/main.js')).process);
     const restarts = [];
     for (let i = 0; i < 5; i++) {
       const bot = await spawnBot({ DATA_DIR }, 'dist/bot/main.js');
@@ -443,8 +623,12 @@ async function main() {
         restarts.map((run) => run.rssBytes),
         50,
       ),
-      firstStart,
     };
+  }
+
+  if (wanted('firstStart')) {
+    say('First start on a new embedded store…');
+    results.firstStart = await firstStart();
   }
 
   if (wanted('cards')) {
@@ -464,12 +648,16 @@ async function main() {
     const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if (wanted('voteBurstTwoProcesses') && serverUrl) {
       say('Vote burst with two bot processes on PostgreSQL…');
-      results.voteBurstTwoProcesses = await voteBurstTwoProcesses(connector, bare, serverUrl);
+      results.voteBurstTwoProcesses = await voteBurstTwoProcesses(connector, keys, bare, serverUrl);
     } else if (wanted('voteBurstTwoProcesses')) {
       results.voteBurstTwoProcesses = null;
       say('  skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server');
     }
     await bare.stop();
+  }
+  if (wanted('scale')) {
+    say('County scale: 100,000 cases over seven years, PGlite and PostgreSQL…');
+    results.scale = await scale(connector, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
   }
   if (wanted('sustained')) {
     say(`Sustained load: 20 meetings for ${seconds} s…`);
@@ -500,13 +688,21 @@ async function main() {
     rows.push([
       'Vote burst, two processes on PostgreSQL',
       v2
-        ? `median ${v2.medianMs} ms, p99 ${v2.p99Ms} ms (tokens not validated); bare SDK app ${v2.bareMedianMs} / ${v2.bareP99Ms} ms; lost ${v2.lost}, doubled ${v2.doubled}`
+        ? `median ${v2.medianMs} ms, p99 ${v2.p99Ms} ms (tokens ${v2.tokensValidated ? 'validated' : 'NOT validated'}); bare SDK app ${v2.bareMedianMs} / ${v2.bareP99Ms} ms; lost ${v2.lost}, doubled ${v2.doubled}`
         : 'skipped (no PostgreSQL)',
     ]);
   if (s)
     rows.push([
       `Sustained: 20 meetings for ${s.seconds} s`,
-      `${s.throughputPerS} requests/s, median ${s.medianMs} ms, p99 ${s.p99Ms} ms; memory ${mb(s.rssStartBytes ?? 0)} → ${mb(s.rssEndBytes ?? 0)}`,
+      `${s.throughputPerS} requests/s, median ${s.medianMs} ms, p99 ${s.p99Ms} ms; memory ${mb(s.rssStartBytes ?? 0)} → ${mb(s.rssEndBytes ?? 0)}${s.rssRatio ? ` (${s.rssRatio}× the first minute's)` : ''}`,
+    ]);
+  const sc = results.scale as Record<string, Record<string, number> | null> | undefined;
+  for (const [store, figures] of Object.entries(sc ?? {}))
+    rows.push([
+      `County scale (100,000 cases), ${store}`,
+      figures
+        ? `card action p99 ${figures.cardActionP99Ratio}×, case list p99 ${figures.caseListP99Ratio}× the empty store's`
+        : 'skipped (no PostgreSQL)',
     ]);
   if (c) rows.push(['Largest card', `${kb(c.largestBytes ?? 0)} of Teams' 28 KiB`]);
   if (a)
@@ -514,13 +710,14 @@ async function main() {
       'Task pane initial JS (gzipped)',
       `${kb(a.initialJsGzipBytes ?? 0)}; bare React + Fluent UI page ${kb(a.bareInitialJsGzipBytes ?? 0)}; ready in ${a.readyMs} ms, having fetched ${kb(a.readyJsGzipBytes ?? 0)}`,
     ]);
-  if (st) {
-    const first = (results.startup as { firstStart: Figures }).firstStart;
+  if (st)
+    rows.push(['Start-up (embedded store)', `${st.readyMs} ms to ready, ${mb(st.rssBytes ?? 0)} resident`]);
+  const f = results.firstStart as Figures | undefined;
+  if (f)
     rows.push([
-      'Start-up (embedded store)',
-      `${st.readyMs} ms to ready, ${mb(st.rssBytes ?? 0)} resident; first start on a new store ${first.readyMs} ms, ${mb(first.rssBytes ?? 0)}`,
+      'First start on a new embedded store',
+      `${f.ms} ms to ready, ${f.rssMiB} MiB resident (peak ${f.peakRssMiB} MiB)`,
     ]);
-  }
   const width = Math.max(...rows.map(([name]) => name.length));
   process.stdout.write(`${rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n')}\n`);
 }

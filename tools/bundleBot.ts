@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { build } from 'rolldown';
 import { projectRoot } from '../bot/paths.ts';
+import { migratedPgliteTemplate } from '../bot/store/database.ts';
 
 rmSync(`${projectRoot}/dist/bot`, { recursive: true, force: true });
 const started = performance.now();
@@ -17,3 +18,8 @@ await build({
   output: { dir: 'dist/bot', format: 'esm', sourcemap: true },
 });
 console.log(`Bot server bundled into dist/bot in ${Math.round(performance.now() - started)} ms`);
+
+// A new embedded store starts as a copy of a migrated one, made here once per PGlite version and set of
+// migrations (bot/store/pgliteTemplate.ts), so a newcomer's first `npm start` does not run initdb.
+const template = await migratedPgliteTemplate();
+if (!template) console.warn('No template for a new embedded store: its first start will run initdb');

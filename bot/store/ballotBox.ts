@@ -22,6 +22,8 @@ interface Batch {
 
 export interface BallotBox {
   cast(voteId: string, member: Actor, choice: string): Promise<Result<CastResult, VoteFailure>>;
+  /** Votes with ballots gathering or being stored: none once every ballot has been answered. */
+  readonly pending: number;
 }
 
 /**
@@ -64,6 +66,9 @@ export function createBallotBox(db: Database): BallotBox {
   }
 
   return {
+    get pending() {
+      return new Set([...gathering.keys(), ...storing]).size;
+    },
     cast(voteId, member, choice) {
       return new Promise((resolve, reject) => {
         const batch = gathering.get(voteId) ?? { casts: [], firstAt: performance.now(), timer: undefined };

@@ -87,7 +87,8 @@ export function createBot(
           dangerouslyAllowUnauthenticatedRequests: false,
         }
       : { dangerouslyAllowUnauthenticatedRequests: true }),
-    ...(options.cloud ? { cloud: options.cloud } : {}),
+    // Always given, so the SDK never reads CLOUD from the environment behind the configuration's back.
+    cloud: options.cloud ?? config.cloud,
     ...(options.token ? { token: options.token } : {}),
   });
 

@@ -43,10 +43,16 @@ export interface ChatRoster {
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
-/** A map that forgets its oldest entries beyond `max`, and any entry older than the TTL. */
-function boundedCache<V>(max: number) {
+/**
+ * A map that forgets its least recently set entries beyond `max`, and any entry older than the TTL: however
+ * many chats and people a long-running bot sees, it holds at most `max` of them.
+ */
+export function boundedCache<V>(max: number) {
   const entries = new Map<string, { value: V; at: number }>();
   return {
+    get size() {
+      return entries.size;
+    },
     get(key: string): V | undefined {
       const entry = entries.get(key);
       if (!entry || Date.now() - entry.at > TTL_MS) return undefined;

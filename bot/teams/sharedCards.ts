@@ -31,6 +31,10 @@ export function createSharedCards() {
   }
 
   return {
+    /** Messages with an update on its way or waiting: none once every update has been sent. */
+    get pending() {
+      return new Set([...next.keys(), ...sending]).size;
+    },
     update(
       conversationId: string,
       messageId: string,

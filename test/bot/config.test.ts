@@ -63,6 +63,40 @@ describe('the bot’s configuration', () => {
     });
   });
 
+  it('reads the Microsoft cloud and where Teams publishes its token keys, so the Teams SDK does not', () => {
+    const production = {
+      CLIENT_ID: 'app',
+      TENANT_ID: 'tenant',
+      MANAGED_IDENTITY_CLIENT_ID: 'mi',
+      ALLOWED_TENANT_IDS: 'tenant',
+    };
+    const publicCloud = readConfig(production);
+    expect(publicCloud.cloud.openIdMetadataUrl).toBe(
+      'https://login.botframework.com/v1/.well-known/openidconfiguration',
+    );
+    expect(publicCloud.api.loginEndpoint).toBe('https://login.microsoftonline.com');
+    const government = readConfig({ ...production, CLOUD: 'USGov' });
+    expect(government.cloud.tokenIssuer).toBe('https://api.botframework.us');
+    expect(government.api.loginEndpoint).toBe('https://login.microsoftonline.us');
+    const local = readConfig({
+      ...production,
+      BOT_OPENID_METADATA_URL: 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration',
+    });
+    expect(local.cloud).toMatchObject({
+      openIdMetadataUrl: 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration',
+      tokenIssuer: 'https://api.botframework.com',
+    });
+    expect(() =>
+      readConfig({
+        ...production,
+        CLOUD: 'Mars',
+        BOT_OPENID_METADATA_URL: 'http://keys.example/openid',
+      }),
+    ).toThrow(
+      /CLOUD: expected one of Public, USGov, USGovDoD, China\n.*BOT_OPENID_METADATA_URL: expected an https:\/\/ address/,
+    );
+  });
+
   it('listens on loopback only when unauthenticated requests are dangerously allowed', () => {
     expect(
       readConfig({ DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', DATABASE_URL: '' }),

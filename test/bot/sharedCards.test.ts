@@ -40,4 +40,15 @@ describe('updates to a shared card', () => {
     });
     expect(sent).toEqual(['b', 'a']);
   });
+
+  it('holds nothing once every update has been sent, however many messages it has seen', async () => {
+    const shared = createSharedCards();
+    const send = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+    const updates = Array.from({ length: 2_000 }, (_, n) =>
+      shared.update(`conversation-${n % 20}`, `message-${n}`, card(n), send),
+    );
+    expect(shared.pending).toBe(2_000);
+    await Promise.all(updates);
+    expect(shared.pending).toBe(0);
+  });
 });

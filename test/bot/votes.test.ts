@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { caseHistory, casesOfConversation, getCase } from '../../bot/store/cases.ts';
 import { getVote } from '../../bot/store/votes.ts';
 import { serverUrl, type TestDatabase } from '../helpers/databases.ts';
-import { click, people, voteIdOn, type MockConnector, type Person } from '../helpers/teams.ts';
+import {
+  click,
+  invokeActivity,
+  people,
+  post,
+  voteIdOn,
+  type MockConnector,
+  type Person,
+} from '../helpers/teams.ts';
 import { useBot, useTwoBotProcesses } from '../helpers/harness.ts';
-import type { RunningBot } from '../../bot/start.ts';
+import type { ReachableBot } from '../helpers/teams.ts';
 
 const members = Array.from({ length: 60 }, (_, i) => people.member(i + 1));
 const roster = [
@@ -16,7 +24,7 @@ const roster = [
 
 /** Starts a section D case at the panel's question and opens the vote; returns ids. */
 async function openPanelVote(
-  bots: RunningBot[],
+  bots: ReachableBot[],
   connector: MockConnector,
   db: TestDatabase['db'],
   student: string,
@@ -59,7 +67,7 @@ async function openPanelVote(
 
 /** 60 members vote at once, spread over the bots; each answer must confirm the vote. */
 async function burst(
-  bots: RunningBot[],
+  bots: ReachableBot[],
   connector: MockConnector,
   voteId: string,
   messageId: string,
@@ -68,7 +76,7 @@ async function burst(
   return Promise.all(
     who.map((member, i) =>
       click(
-        bots[i % bots.length] as RunningBot,
+        bots[i % bots.length] as ReachableBot,
         connector,
         member,
         'vote.cast',
@@ -251,10 +259,22 @@ describe('panel votes over loopback HTTP on PGlite', () => {
 });
 
 describe.skipIf(!serverUrl)('panel votes with two bot processes on one PostgreSQL server', () => {
-  const two = useTwoBotProcesses((mock: MockConnector) => {
-    mock.roster = roster;
-  });
+  const two = useTwoBotProcesses(
+    (mock: MockConnector) => {
+      mock.roster = roster;
+    },
+    { validateTokens: true },
+  );
   const { bots } = two;
+
+  it('validates every Teams token: an activity without one, or with a forged one, is refused', async () => {
+    const activity = invokeActivity(two.connector, people.coordinator, 'case.list', {}, 'card-T');
+    for (const bot of bots) {
+      expect((await post({ url: bot.url }, activity)).status).toBe(401);
+      expect((await post(bot, activity, await two.keys!.forge())).status).toBe(401);
+      expect((await post(bot, activity)).status).toBe(200);
+    }
+  });
 
   it('counts 60 members voting at once across both processes exactly once each', async () => {
     const { voteId, messageId, record } = await openPanelVote(bots, two.connector, two.store.db, 'V-5');
@@ -278,5 +298,9 @@ describe.skipIf(!serverUrl)('panel votes with two bot processes on one PostgreSQ
     );
     expect(closed.text).toContain('The panel decided: Yes (Yes 45, No 15).');
     expect((await getCase(two.store.db, record.id))?.outcome).toBe('D.convinced');
+    // Their updates of the shared vote card reached Teams with the bot's own token, from its managed identity.
+    const updates = two.connector.calls.filter((call) => call.method === 'PUT');
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.every((call) => call.authorization?.startsWith('Bearer ey'))).toBe(true);
   }, 60_000);
 });

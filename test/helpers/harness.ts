@@ -3,11 +3,11 @@ import type { BotConfig } from '../../bot/config.ts';
 import { casesOfConversation } from '../../bot/store/cases.ts';
 import type { Database } from '../../bot/store/database.ts';
 import type { ChildProcess } from 'node:child_process';
-import type { RunningBot } from '../../bot/start.ts';
 import { freshPglite, freshPostgres, type TestDatabase } from './databases.ts';
 import { spawnBot } from './process.ts';
 import {
   click,
+  localKeys,
   messageActivity,
   people,
   post,
@@ -15,7 +15,9 @@ import {
   startTestBot,
   type MockConnector,
   type Person,
+  type ReachableBot,
   type TestBot,
+  validatingEnvironment,
 } from './teams.ts';
 
 export interface BotHarness {
@@ -102,35 +104,42 @@ export interface TwoProcesses {
   readonly store: TestDatabase;
   readonly connector: MockConnector;
   /** Two bot processes on the one PostgreSQL database, each reached over loopback HTTP. */
-  readonly bots: RunningBot[];
+  readonly bots: ReachableBot[];
+  /** With `validateTokens`: the key set the bots trust, to sign (or forge) tokens. */
+  readonly keys?: Awaited<ReturnType<typeof localKeys>>;
 }
 
 /**
  * Two bot processes sharing a fresh PostgreSQL database, with a mock connector, started before the suite and
- * stopped after it. Use inside a describe block that is skipped without a PostgreSQL server.
+ * stopped after it. Use inside a describe block that is skipped without a PostgreSQL server. With
+ * `validateTokens` they validate every Teams token against the local key set, as in production, and each
+ * activity posted to them carries one; otherwise they run in local mode.
  */
 export function useTwoBotProcesses(
   setUp: (connector: MockConnector) => void = () => undefined,
+  { validateTokens = false }: { validateTokens?: boolean } = {},
 ): TwoProcesses {
-  const harness = { bots: [] as RunningBot[] } as {
+  const harness = { bots: [] as ReachableBot[] } as {
     store: TestDatabase;
     connector: MockConnector;
-    bots: RunningBot[];
+    bots: ReachableBot[];
+    keys?: Awaited<ReturnType<typeof localKeys>>;
   };
   const processes: ChildProcess[] = [];
   beforeAll(async () => {
     harness.store = await freshPostgres();
     harness.connector = await startConnector();
     setUp(harness.connector);
+    const keys = validateTokens ? await localKeys(harness.connector) : undefined;
+    if (keys) harness.keys = keys;
     for (let i = 0; i < 2; i++) {
-      const started = await spawnBot({ DATABASE_URL: harness.store.url ?? '' });
+      const started = await spawnBot(
+        { DATABASE_URL: harness.store.url ?? '' },
+        'bot/main.ts',
+        keys ? validatingEnvironment(harness.connector) : {},
+      );
       processes.push(started.process);
-      harness.bots.push({
-        url: started.url,
-        port: 0,
-        services: undefined as never,
-        stop: async () => undefined,
-      });
+      harness.bots.push({ url: started.url, ...(keys ? { teamsToken: () => keys.sign({}) } : {}) });
     }
   }, 60_000);
   afterAll(async () => {

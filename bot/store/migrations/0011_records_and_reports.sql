@@ -47,6 +47,3 @@ CREATE TABLE record_exports (
   cases integer NOT NULL,
   via text NOT NULL
 );
-
--- A fact counts a case's votes: found by case.
-CREATE INDEX votes_by_case ON votes (case_id);

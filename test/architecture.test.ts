@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from './helpers/fixtures.ts';
+
+/**
+ * Which folder may import which (the README's "How it is built"): run-time code lives in src/ (the pure core),
+ * bot/ and addin/; harness/ is what the tests and the bench share; tools/ holds entry points, which nothing
+ * imports; test/ may import anything and nothing outside it imports test/.
+ */
+export const mayImport: Record<string, readonly string[]> = {
+  src: ['src'],
+  bot: ['bot', 'src'],
+  addin: ['addin', 'src'],
+  harness: ['harness', 'bot', 'src'],
+  tools: ['tools', 'harness', 'bot', 'addin', 'src'],
+  test: ['test', 'harness', 'tools', 'bot', 'addin', 'src'],
+};
+
+const folders = Object.keys(mayImport);
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? entry.name === 'node_modules'
+        ? []
+        : sourceFiles(join(folder, entry.name))
+      : /\.(ts|tsx|js|mjs)$/.test(entry.name)
+        ? [join(folder, entry.name)]
+        : [],
+  );
+}
+
+/** Every module a file imports, re-exports or loads dynamically, as written. */
+export function importsOf(text: string): string[] {
+  return [
+    ...text.matchAll(
+      /(?:^|[;\s])(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+}
+
+/** The top folder a relative import from `file` lands in ('' for the project's root or outside it). */
+function folderOf(file: string, specifier: string): string {
+  const target = relative(root, resolve(dirname(file), specifier));
+  return target.startsWith('..') ? '' : (target.split(sep)[0] ?? '');
+}
+
+/** The imports of `file` (in the top folder `from`) that go the wrong way: "specifier → folder". */
+export function wrongWay(from: string, file: string, text: string): string[] {
+  return importsOf(text)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => ({ specifier, to: folderOf(file, specifier) }))
+    .filter(({ to }) => !(mayImport[from] ?? []).includes(to))
+    .map(({ specifier, to }) => `${specifier} → ${to || 'outside the folders'}`);
+}
+
+describe('imports go the right way between folders', () => {
+  const files = folders.flatMap((folder) =>
+    sourceFiles(join(root, folder)).map((file) => [relative(root, file), folder, file] as const),
+  );
+
+  it.each(files)('%s', (_name, folder, file) => {
+    expect(wrongWay(folder, file, readFileSync(file, 'utf8'))).toEqual([]);
+  });
+
+  it('catches a wrong-way import of each kind', () => {
+    const at = (path: string) => join(root, path);
+    expect(wrongWay('src', at('src/flow/x.ts'), "import { a } from '../../bot/config.ts';")).toEqual([
+      '../../bot/config.ts → bot',
+    ]);
+    expect(wrongWay('bot', at('bot/x.ts'), "export * from '../tools/zip.ts';")).toEqual([
+      '../tools/zip.ts → tools',
+    ]);
+    expect(wrongWay('bot', at('bot/x.ts'), "const m = await import('../test/helpers/teams.ts');")).toEqual([
+      '../test/helpers/teams.ts → test',
+    ]);
+    expect(wrongWay('tools', at('tools/x.ts'), "import type { T } from '../test/helpers/teams.ts';")).toEqual(
+      ['../test/helpers/teams.ts → test'],
+    );
+    expect(wrongWay('addin', at('addin/a/x.tsx'), "import '../../bot/logger.ts';")).toEqual([
+      '../../bot/logger.ts → bot',
+    ]);
+    expect(wrongWay('harness', at('harness/x.ts'), "import { y } from '../addin/api/client.ts';")).toEqual([
+      '../addin/api/client.ts → addin',
+    ]);
+    expect(wrongWay('test', at('test/x.test.ts'), "import { y } from '../tools/bench.ts';")).toEqual([]);
+  });
+});
