@@ -17,6 +17,8 @@ import { interpret } from '../src/flow/interpret.ts';
 import { enumerateRoutes } from '../src/flow/paths.ts';
 import { flows, flowTextValues } from '../src/flows.ts';
 import { yesNoOptions } from '../src/votes/vote.ts';
+import { recentTerms } from '../src/reports/terms.ts';
+import { ukIsoDate } from '../src/text/dates.ts';
 import {
   CLIENT_ID,
   invokeActivity,
@@ -453,7 +455,7 @@ async function fillCounty(db: Database) {
   for (let first = 0; first < SCALE_CASES; first += batch) {
     await db.exec(`
       INSERT INTO cases (id, partnership, conversation_id, meeting_id, student_ref, school_id, section, flow_id,
-                         flow_version, answers, outcome, created_by, created_at, updated_at)
+                         flow_version, answers, outcome, created_by, created_at, updated_at, decided_at)
       SELECT md5('county-' || n)::uuid,
              (ARRAY['HBEP', 'LIP', 'MSCIP', 'NWLLIP', 'SLIP'])[1 + n % 5],
              '19:county-' || (n % 5) || '-' || (n / 550) || '@thread.v2', NULL, 'REF-' || n,
@@ -465,7 +467,10 @@ async function fillCounty(db: Database) {
              CASE WHEN n % 2 = 0 THEN 'B.psp2b' ELSE NULL END,
              'c0000000-0000-4000-8000-000000000001',
              now() - (${SCALE_CASES} - n) * interval '${years * 365} days' / ${SCALE_CASES},
-             now() - (${SCALE_CASES} - n) * interval '${years * 365} days' / ${SCALE_CASES} + interval '1 hour'
+             now() - (${SCALE_CASES} - n) * interval '${years * 365} days' / ${SCALE_CASES} + interval '1 hour',
+             CASE WHEN n % 2 = 0
+               THEN now() - (${SCALE_CASES} - n) * interval '${years * 365} days' / ${SCALE_CASES} + interval '1 hour'
+             END
       FROM generate_series(${first}, ${first + batch - 1}) AS n;
       INSERT INTO case_events (case_id, at, actor_id, actor_name, kind, detail, flow_version)
       SELECT md5('county-' || n)::uuid, now(), 'c0000000-0000-4000-8000-000000000001', 'Sam Lee', kind,
@@ -476,8 +481,45 @@ async function fillCounty(db: Database) {
   await db.exec('ANALYZE');
 }
 
+/** An administrator, for the County dashboard. */
+const BENCH_ADMIN = 'a0000000-0000-4000-8000-0000000000aa';
+
+/**
+ * Issue 16's reports on the County's records: a partnership's term report (the last whole term) and the County
+ * dashboard (five partnerships, three terms), each asked 20 times after 3 to warm up; p95 in ms.
+ */
+async function reportsOn(url: string) {
+  const [, lastWholeTerm] = recentTerms(ukIsoDate(new Date()), 2);
+  const time = async (path: string, as: string) => {
+    const times: number[] = [];
+    for (let n = 0; n < 23; n++) {
+      const started = performance.now();
+      const response = await fetch(`${url}${path}`, {
+        headers: { authorization: `Bearer dangerously-local:${as}` },
+      });
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      await response.text();
+      if (n >= 3) times.push(performance.now() - started);
+    }
+    return round1(percentile(times, 95));
+  };
+  return {
+    termReportP95Ms: await time(
+      `/api/reports?partnership=SLIP&from=${lastWholeTerm?.from}&to=${lastWholeTerm?.to}`,
+      people.coordinator.aadObjectId,
+    ),
+    dashboardP95Ms: await time('/api/reports/county', BENCH_ADMIN),
+  };
+}
+
 async function scaleOn(connector: MockConnector, db: Database, label: string) {
-  const bot = await startBot(testConfig(), { db, logSink: () => undefined });
+  const bot = await startBot(
+    testConfig({ admin: { objectIds: [BENCH_ADMIN], appRole: 'Partnerships.Admin' } }),
+    {
+      db,
+      logSink: () => undefined,
+    },
+  );
   const coordinator = { authorization: `Bearer dangerously-local:${people.coordinator.aadObjectId}` };
   const measure = async (phase: string) => {
     const actions: number[] = [];
@@ -521,12 +563,14 @@ async function scaleOn(connector: MockConnector, db: Database, label: string) {
   await fillCounty(db);
   const fillSeconds = round1((performance.now() - filling) / 1000);
   const county = await measure('county');
+  const reports = await reportsOn(bot.url);
   await bot.stop();
   return {
     cases: SCALE_CASES,
     fillSeconds,
     empty,
     county,
+    reports,
     cardActionP99Ratio: Math.round((county.cardActionP99Ms / empty.cardActionP99Ms) * 100) / 100,
     caseListP99Ratio: Math.round((county.caseListP99Ms / empty.caseListP99Ms) * 100) / 100,
   };
@@ -655,8 +699,9 @@ async function main() {
     }
     await bare.stop();
   }
-  if (wanted('scale')) {
-    say('County scale: 100,000 cases over seven years, PGlite and PostgreSQL…');
+  // The reports are measured on the County-scale store: `--only reports` runs the scale part.
+  if (wanted('scale') || wanted('reports')) {
+    say('County scale: 100,000 cases over seven years, PGlite and PostgreSQL (and the reports on them)…');
     results.scale = await scale(connector, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
   }
   if (wanted('sustained')) {
@@ -696,14 +741,23 @@ async function main() {
       `Sustained: 20 meetings for ${s.seconds} s`,
       `${s.throughputPerS} requests/s, median ${s.medianMs} ms, p99 ${s.p99Ms} ms; memory ${mb(s.rssStartBytes ?? 0)} → ${mb(s.rssEndBytes ?? 0)}${s.rssRatio ? ` (${s.rssRatio}× the first minute's)` : ''}`,
     ]);
-  const sc = results.scale as Record<string, Record<string, number> | null> | undefined;
+  const sc = results.scale as
+    Record<string, (Record<string, number> & { reports: Record<string, number> }) | null> | undefined;
   for (const [store, figures] of Object.entries(sc ?? {}))
-    rows.push([
-      `County scale (100,000 cases), ${store}`,
-      figures
-        ? `card action p99 ${figures.cardActionP99Ratio}×, case list p99 ${figures.caseListP99Ratio}× the empty store's`
-        : 'skipped (no PostgreSQL)',
-    ]);
+    rows.push(
+      [
+        `County scale (100,000 cases), ${store}`,
+        figures
+          ? `card action p99 ${figures.cardActionP99Ratio}×, case list p99 ${figures.caseListP99Ratio}× the empty store's`
+          : 'skipped (no PostgreSQL)',
+      ],
+      [
+        `Reports on 100,000 cases, ${store}`,
+        figures
+          ? `term report p95 ${figures.reports.termReportP95Ms} ms, County dashboard p95 ${figures.reports.dashboardP95Ms} ms`
+          : 'skipped (no PostgreSQL)',
+      ],
+    );
   if (c) rows.push(['Largest card', `${kb(c.largestBytes ?? 0)} of Teams' 28 KiB`]);
   if (a)
     rows.push([
