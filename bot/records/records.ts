@@ -6,6 +6,7 @@ import { toCsv } from '../../src/reports/csv.ts';
 import { decidedCount, reportFigures, suppressed, type CaseFact } from '../../src/reports/figures.ts';
 import { reportTables } from '../../src/reports/tables.ts';
 import { recentTerms } from '../../src/reports/terms.ts';
+import { ukIsoDate } from '../../src/text/dates.ts';
 import { partnershipIds, type PartnershipId } from '../../src/templates/fields.ts';
 import { planVersions } from '../store/actionPlans.ts';
 import type { Queryable } from '../store/database.ts';
@@ -118,7 +119,7 @@ export async function countyDashboard(db: Queryable, directory: Directory, today
       ...term,
       partnerships: partnershipIds.map((id) => {
         const inTerm = facts.filter((fact) => {
-          const day = fact.referredAt.toISOString().slice(0, 10);
+          const day = ukIsoDate(fact.referredAt);
           return fact.partnership === id && day >= term.from && day <= term.to;
         });
         const { figures } = reportOf(inTerm, directory, term, true);

@@ -6,7 +6,7 @@ import type { RecusalReason } from '../../src/votes/vote.ts';
 import { appendEvents, getCase, lockCase } from './cases.ts';
 import type { Database, Queryable } from './database.ts';
 import { votesOfCase } from './votes.ts';
-import { FACT_COLUMNS } from './reportFacts.ts';
+import { factsSelect } from './reportFacts.ts';
 
 /**
  * What reports and decision records read: one fact per case (nothing that identifies a child), the facts kept
@@ -77,8 +77,9 @@ export async function reportFacts(
 ): Promise<CaseFact[]> {
   const bounds = [partnerships, ukDayStart(from), ukDayStart(dayAfter(to))];
   const live = await db.query<FactRow>(
-    `SELECT ${FACT_COLUMNS} FROM cases c
-     WHERE c.partnership = ANY($1::text[]) AND c.created_at >= $2 AND c.created_at < $3 AND c.withdrawn_at IS NULL`,
+    factsSelect(
+      'c.partnership = ANY($1::text[]) AND c.created_at >= $2 AND c.created_at < $3 AND c.withdrawn_at IS NULL',
+    ),
     bounds,
   );
   const purged = await db.query<FactRow>(
