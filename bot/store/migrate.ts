@@ -22,8 +22,15 @@ export async function migrate(db: Database): Promise<string[]> {
     version text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
+  // Every start comes here; when every migration is already applied (a restart, or a store copied from the
+  // template), one query says so instead of a locked transaction per migration.
+  const all = migrations();
+  const present = new Set(
+    (await db.query<{ version: string }>('SELECT version FROM schema_migrations')).map((row) => row.version),
+  );
+  if (all.every((migration) => present.has(migration.version))) return [];
   const applied: string[] = [];
-  for (const migration of migrations()) {
+  for (const migration of all) {
     const done = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(7310512)');
       const rows = await tx.query<{ version: string }>(

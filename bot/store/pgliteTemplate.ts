@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  constants,
   cpSync,
   existsSync,
   mkdirSync,
@@ -123,6 +124,7 @@ export async function pgliteTemplate(
 /** Makes `dataDir` a new store from the template, when it holds no store yet; true if it did. */
 export function copyTemplate(template: PgliteTemplate, dataDir: string): boolean {
   if (existsSync(join(dataDir, 'PG_VERSION'))) return false;
-  cpSync(template.dataDir, dataDir, { recursive: true });
+  // A copy-on-write clone where the file system can (btrfs, XFS, APFS), else a plain copy.
+  cpSync(template.dataDir, dataDir, { recursive: true, mode: constants.COPYFILE_FICLONE });
   return true;
 }
