@@ -18,10 +18,12 @@ export default defineConfig({
       'test/flow/**/*.test.ts',
       'test/security/policy.test.ts',
       'test/store/cases.test.ts',
+      'test/store/reclaim.test.ts',
       'test/store/recusal.test.ts',
       'test/store/votes.test.ts',
       'test/templates/**/*.test.ts',
       'test/text/**/*.test.ts',
+      'test/votes/**/*.test.ts',
     ],
     exclude: ['test/**/seedWording.test.ts'],
     // Instrumented code on a busy two-core machine: a store's start-up can take several times as long.

@@ -91,6 +91,7 @@ function ruleOf(referencePattern: RegExp, source: string, examples: readonly str
     accepts(identifier) {
       if (INITIALS.test(identifier) || isReference(identifier)) return true;
       // Initials then a reference: try each place the initials could end.
+      // Stryker disable next-line MethodExpression,ArithmeticOperator: a longer loop only tries splits whose rest is empty, and an empty rest is never a reference
       for (let end = 1; end <= Math.min(LONGEST_INITIALS, identifier.length - 1); end++) {
         if (INITIALS.test(identifier.slice(0, end)) && joined(identifier.slice(end))) return true;
       }
@@ -101,6 +102,7 @@ function ruleOf(referencePattern: RegExp, source: string, examples: readonly str
 
 const quoted = (examples: readonly string[]) => {
   const each = examples.map((example) => `"${example}"`);
+  // Stryker disable next-line LogicalOperator,StringLiteral: unreachable, a refusal always quotes at least one name or example
   return each.length > 1 ? `${each.slice(0, -1).join(', ')} or ${each.at(-1)}` : (each[0] ?? '');
 };
 
@@ -124,6 +126,7 @@ export function identifierRule(
   let pattern: RegExp;
   try {
     // Compiled on its own first, so a pattern such as "1)|(.*" cannot break out of the group it is put in.
+    // Stryker disable next-line StringLiteral: the pattern is compiled with the flag again on the next line, and refused there the same way
     new RegExp(referencePattern, 'u');
     pattern = new RegExp(`^(?:${referencePattern})$`, 'u');
   } catch (error) {

@@ -1,6 +1,6 @@
-import { generateKeyPair } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiAuthenticator, type Authenticate } from '../../bot/http/apiAuth.ts';
+import { createApiAuthenticator } from '../../bot/http/apiAuth.ts';
 import {
   apiToken,
   CLIENT_ID,
@@ -20,19 +20,26 @@ import {
 const PARTNER_TENANT = 'b2b2b2b2-5555-4666-8777-888888888888';
 const OTHER_TENANT = 'f0f0f0f0-0000-4000-8000-000000000000';
 
+/** What the add-in shows for each refusal. */
+const messages: Record<string, string[]> = {
+  noToken: ['Sign in to use the add-in: the request had no access token.'],
+  invalidToken: ['The access token is not valid for this app.', 'The access token names no user.'],
+  expiredToken: ['Your sign-in has expired: sign in again.'],
+  tenantNotAllowed: ['Your organisation is not allowed to use this app.'],
+  missingScope: ['The access token does not grant Cases.ReadWrite.'],
+};
+
 describe('the add-in API’s access token checks', () => {
   let connector: MockConnector;
   let keys: Awaited<ReturnType<typeof localKeys>>;
-  let authenticate: Authenticate;
 
   const token = (claims: Parameters<typeof apiToken>[2] = {}, key?: Parameters<typeof apiToken>[3]) =>
     apiToken(keys, connector, claims, key);
   const bearer = async (claims: Parameters<typeof apiToken>[2] = {}) => `Bearer ${await token(claims)}`;
 
-  beforeAll(async () => {
-    connector = await startConnector();
-    keys = await localKeys(connector);
-    authenticate = createApiAuthenticator(
+  // Made afresh for each check, inside the test: a mutant is switched on per test, not in beforeAll.
+  const authenticate = (authorization: string | undefined) =>
+    createApiAuthenticator(
       testConfig({
         auth: { kind: 'entra', clientId: CLIENT_ID, tenantId: TENANT_ID },
         allowedTenantIds: [TENANT_ID, PARTNER_TENANT],
@@ -43,7 +50,21 @@ describe('the add-in API’s access token checks', () => {
           loginEndpoint: connector.url,
         },
       }),
-    );
+    )(authorization);
+
+  /** A token with exactly these claims, for the claims apiToken always sets. */
+  const rawToken = (claims: Record<string, unknown>) =>
+    new SignJWT({ tid: TENANT_ID, scp: 'Cases.ReadWrite', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setIssuer(`${connector.url}/${TENANT_ID}/v2.0`)
+      .setAudience(`api://${CLIENT_ID}`)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(keys.privateKey);
+
+  beforeAll(async () => {
+    connector = await startConnector();
+    keys = await localKeys(connector);
   });
   afterAll(async () => {
     await connector.close();
@@ -109,10 +130,37 @@ describe('the add-in API’s access token checks', () => {
       403,
     ],
     ['a token that names no user', async () => bearer({ oid: '' }), 'invalidToken', 401],
+    [
+      'a token without a user',
+      async () => `Bearer ${await rawToken({ name: 'Sam Lee' })}`,
+      'invalidToken',
+      401,
+    ],
+    ['a token after another scheme', async () => `Token Bearer ${await token()}`, 'noToken', 401],
   ])('refuses %s', async (_name, header, reason, status) => {
     const result = await authenticate(await header());
     expect(result).toMatchObject({ ok: false, error: { reason, status } });
-    if (!result.ok) expect(result.error.message).toMatch(/^[A-Z].+\.$/);
+    if (!result.ok) expect(messages[reason]).toContain(result.error.message);
+  });
+
+  it('reads the claims it does not require with care: a missing name, roles that are not text', async () => {
+    const oid = people.coordinator.aadObjectId;
+    expect(await authenticate(`Bearer  ${await rawToken({ oid })}`)).toMatchObject({
+      ok: true,
+      principal: { id: oid, name: 'Coordinator', guest: false, roles: [] },
+    });
+    expect(
+      await authenticate(`Bearer ${await rawToken({ oid, roles: [7, 'Partnerships.Admin'] })}`),
+    ).toMatchObject({
+      ok: true,
+      principal: { roles: ['Partnerships.Admin'] },
+    });
+    expect(
+      await authenticate(`Bearer ${await rawToken({ oid, roles: 'Partnerships.Admin' })}`),
+    ).toMatchObject({
+      ok: true,
+      principal: { roles: [] },
+    });
   });
 
   it('accepts a token whose scopes include the API’s among others', async () => {
@@ -132,6 +180,13 @@ describe('the add-in API’s access token checks', () => {
       principal: { id: 'someone' },
     });
     expect(await local(`Bearer ${await token()}`)).toMatchObject({ ok: false, error: { reason: 'noToken' } });
-    expect(await local(undefined)).toMatchObject({ ok: false, error: { reason: 'noToken', status: 401 } });
+    expect(await local('Bearer   dangerously-local:someone')).toMatchObject({
+      ok: true,
+      principal: { id: 'someone' },
+    });
+    expect(await local(undefined)).toEqual({
+      ok: false,
+      error: { reason: 'noToken', status: 401, message: 'Sign in to use the add-in.' },
+    });
   });
 });

@@ -152,6 +152,44 @@ describe('a deployment’s own referencing scheme', () => {
     });
   });
 
+  it('says why it refuses a pattern, naming the names it would accept', () => {
+    expect(identifierRule('[0-9', '2291')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^not a regular expression \(.+\)$/) },
+    });
+    expect(identifierRule('[0-9]{4}', 'REF-0042')).toEqual({
+      ok: false,
+      error: { reason: 'exampleNotAReference', message: '"REF-0042" does not match the reference pattern' },
+    });
+    expect(identifierRule('[A-Z]+ ?[0-9]+', 'REF 2291')).toEqual({
+      ok: false,
+      error: {
+        reason: 'acceptsNames',
+        message:
+          'accepts names as identifiers ("SMITH 2291"): make the reference need digits or a fixed prefix',
+      },
+    });
+    expect(identifierRule('[A-Z]+', 'SMITH')).toMatchObject({
+      error: {
+        message:
+          'accepts names as identifiers ("J SMITH", "JOHN" or "SMITH"): make the reference need digits or a fixed prefix',
+      },
+    });
+  });
+
+  it('reads the pattern as Unicode, as documented', () => {
+    const rule = identifierRule('[0-9]{4}\\p{Lu}', '2291A');
+    if (!rule.ok) throw new Error(rule.error.message);
+    expect(rule.value.accepts('JS 2291B')).toBe(true);
+    expect(rule.value.accepts('JS 2291b')).toBe(false);
+  });
+
+  it('reads digits straight after initials as a reference, but not a prefixed one', () => {
+    expect(defaultIdentifierRule.accepts('JS2291')).toBe(true);
+    expect(defaultIdentifierRule.accepts('JS REF-2291')).toBe(true);
+    expect(defaultIdentifierRule.accepts('JSREF2291')).toBe(false);
+  });
+
   it.each([
     ['[0-9', '2291', 'invalidReferencePattern'],
     ['2291)|(.*', '2291', 'invalidReferencePattern'],

@@ -173,6 +173,113 @@ describe('checking a flow definition when it loads', () => {
     expect(problems).toContain('unknownPlaceholder outcomes.C.psp3NoPsp2b.followUps.0.text');
   });
 
+  it('says what is wrong and how to fix it, for each reason, in order', () => {
+    const broken = source();
+    broken.sections.C.steps.noSuchQuestion = { on: { yes: { outcome: 'C.psp3AfterPsp2b' } } };
+    broken.sections.D.steps.partnershipConvinced.on.maybe = { outcome: 'D.convinced' };
+    broken.sections.A.steps.cityBapMember.on.yes = { outcome: 'B.psp2b' };
+    broken.outcomes['B.reconsider'].actions[1].question = 'metCityPsp2b';
+    broken.outcomes['A.cityBap'].section = 'B';
+    broken.outcomes['B.psp2b'].emails[0].template = 'T9';
+    broken.outcomes['C.psp3NoPsp2b'].followUps[0].question = 'residency';
+    // {item} belongs to the follow-ups that list a checklist's items, not to a plain text.
+    broken.outcomes['C.psp3NoPsp2b'].followUps.push({ kind: 'text', text: 'Ask {item}.' });
+    broken.sections.B.steps.stepsDone.on.all = { next: 'residency' };
+    // Without the directory's values, {cityBapContact} is unknown too, and no value is allowed at all.
+    const result = checkFlow(broken, { templateIds, fieldIds });
+    if (result.ok) throw new Error('expected the definition to be refused');
+    expect(result.problems.map(({ reason, path, message }) => [reason, path, message])).toEqual([
+      [
+        'wrongSection',
+        'sections.A.steps.cityBapMember.on.yes.outcome',
+        'outcome "B.psp2b" belongs to section B, not A; point to a section A outcome or move it',
+      ],
+      [
+        'cycle',
+        'sections.B.steps.stepsDone',
+        'answers loop back to "residency" (residency \u2192 stepsDone \u2192 residency); a flow must always reach an outcome',
+      ],
+      [
+        'unknownQuestion',
+        'sections.C.steps.noSuchQuestion',
+        'there is no question "noSuchQuestion"; define it under questions or rename the step',
+      ],
+      [
+        'unreachableStep',
+        'sections.C.steps.noSuchQuestion',
+        'no answer leads to "noSuchQuestion" from the start (residency); link to it from another step or remove it',
+      ],
+      [
+        'unknownBranch',
+        'sections.D.steps.partnershipConvinced.on.maybe',
+        '"maybe" is not an answer to partnershipConvinced; its answers are: yes, no',
+      ],
+      [
+        'wrongSection',
+        'outcomes.A.cityBap.section',
+        'outcome ids start with their section letter: "A.cityBap" says A, section says B',
+      ],
+      [
+        'unusedOutcome',
+        'outcomes.A.cityBap',
+        "no answer leads to this outcome; point a step's branch to it or remove it",
+      ],
+      [
+        'notAChecklist',
+        'outcomes.B.reconsider.actions.1.question',
+        '"metCityPsp2b" is not a checklist question; an eachUnticked action lists a checklist\'s unticked items',
+      ],
+      [
+        'unknownPlaceholder',
+        'outcomes.B.psp2b.actions.0',
+        '{cityBapContact} is not a value outcome texts can use; they are: (none)',
+      ],
+      [
+        'unusedOutcome',
+        'outcomes.B.psp2b',
+        "no answer leads to this outcome; point a step's branch to it or remove it",
+      ],
+      [
+        'unknownTemplate',
+        'outcomes.B.psp2b.emails.0.template',
+        'there is no email template "T9"; templates are: T1, T2, T3, T4',
+      ],
+      [
+        'notAChecklist',
+        'outcomes.C.psp3NoPsp2b.followUps.0.question',
+        '"residency" is not a checklist question; eachItem follow-ups list a checklist\'s items',
+      ],
+      [
+        'unknownPlaceholder',
+        'outcomes.C.psp3NoPsp2b.followUps.1.text',
+        '{item} is not a value outcome texts can use; they are: (none)',
+      ],
+    ]);
+  });
+
+  it('names the flow it refuses, or says it has no name', () => {
+    const broken = source();
+    broken.version = 'one';
+    delete broken.id;
+    let thrown: unknown;
+    try {
+      defineFlow(broken as never, context);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(FlowDefinitionError);
+    expect((thrown as Error).name).toBe('FlowDefinitionError');
+    expect((thrown as Error).message).toMatch(/^The flow definition "\(unnamed\)" is not valid:\n {2}- id: /);
+    expect((thrown as FlowDefinitionError).problems.map((problem) => problem.path)).toEqual([
+      'id',
+      'version',
+    ]);
+    expect((thrown as Error).message).toMatch(/\n {2}- version: a version such as "1\.0\.0"$/);
+    expect(() => defineFlow(null as never, context)).toThrow(
+      /^The flow definition "\(unnamed\)" is not valid:\n {2}- \(the definition\): /,
+    );
+  });
+
   it('reports shape errors by path, and defineFlow throws them all in one readable error', () => {
     const broken = source();
     broken.version = 'one';

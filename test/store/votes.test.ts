@@ -333,6 +333,60 @@ describe.each(storeKinds)('votes on $name', ({ fresh }) => {
     ]);
     expect(results.map((result) => result.ok && result.value.vote.voted.length)).toEqual([5, 5, 5, 5, 5]);
     expect((await getVote(store.db, opened.value.id))?.tally).toEqual({ yes: 3, no: 2 });
+    // Refusals in a batch say why, and count nothing.
+    const refused = await castBallots(store.db, opened.value.id, [
+      { member: members[0]!, choice: 'maybe' },
+      { member: members[10]!, choice: 'yes' },
+    ]);
+    expect(refused).toEqual([
+      {
+        ok: false,
+        error: { reason: 'invalidChoice', message: 'That is not one of the options of this vote.' },
+      },
+      {
+        ok: false,
+        error: { reason: 'notEligible', message: 'Only the panel members of this meeting can vote.' },
+      },
+    ]);
+    expect((await getVote(store.db, opened.value.id))?.tally).toEqual({ yes: 3, no: 2 });
+  });
+
+  it('stores a burst larger than one batch in two transactions, answering every ballot', async () => {
+    const record = await caseAtQuestionD();
+    const opened = await openOn(record);
+    if (!opened.ok) throw new Error(opened.error.message);
+    let transactions = 0;
+    const counting: Database = {
+      ...store.db,
+      query: (sql, params) => store.db.query(sql, params),
+      transaction: (work) => {
+        transactions += 1;
+        return store.db.transaction(work);
+      },
+    };
+    const box = createBallotBox(counting);
+    // 250 clicks from the 60 members: at most 200 ballots go in one transaction.
+    const results = await Promise.all(
+      Array.from({ length: 250 }, (_, i) =>
+        box.cast(opened.value.id, members[i % 60]!, i < 60 ? 'yes' : 'no'),
+      ),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(transactions).toBe(2);
+    expect((await getVote(store.db, opened.value.id))?.tally).toEqual({ yes: 0, no: 60 });
+  });
+
+  it('tells every ballot of a batch when the store fails', async () => {
+    const failing: Database = {
+      ...store.db,
+      transaction: () => Promise.reject(new Error('the store went away')),
+    };
+    const box = createBallotBox(failing);
+    const casts = [
+      box.cast(crypto.randomUUID(), members[0]!, 'yes'),
+      box.cast(crypto.randomUUID(), members[1]!, 'no'),
+    ];
+    for (const cast of casts) await expect(cast).rejects.toThrow('the store went away');
   });
 
   it('counts an anonymous panel voting at once through the ballot box exactly once each', async () => {
