@@ -12,34 +12,25 @@ import {
 } from '../../src/cases/case.ts';
 import { defaultIdentifierRule } from '../../src/cases/identifier.ts';
 import { flows } from '../../src/flows.ts';
+import { caseRecord } from '../helpers/cases.ts';
 
 /** A case and its rules on their own; the stores and the bot (test/store, test/bot) keep and show them. */
 
 const flow = flows.cityAddress;
 
-const record = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
-  id: 'case-1',
-  partnership: 'SLIP',
-  conversationId: '19:meeting',
-  meetingId: null,
-  student: 'JS 2291',
-  schoolId: 'beauchamp-college',
-  section: 'B',
-  flowId: flow.id,
-  flowVersion: flow.version,
-  answers: {},
-  fields: { student: 'JS 2291' },
-  keyLinkEmail: null,
-  outcome: null,
-  extraEmails: [],
-  prefilled: [],
-  cardActivityId: null,
-  revision: 1,
-  createdBy: 'c-1',
-  createdAt: new Date('2026-11-02T09:00:00Z'),
-  updatedAt: new Date('2026-11-02T09:00:00Z'),
-  ...overrides,
-});
+const record = (overrides: Partial<CaseRecord> = {}): CaseRecord =>
+  caseRecord({
+    id: 'case-1',
+    conversationId: '19:meeting',
+    student: 'JS 2291',
+    fields: { student: 'JS 2291' },
+    keyLinkEmail: null,
+    revision: 1,
+    createdBy: 'c-1',
+    createdAt: new Date('2026-11-02T09:00:00Z'),
+    updatedAt: new Date('2026-11-02T09:00:00Z'),
+    ...overrides,
+  });
 
 const valid = {
   partnership: 'SLIP',
@@ -63,10 +54,13 @@ describe('starting a case', () => {
   const schema = newCaseSchema(defaultIdentifierRule);
 
   it('takes a partnership, a school, the student’s identifier and what the school has done', () => {
+    // Parental consent is given unless the coordinator says otherwise.
     expect(schema.parse({ ...valid, keyLinkEmail: 'key.link@school.example' })).toEqual({
       ...valid,
       keyLinkEmail: 'key.link@school.example',
+      consent: true,
     });
+    expect(schema.parse({ ...valid, student: 'REF-0042', consent: 'notGiven' }).consent).toBe(false);
     for (const section of ['A', 'B', 'C', 'D']) expect(problems(schema, { ...valid, section })).toEqual([]);
   });
 

@@ -242,7 +242,7 @@ describe('checking a flow definition when it loads', () => {
       [
         'unknownTemplate',
         'outcomes.B.psp2b.emails.0.template',
-        'there is no email template "T9"; templates are: T1, T2, T3, T4',
+        'there is no email template "T9"; templates are: T1, T2, T3, T4, T5',
       ],
       [
         'notAChecklist',

@@ -127,6 +127,11 @@ describe('the authorisation policy', () => {
       ['seeCounty', (person) => permissions.seeCounty(person)],
       ['manageCounty', (person) => permissions.manageCounty(person)],
       ['manageAdministrators', (person) => permissions.manageAdministrators(person)],
+      ['writeActionPlan', (person) => permissions.writeActionPlan(person, inChat)],
+      ['seeReports', (person) => permissions.seeReports(person, partnership)],
+      ['seeCountyReports', (person) => permissions.seeCountyReports(person)],
+      ['seeDecisionRecord', (person) => permissions.seeDecisionRecord(person, partnership)],
+      ['holdRecords', (person) => permissions.holdRecords(person)],
     ];
     expect(asks.map(([name]) => name).sort()).toEqual(Object.keys(permissions).sort());
     for (const person of [signedOut, anonymous, noId])
