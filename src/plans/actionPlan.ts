@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Directory } from '../directory/directory.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { formatIsoDate, parseIsoDate, type CalendarDate } from '../text/dates.ts';
 import { didYouMean } from '../text/suggest.ts';
@@ -10,6 +9,16 @@ import { isoDate, lineOfText } from '../text/textSchemas.ts';
  * resources and services, the agreed actions (who, what, by when) and the date the plan is reviewed. Pure:
  * the bot stores plans as versions, the cards and the add-in show them, template 5 emails them to the school.
  */
+
+/**
+ * The part of the directory a plan is checked against: the services that can own an action and the resources
+ * its advice can link to (said here rather than imported, as the directory's schema builds on the fields, which
+ * hold the plan).
+ */
+interface Directory {
+  services: readonly { id: string; name: string }[];
+  resources: readonly { id: string }[];
+}
 
 /** Who owns an action: the school, the partnership, or a service of the directory (by id). */
 export type Owner = 'school' | 'partnership' | (string & {});
