@@ -24,9 +24,15 @@ function recordingStore(kind: Database['kind'], checkpoint: () => Promise<void> 
   return { db: db as unknown as Database, statements };
 }
 
-const rewritten = ['cases', 'case_events', 'votes', 'vote_eligible', 'ballots', 'anonymous_counts'].map(
-  (table) => `VACUUM FULL ${table}`,
-);
+const rewritten = [
+  'cases',
+  'case_events',
+  'votes',
+  'vote_eligible',
+  'ballots',
+  'anonymous_counts',
+  'action_plans',
+].map((table) => `VACUUM FULL ${table}`);
 const refused = () => Promise.reject(Object.assign(new Error('must be superuser'), { code: '42501' }));
 
 describe('purging alongside other instances, and reclaiming the space', () => {
