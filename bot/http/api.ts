@@ -9,7 +9,13 @@ import {
 } from '../../src/api/contract.ts';
 import { findSchool } from '../../src/directory/directory.ts';
 import { answerLabel } from '../../src/flow/answers.ts';
-import { caseState, newCaseSchema, studentLabel, type CaseRecord } from '../../src/cases/case.ts';
+import {
+  caseState,
+  cityAddressCase,
+  newCaseSchema,
+  studentLabel,
+  type CaseRecord,
+} from '../../src/cases/case.ts';
 import { emailsStillToDraft, emailsToDraft } from '../../src/cases/emailsToDraft.ts';
 import { planSummary } from '../../src/plans/actionPlan.ts';
 import { fieldsSchema } from '../../src/templates/fields.ts';
@@ -276,32 +282,18 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
             ? `Only a coordinator of ${input.partnership} can add its referrals.`
             : 'You can add referrals only to a meeting you are in.',
         );
-      const school = findSchool(services.directory, input.schoolId);
-      if (!school.ok || school.value.partnership.id !== input.partnership)
-        return error(400, `schoolId: not a ${input.partnership} school`);
-      const record = await createCase(
-        services.db,
-        {
-          partnership: input.partnership,
-          conversationId,
-          meetingId: null,
-          student: input.student,
-          schoolId: input.schoolId,
-          section: input.section,
-          // The agenda form starts city-address cases; a county-address case is started from its card in Teams.
-          flowId: flowById(defaultFlowId).id,
-          flowVersion: flowById(defaultFlowId).version,
-          consent: input.consent,
-          fields: {
-            student: input.student,
-            schoolName: school.value.school.name,
-            partnership: input.partnership,
-            coordinatorName: principal.name,
-            ...(input.keyLinkName ? { keyLinkName: input.keyLinkName } : {}),
-          },
-        },
-        { id: principal.id, name: principal.name },
-      );
+      // The agenda form starts city-address cases; a county-address case is started from its card in Teams.
+      const referral = cityAddressCase(input, services.directory, {
+        conversationId,
+        meetingId: null,
+        coordinatorName: principal.name,
+        flow: flowById(defaultFlowId),
+      });
+      if (!referral.ok) return error(400, `schoolId: ${referral.error.message}`);
+      const record = await createCase(services.db, referral.value, {
+        id: principal.id,
+        name: principal.name,
+      });
       services.log.event('info', 'case.addedToAgenda', { caseId: record.id });
       return { status: 201, body: { id: record.id } };
     },

@@ -23,6 +23,7 @@ import { castingDecisionCard, voteCard } from '../../src/cards/voteCards.ts';
 import {
   answerCase,
   caseState,
+  cityAddressCase,
   citySchoolId,
   newCaseSchema,
   sectionRoute,
@@ -37,7 +38,6 @@ import { findSchool } from '../../src/directory/directory.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
 import { ukIsoDate } from '../../src/text/dates.ts';
 import { didYouMean } from '../../src/text/suggest.ts';
-import { withArticle } from '../../src/text/initialisms.ts';
 import {
   CORE_GROUP_DECISION,
   coreGroupOptions,
@@ -199,14 +199,14 @@ async function startCase(
   const checked = checkedStart(services, person, parsed, again);
   if ('refused' in checked) return checked.refused;
   const { input } = checked;
-  const school = findSchool(services.directory, input.schoolId);
-  if (!school.ok) return again('School: choose the school from the list.', 'schoolId');
-  if (school.value.partnership.id !== input.partnership) {
-    return again(
-      `${school.value.school.name} is ${withArticle(school.value.partnership.id)} school: choose ${school.value.partnership.id}, or ${withArticle(input.partnership)} school.`,
-      'schoolId',
-    );
-  }
+  const referral = cityAddressCase(input, services.directory, {
+    conversationId: where.conversationId,
+    meetingId: where.meetingId ?? null,
+    coordinatorName: who.name,
+    flow,
+    furtherReferral: route.furtherReferral,
+  });
+  if (!referral.ok) return again(`School: ${referral.error.message}`, 'schoolId');
   const existing = await duplicateIn(services, where, {
     student: input.student,
     schoolId: input.schoolId,
@@ -214,32 +214,7 @@ async function startCase(
     flow,
   });
   if (existing && !data.duplicateOk) return { card: duplicateCaseCard(existing, data) };
-  const record = await createCase(
-    services.db,
-    {
-      partnership: input.partnership,
-      conversationId: where.conversationId,
-      meetingId: where.meetingId ?? null,
-      student: input.student,
-      schoolId: input.schoolId,
-      section: input.section,
-      flowId: flow.id,
-      flowVersion: flow.version,
-      consent: input.consent,
-      ...(input.keyLinkEmail ? { keyLinkEmail: input.keyLinkEmail } : {}),
-      fields: {
-        student: input.student,
-        schoolName: school.value.school.name,
-        partnership: input.partnership,
-        coordinatorName: who.name,
-        ...(input.keyLinkName ? { keyLinkName: input.keyLinkName } : {}),
-        ...(route.furtherReferral ? { furtherReferral: true } : {}),
-        ...(input.meetingType ? { meetingType: input.meetingType } : {}),
-        ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}),
-      },
-    },
-    actorOf(who),
-  );
+  const record = await createCase(services.db, referral.value, actorOf(who));
   if (where.messageId) await setCardActivity(services.db, record.id, where.messageId);
   services.log.event('info', 'case.started', {
     caseId: record.id,

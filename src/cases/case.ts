@@ -10,6 +10,8 @@ import {
 } from '../flow/interpret.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { IdentifierRule } from './identifier.ts';
+import { findSchool, type Directory } from '../directory/directory.ts';
+import { withArticle } from '../text/initialisms.ts';
 import type { TemplateId } from '../templates/emailTemplates.ts';
 import type { RecusalReason } from '../votes/vote.ts';
 import type { PlanReview, ReviewOutcome, StoredPlan } from '../plans/actionPlan.ts';
@@ -141,6 +143,69 @@ export const newCountyCaseSchema = (rule: IdentifierRule) =>
     meetingDate: fieldsSchema.shape.meetingDate.optional(),
   });
 export type NewCountyCase = z.output<ReturnType<typeof newCountyCaseSchema>>;
+
+/**
+ * A city-address referral as it is stored, from the Start card or the side panel's agenda form alike: the school
+ * must be one of the partnership's (refused, naming both, when it is another's), and the template fields the
+ * case knows from the start are filled in.
+ */
+export function cityAddressCase(
+  input: NewCase,
+  directory: Directory,
+  context: {
+    conversationId: string;
+    meetingId: string | null;
+    coordinatorName: string;
+    flow: Pick<FlowDefinition, 'id' | 'version'>;
+    furtherReferral?: boolean;
+  },
+): Result<
+  Pick<
+    CaseRecord,
+    | 'partnership'
+    | 'conversationId'
+    | 'meetingId'
+    | 'student'
+    | 'schoolId'
+    | 'section'
+    | 'flowId'
+    | 'flowVersion'
+    | 'fields'
+    | 'consent'
+  > & { keyLinkEmail?: string },
+  { reason: 'unknownSchool' | 'wrongPartnership'; message: string }
+> {
+  const found = findSchool(directory, input.schoolId);
+  if (!found.ok) return fail({ reason: 'unknownSchool', message: 'choose the school from the list.' });
+  const { school, partnership } = found.value;
+  if (partnership.id !== input.partnership)
+    return fail({
+      reason: 'wrongPartnership',
+      message: `${school.name} is ${withArticle(partnership.id)} school: choose ${partnership.id}, or ${withArticle(input.partnership)} school.`,
+    });
+  return ok({
+    partnership: input.partnership,
+    conversationId: context.conversationId,
+    meetingId: context.meetingId,
+    student: input.student,
+    schoolId: input.schoolId,
+    section: input.section,
+    flowId: context.flow.id,
+    flowVersion: context.flow.version,
+    consent: input.consent,
+    ...(input.keyLinkEmail ? { keyLinkEmail: input.keyLinkEmail } : {}),
+    fields: {
+      student: input.student,
+      schoolName: school.name,
+      partnership: input.partnership,
+      coordinatorName: context.coordinatorName,
+      ...(input.keyLinkName ? { keyLinkName: input.keyLinkName } : {}),
+      ...(context.furtherReferral ? { furtherReferral: true } : {}),
+      ...(input.meetingType ? { meetingType: input.meetingType } : {}),
+      ...(input.meetingDate ? { meetingDate: input.meetingDate } : {}),
+    },
+  });
+}
 
 /** The stored school id of a City school, which the directory does not list: "city:" and its name as a slug. */
 export const citySchoolId = (name: string) =>

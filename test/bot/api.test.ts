@@ -263,7 +263,7 @@ describe('the add-in API', () => {
       [
         { partnership: 'SLIP', schoolId: 'hastings-high-school', student: 'AB', section: 'C' },
         400,
-        'schoolId: not a SLIP school',
+        'schoolId: Hastings High School is an HBEP school: choose HBEP, or a SLIP school.',
       ],
       [
         { partnership: 'HBEP', schoolId: 'hastings-high-school', student: 'AB', section: 'C' },
