@@ -10,6 +10,7 @@ import {
 import { findSchool } from '../../src/directory/directory.ts';
 import { answerLabel } from '../../src/flow/answers.ts';
 import {
+  caseStanding,
   caseState,
   cityAddressCase,
   newCaseSchema,
@@ -248,13 +249,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
           schoolName: record.fields.schoolName ?? record.schoolId,
           section: record.section,
           decided: state.status === 'decided',
-          standing: record.withdrawnAt
-            ? 'Withdrawn: started in error'
-            : state.status === 'decided'
-              ? `Outcome: ${caseFlow(record).outcomes[state.outcome]?.label ?? state.outcome}`
-              : state.path.length === 0
-                ? 'On the agenda'
-                : `Waiting for: ${caseFlow(record).questions[state.next]?.prompt ?? state.next}`,
+          standing: caseStanding(record, caseFlow(record), state, { agenda: true }),
           plan: record.plan ? planSummary(record.plan.plan) : null,
           emailsToDraft: record.withdrawnAt
             ? []

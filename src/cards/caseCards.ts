@@ -1,4 +1,4 @@
-import { caseEmails, studentLabel, type CaseRecord } from '../cases/case.ts';
+import { caseEmails, caseStanding, studentLabel, type CaseRecord } from '../cases/case.ts';
 import type { Directory, VoteSettings } from '../directory/directory.ts';
 import { answerLabel, type AnswerValue } from '../flow/answers.ts';
 import type { FlowDefinition, QuestionDefinition } from '../flow/definition.ts';
@@ -671,11 +671,7 @@ export function caseListCard(
   const body: CardElement[] = [heading(title)];
   if (cases.length === 0) body.push(text('No cases yet. Start one with the button below.'));
   for (const { record, flow, state } of cases) {
-    const where = record.withdrawnAt
-      ? 'Withdrawn: started in error'
-      : state.status === 'decided'
-        ? `Outcome: ${flow.outcomes[state.outcome]?.label ?? state.outcome}`
-        : `Waiting for: ${flow.questions[state.next]?.prompt ?? state.next}`;
+    const where = caseStanding(record, flow, state);
     body.push(
       listRow(
         [

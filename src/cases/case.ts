@@ -222,6 +222,22 @@ export function caseState(flow: FlowDefinition, record: CaseRecord, values: Text
 }
 
 /**
+ * Where a case stands, in a few words for a list: withdrawn, its outcome, or the question it waits for. A case
+ * nobody has answered yet is "On the agenda" where `agenda` is asked for (the side panel's list of a meeting).
+ */
+export function caseStanding(
+  record: Pick<CaseRecord, 'withdrawnAt'>,
+  flow: FlowDefinition,
+  state: FlowState,
+  options: { agenda?: boolean } = {},
+): string {
+  if (record.withdrawnAt) return 'Withdrawn: started in error';
+  if (state.status === 'decided') return `Outcome: ${flow.outcomes[state.outcome]?.label ?? state.outcome}`;
+  if (options.agenda && state.path.length === 0) return 'On the agenda';
+  return `Waiting for: ${flow.questions[state.next]?.prompt ?? state.next}`;
+}
+
+/**
  * The emails the case needs: the outcome's recommendation plus any the coordinator added, and the action plan
  * (template 5, to the school) as soon as the case has one, decided or not.
  */
