@@ -1,5 +1,5 @@
+import { seriousAxeProblems } from './axe.ts';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ const cityAddressFlow = flows.cityAddress;
 
 const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/addin/preview.html', import.meta.url));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const axeProblems = (page: Page) => seriousAxeProblems(page, 'aside');
 const allSteps = { agreedActions: true, managedMove: true, apPartTime: true, partnershipSupport: true };
 const signature =
   '<div id="Signature"><p>Alex Wilber<br>Coordinator, South Leicestershire Inclusion Partnership</p></div>';
@@ -46,31 +46,6 @@ const draftTableOf = (page: Page) =>
         }
       : undefined;
   });
-
-/** axe-core's serious and critical problems in the task pane (the `aside`). */
-async function axeProblems(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe;
-    // Fluent UI's focus manager (tabster) adds invisible focus guards, marked data-tabster-dummy, that are
-    // aria-hidden by design; axe cannot tell them from real content, so they are left out of the scan.
-    const results = await axe.run({ include: [['aside']], exclude: [['[data-tabster-dummy]']] });
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id} (${violation.impact}, ${violation.nodes.length} nodes) ${JSON.stringify(violation.nodes.map((node) => (node as { html: string }).html))}`,
-      );
-  });
-}
 
 /** How the browser serialises a piece of HTML, so expected and actual bodies compare exactly. */
 const serialised = (page: Page, html: string) =>

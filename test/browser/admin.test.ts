@@ -1,5 +1,5 @@
+import { seriousAxeProblems } from './axe.ts';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,6 @@ import { click, startConnector, startTestBot, type TestBot } from '../helpers/te
 import { casesOfConversation, getCase } from '../../bot/store/cases.ts';
 
 const built = fileURLToPath(new URL('../../dist/addin/admin-preview.html', import.meta.url));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Moving with Tab alone: whether a control has the focus, and pressing Tab until one has. */
 function keyboard(page: Page) {
@@ -390,28 +389,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
 
   it('has no serious or critical accessibility problems (axe-core)', async () => {
     const { page, tab, frame } = await openAdminPreview(browser, bot.url);
-    const scan = async () => {
-      await frame().addScriptTag({ path: axePath });
-      return frame().evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                context: unknown,
-              ) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
-            };
-          }
-        ).axe;
-        // Fluent UI's focus manager adds invisible focus guards (data-tabster-dummy), aria-hidden by design.
-        const results = await axe.run({ exclude: [['[data-tabster-dummy]']] });
-        return results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map(
-            (violation) =>
-              `${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.html).join(' | ')}`,
-          );
-      });
-    };
+    const scan = () => seriousAxeProblems(frame());
     expect(await scan()).toEqual([]);
     await tab.getByRole('button', { name: 'Add a panel member' }).click();
     await tab.getByRole('dialog').waitFor();

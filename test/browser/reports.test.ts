@@ -1,5 +1,5 @@
+import { seriousAxeProblems } from './axe.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Download, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,30 +22,11 @@ import {
 } from '../helpers/teams.ts';
 
 const built = fileURLToPath(new URL('../../dist/addin/reports-preview.html', import.meta.url));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const seriousProblems = (frame: Frame) => seriousAxeProblems(frame);
 
 /** Alex Wilber, the preview's local user: SLIP's coordinator and an administrator. */
 const alex = { id: '29:alex', name: localAdmin.name, aadObjectId: localAdmin.aadObjectId };
 const actor = { id: localAdmin.aadObjectId, name: localAdmin.name };
-
-async function seriousProblems(frame: Frame) {
-  await frame.addScriptTag({ path: axePath });
-  return frame.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const results = await axe.run({ exclude: [['[data-tabster-dummy]']] });
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id} (${violation.impact}) ${violation.nodes[0]?.html ?? ''}`);
-  });
-}
 
 const text = async (download: Download) => readFileSync((await download.path()) ?? '', 'utf8');
 

@@ -1,5 +1,5 @@
+import { seriousAxeProblems } from './axe.ts';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,30 +18,7 @@ const cityAddressFlow = flows.cityAddress;
 const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/addin/meeting-preview.html', import.meta.url));
 const meeting = '19:meeting-x@thread.v2';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe-core's serious and critical problems on a page (Fluent UI's invisible focus guards left out). */
-async function axeProblems(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const results = await axe.run({ exclude: [['[data-tabster-dummy]']] });
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.html).join(' | ')}`,
-      );
-  });
-}
+const axeProblems = (page: Page) => seriousAxeProblems(page);
 
 describe.skipIf(skipBrowserTests)(
   'the meeting side panel and stage, with a stand-in Teams host, in Chromium',
