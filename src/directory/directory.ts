@@ -1,3 +1,4 @@
+import { problemsOf } from '../text/problems.ts';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result.ts';
 import { didYouMean } from '../text/suggest.ts';
@@ -198,10 +199,7 @@ export function parseDirectory(raw: unknown): Result<Directory, DirectoryError> 
   if (parsed.success) return ok(parsed.data);
   return fail({
     reason: 'invalidDirectory',
-    problems: parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.') || '(the directory)',
-      message: issue.message,
-    })),
+    problems: problemsOf(parsed.error, '(the directory)'),
   });
 }
 

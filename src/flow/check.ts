@@ -1,3 +1,4 @@
+import { problemsOf } from '../text/problems.ts';
 import type { z } from 'zod';
 import { didYouMean } from '../text/suggest.ts';
 import {
@@ -64,11 +65,7 @@ function placeholderProblems(path: string, text: string, allowed: readonly strin
 }
 
 function shapeProblems(error: z.ZodError): FlowProblem[] {
-  return error.issues.map((issue) => ({
-    reason: 'shape' as const,
-    path: issue.path.join('.') || '(the definition)',
-    message: issue.message,
-  }));
+  return problemsOf(error, '(the definition)').map((problem) => ({ reason: 'shape' as const, ...problem }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { firstProblem } from '../text/problems.ts';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result.ts';
 import { formatIsoDate, parseIsoDate, type CalendarDate } from '../text/dates.ts';
@@ -81,10 +82,12 @@ export function checkActionPlan(raw: unknown, directory: Directory): Result<Acti
   const parsed = actionPlanSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue?.path.join('.') ?? '';
-    const what =
-      issue?.code === 'unrecognized_keys' ? `"${issue.keys[0]}" is not part of an action plan` : '';
-    return fail(refusal(path || '(plan)', what || (issue?.message ?? 'invalid')));
+    if (issue?.code === 'unrecognized_keys')
+      return fail(
+        refusal(issue.path.join('.') || '(plan)', `"${issue.keys[0]}" is not part of an action plan`),
+      );
+    const problem = firstProblem(parsed.error, '(plan)');
+    return fail(refusal(problem.path, problem.message));
   }
   const plan = parsed.data;
   const owners = ownerIds(directory);
@@ -196,8 +199,8 @@ export type PlanReview = z.output<typeof planReviewSchema>;
 export function checkReview(raw: unknown, plan: ActionPlan): Result<PlanReview, PlanRefusal> {
   const parsed = planReviewSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(refusal(issue?.path.join('.') || '(review)', issue?.message ?? 'invalid'));
+    const problem = firstProblem(parsed.error, '(review)');
+    return fail(refusal(problem.path, problem.message));
   }
   if (parsed.data.actions.length !== plan.actions.length)
     return fail(refusal('actions', `the plan has ${plan.actions.length} actions; say how each one went`));
