@@ -8,7 +8,7 @@ import type { Fields, PartnershipId } from '../../src/templates/fields.ts';
 import { retentionCutoff } from '../../src/cases/retention.ts';
 import type { Database, Queryable } from './database.ts';
 import type { StoredPlan } from '../../src/plans/actionPlan.ts';
-import { factsSelect } from './reportFacts.ts';
+import { FACT_COLUMNS } from './reportFacts.ts';
 
 export interface CaseRow {
   id: string;
@@ -312,9 +312,11 @@ export async function purgeExpiredCases(db: Database, years: number, now = new D
       PURGE_LOCK,
     ]);
     if (!lock?.locked) return 0;
-    await tx.query(`INSERT INTO purged_case_facts ${factsSelect(`${EXPIRED} AND c.withdrawn_at IS NULL`)}`, [
-      cutoff,
-    ]);
+    await tx.query(
+      `INSERT INTO purged_case_facts (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM case_facts
+       WHERE NOT withdrawn AND case_id IN (SELECT c.id FROM cases c WHERE ${EXPIRED})`,
+      [cutoff],
+    );
     await tx.query("SELECT set_config('app.retention_purge', 'on', true)");
     const rows = await tx.query<{ id: string }>(`DELETE FROM cases c WHERE ${EXPIRED} RETURNING id`, [
       cutoff,

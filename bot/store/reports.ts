@@ -6,7 +6,7 @@ import type { RecusalReason } from '../../src/votes/vote.ts';
 import { appendEvents, getCase, lockCase } from './cases.ts';
 import type { Database, Queryable } from './database.ts';
 import { votesOfCase } from './votes.ts';
-import { factsSelect } from './reportFacts.ts';
+import { FACT_COLUMNS } from './reportFacts.ts';
 
 /**
  * What reports and decision records read: one fact per case (nothing that identifies a child), the facts kept
@@ -76,17 +76,15 @@ export async function reportFacts(
   to: string,
 ): Promise<CaseFact[]> {
   const bounds = [partnerships, ukDayStart(from), ukDayStart(dayAfter(to))];
-  const live = await db.query<FactRow>(
-    factsSelect(
-      'c.partnership = ANY($1::text[]) AND c.created_at >= $2 AND c.created_at < $3 AND c.withdrawn_at IS NULL',
-    ),
+  const rows = await db.query<FactRow>(
+    `SELECT ${FACT_COLUMNS} FROM case_facts
+     WHERE partnership = ANY($1::text[]) AND referred_at >= $2 AND referred_at < $3 AND NOT withdrawn
+     UNION ALL
+     SELECT ${FACT_COLUMNS} FROM purged_case_facts
+     WHERE partnership = ANY($1::text[]) AND referred_at >= $2 AND referred_at < $3`,
     bounds,
   );
-  const purged = await db.query<FactRow>(
-    'SELECT * FROM purged_case_facts WHERE partnership = ANY($1::text[]) AND referred_at >= $2 AND referred_at < $3',
-    bounds,
-  );
-  return [...live, ...purged].map(toFact);
+  return rows.map(toFact);
 }
 
 /** Everything a case's decision record is made of. */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DANGEROUSLY_LOCAL_TOKEN_PREFIX } from '../../bot/http/apiAuth.ts';
+import { savePlan } from '../../bot/store/actionPlans.ts';
+import { withdrawCase } from '../../bot/store/cases.ts';
 import { exportLog } from '../../bot/store/reports.ts';
 import type { DecisionRecord } from '../../src/records/decisionRecord.ts';
 import type { ReportFigures } from '../../src/reports/figures.ts';
@@ -200,6 +202,45 @@ describe('records and reports', () => {
     const record = await api<DecisionRecord>(harness, `/api/cases/${id}/record`, ADMIN);
     expect(record.body.legalHold?.reason).toBe('Asked for by the auditors');
     expect(record.body.history.at(-1)?.text).toContain('Put the case on legal hold');
+  });
+
+  it("keeps each case's fact, which the reports read, as a fresh working-out of the case gives it", async () => {
+    const db = harness.store.db;
+    const [voted] = await db.query<{ id: string }>(
+      'SELECT case_id AS id FROM votes WHERE casting_decision ORDER BY closed_at LIMIT 1',
+    );
+    const caseId = voted?.id ?? '';
+    const actor = { id: people.coordinator.aadObjectId, name: 'Sam Lee' };
+    const plan = {
+      advice: [],
+      links: [],
+      actions: [{ owner: 'school', what: 'Meet the family', by: today }],
+      reviewDate: today,
+    };
+    expect((await savePlan(db, caseId, plan, actor)).ok).toBe(true);
+    const { record: other } = await caseAt(harness, { section: 'A', student: 'RR-2' }, {});
+    await withdrawCase(db, other.id, actor);
+
+    const kept = await db.query<Record<string, unknown>>('SELECT * FROM case_facts ORDER BY case_id');
+    expect(kept.find((fact) => fact.case_id === caseId)).toMatchObject({
+      withdrawn: false,
+      votes_held: 1,
+      split_votes: 1,
+      casting_decisions: 1,
+      emails_drafted: { T4: 1 },
+      plans_written: 1,
+      plans_reviewed: 0,
+    });
+    expect(kept.find((fact) => fact.case_id === other.id)).toMatchObject({ withdrawn: true, section: 'A' });
+    await db.transaction(async (tx) => {
+      await tx.query('DELETE FROM case_facts');
+      await tx.query('SELECT case_facts_refresh(ARRAY(SELECT id FROM cases))');
+    });
+    expect(await db.query('SELECT * FROM case_facts ORDER BY case_id')).toEqual(kept);
+
+    const own = await api<{ figures: ReportFigures }>(harness, `/api/reports?partnership=SLIP&${range}`);
+    expect(own.body.figures.referrals).toBe(1);
+    expect(own.body.figures.actionPlans).toMatchObject({ written: 1 });
   });
 });
 
