@@ -85,25 +85,44 @@ export interface HistoryEntry {
   flowVersion: string;
 }
 
+/** Appends events by one actor to a case's history. */
 export async function appendEvents(
   tx: Queryable,
-  record: CaseRecord,
+  record: Pick<CaseRecord, 'id'>,
   actor: Actor | null,
   events: readonly CaseEvent[],
 ) {
-  for (const event of events) {
-    await tx.query(
-      'INSERT INTO case_events (case_id, actor_id, actor_name, kind, detail, flow_version) VALUES ($1, $2, $3, $4, $5, $6)',
-      [
-        record.id,
-        actor?.id ?? null,
-        actor?.name ?? null,
-        event.kind,
-        JSON.stringify(event.detail),
-        record.flowVersion,
-      ],
-    );
-  }
+  await appendHistory(
+    tx,
+    record.id,
+    events.map((event) => ({ actor, event })),
+  );
+}
+
+/**
+ * The one writer of a case's history (append-only: the database refuses changes), in one statement whatever the
+ * number of entries, each with its own actor (a burst of ballots is many members' casts), in order and under the
+ * case's flow version.
+ */
+export async function appendHistory(
+  tx: Queryable,
+  caseId: string,
+  entries: readonly { actor: Actor | null; event: CaseEvent }[],
+) {
+  if (entries.length === 0) return;
+  await tx.query(
+    `INSERT INTO case_events (case_id, actor_id, actor_name, kind, detail, flow_version)
+     SELECT c.id, e.actor_id, e.actor_name, e.kind, e.detail::jsonb, c.flow_version
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS e(actor_id, actor_name, kind, detail, n)
+     CROSS JOIN cases c WHERE c.id = $1 ORDER BY e.n`,
+    [
+      caseId,
+      entries.map(({ actor }) => actor?.id ?? null),
+      entries.map(({ actor }) => actor?.name ?? null),
+      entries.map(({ event }) => event.kind),
+      entries.map(({ event }) => JSON.stringify(event.detail)),
+    ],
+  );
 }
 
 export async function createCase(db: Database, input: NewCaseRecord, actor: Actor): Promise<CaseRecord> {

@@ -10,7 +10,7 @@ import {
   type VoteRefusal,
   type VoteView,
 } from '../../src/votes/vote.ts';
-import { appendEvents, getCase, isUuid, lockCase, writeChange } from './cases.ts';
+import { appendEvents, appendHistory, getCase, isUuid, lockCase, writeChange } from './cases.ts';
 import type { Database, Queryable } from './database.ts';
 
 /** A panel member: Entra object id, display name and, when known, their Teams id (MRI) for card refresh. */
@@ -400,10 +400,13 @@ async function storeNamed(
       [vote.id, [...finalChoices.keys()], [...finalChoices.values()]],
     );
   }
-  await recordCasts(
+  await appendHistory(
     tx,
-    vote,
-    changedCasts.map((cast) => ({ member: cast.member, detail: { voteId: vote.id, choice: cast.choice } })),
+    vote.case_id,
+    changedCasts.map((cast) => ({
+      actor: cast.member,
+      event: { kind: 'voteCast', detail: { voteId: vote.id, choice: cast.choice } },
+    })),
   );
   return changes;
 }
@@ -451,27 +454,6 @@ async function storeAnonymous(
     );
   }
   return casts.map((cast) => counted.has(cast.member.id) && firsts.get(cast.member.id) === cast);
-}
-
-/** Appends one voteCast event per stored named ballot to the case's history, in one statement. */
-async function recordCasts(
-  tx: Queryable,
-  vote: VoteRow,
-  casts: readonly { member: Actor; detail: Extract<CaseEvent, { kind: 'voteCast' }>['detail'] }[],
-) {
-  if (casts.length === 0) return;
-  await tx.query(
-    `INSERT INTO case_events (case_id, actor_id, actor_name, kind, detail, flow_version)
-     SELECT c.id, e.actor_id, e.actor_name, 'voteCast', e.detail::jsonb, c.flow_version
-     FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(actor_id, actor_name, detail, n)
-     CROSS JOIN cases c WHERE c.id = $1 ORDER BY e.n`,
-    [
-      vote.case_id,
-      casts.map((cast) => cast.member.id),
-      casts.map((cast) => cast.member.name),
-      casts.map((cast) => JSON.stringify(cast.detail)),
-    ],
-  );
 }
 
 export interface Declaration {

@@ -212,9 +212,9 @@ describe('records and reports', () => {
     const caseId = voted?.id ?? '';
     const actor = { id: people.coordinator.aadObjectId, name: 'Sam Lee' };
     const plan = {
-      advice: [],
+      advice: 'Agree a part-time timetable.',
       links: [],
-      actions: [{ owner: 'school', what: 'Meet the family', by: today }],
+      actions: [{ owner: 'school', action: 'Meet the family', by: today }],
       reviewDate: today,
     };
     expect((await savePlan(db, caseId, plan, actor)).ok).toBe(true);
