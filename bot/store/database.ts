@@ -6,6 +6,7 @@ import { ReasonedError } from '../../src/errors.ts';
 import type { BotConfig } from '../config.ts';
 import { migrate } from './migrate.ts';
 import { copyTemplate, pgliteTemplate } from './pgliteTemplate.ts';
+import type { Database, Queryable } from './queryable.ts';
 
 /**
  * PostgreSQL is the system of record. With no DATABASE_URL the app runs on an embedded, file-backed PGlite so
@@ -13,23 +14,7 @@ import { copyTemplate, pgliteTemplate } from './pgliteTemplate.ts';
  * same SQL, so one set of migrations and one store serve both.
  */
 
-export interface Queryable {
-  query<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
-}
-
-export interface Database extends Queryable {
-  readonly kind: 'pglite' | 'postgres';
-  /** Runs `work` in one transaction; retried when PostgreSQL reports a serialisation failure or deadlock. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Runs several statements at once (migrations). */
-  exec(sql: string): Promise<void>;
-  /**
-   * Calls `onNotice` with the payload of each NOTIFY on `channel`, from any process sharing the database;
-   * resolves with a function that stops listening.
-   */
-  listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
-  close(): Promise<void>;
-}
+export type { Database, Queryable } from './queryable.ts';
 
 /** A database failure the caller can explain to a person: the store is unreachable, or it refused. */
 export class StoreUnavailableError extends ReasonedError<'storeUnavailable'> {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../paths.ts';
-import type { Database } from './database.ts';
+import type { Database } from './queryable.ts';
 
 const folder = join(projectRoot, 'bot', 'store', 'migrations');
 
