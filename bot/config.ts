@@ -103,6 +103,11 @@ const settingsSchema = z.object({
    * The reference part of a student identifier under a local referencing scheme (a regular expression), and
    * one reference it matches for the refusal's examples. Unset: initials and/or references such as "REF-0042".
    */
+  /**
+   * The Teams app's id (the manifest's `id`, TEAMS_APP_ID in env/.env.*): with it the Record button opens the
+   * record in a Teams window (a stage view deep link), where it signs in as the app's other pages do.
+   */
+  TEAMS_APP_ID: z.uuid().optional(),
   STUDENT_REFERENCE_PATTERN: z.string().min(1).optional(),
   STUDENT_REFERENCE_EXAMPLE: z.string().min(1).max(40).optional(),
 });
@@ -175,8 +180,11 @@ export interface BotConfig {
   api: { clientId: string; audience: string; scope: string; loginEndpoint: string };
   /** What a case's student identifier may be: initials and/or a reference in the deployment's scheme. */
   studentIdentifier: IdentifierRule;
-  /** The printable decision record page (…/addin/record.html), for the case card's Record button. */
-  recordPage?: string;
+  /**
+   * The printable decision record page (…/addin/record.html), for the case card's Record button, and the
+   * Teams app's id when known (the button then opens the page inside Teams).
+   */
+  recordPage?: { url: string; teamsAppId?: string };
   /** The Microsoft cloud: where Teams' tokens are issued and their keys published, and where the bot signs in. */
   cloud: CloudEnvironment;
 }
@@ -277,9 +285,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     },
     studentIdentifier,
     ...(e.PUBLIC_URL
-      ? { recordPage: `${e.PUBLIC_URL}/addin/record.html` }
+      ? {
+          recordPage: {
+            url: `${e.PUBLIC_URL}/addin/record.html`,
+            ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
+          },
+        }
       : unauthenticated
-        ? { recordPage: `http://localhost:${e.PORT}/addin/record-preview.html` }
+        ? { recordPage: { url: `http://localhost:${e.PORT}/addin/record-preview.html` } }
         : {}),
     cloud,
   };

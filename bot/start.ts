@@ -1,3 +1,4 @@
+import { recordLink } from './teams/recordLink.ts';
 import { join } from 'node:path';
 import type { BotConfig } from './config.ts';
 import { registerApi } from './http/registerApi.ts';
@@ -45,7 +46,7 @@ export async function startBot(
     roster: createChatRoster(db, log),
     identifierRule: config.studentIdentifier,
     log,
-    ...(config.recordPage ? { recordPage: config.recordPage } : {}),
+    ...(config.recordPage ? { recordUrl: recordLink(config.recordPage) } : {}),
   };
 
   const adapter = new NodeHttpAdapter({

@@ -25,6 +25,9 @@ param appClientId string
 @description('Comma-separated Entra tenant ids allowed to use the app (the partnerships\' tenant).')
 param allowedTenantIds string
 
+@description('The Teams app\'s id (TEAMS_APP_ID): the case card\'s Record button opens the record in a Teams window.')
+param teamsAppId string
+
 @description('Administrator login of the PostgreSQL server.')
 param postgresAdminLogin string = 'inclusionadmin'
 
@@ -157,6 +160,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'PURGE_HOUR', value: string(purgeHourUtc) }
         { name: 'LOG_LEVEL', value: 'info' }
         { name: 'PUBLIC_URL', value: 'https://${names.site}.azurewebsites.net' }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]
     }

@@ -49,6 +49,7 @@ describe('the Azure deployment', () => {
       'tenantId',
       'appClientId',
       'allowedTenantIds',
+      'teamsAppId',
       'postgresAdminPassword',
     ]);
     expect(required.filter((name) => !parameters.parameters[name ?? ''])).toEqual([]);

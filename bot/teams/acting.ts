@@ -44,9 +44,7 @@ export function showCase(services: Services, record: CaseRecord, notice?: Notice
     voteDefaults: services.settings.settings.partnerships[record.partnership].voteSettings,
     today: today(),
     ...(notice ? { notice } : {}),
-    ...(services.recordPage
-      ? { recordUrl: (caseId: string) => `${services.recordPage}?case=${encodeURIComponent(caseId)}` }
-      : {}),
+    ...(services.recordUrl ? { recordUrl: services.recordUrl } : {}),
   });
 }
 

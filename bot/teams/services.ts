@@ -24,8 +24,8 @@ export interface Services {
   /** What a new case's student identifier may be (STUDENT_REFERENCE_PATTERN). */
   identifierRule: IdentifierRule;
   log: AppLogger;
-  /** The printable decision record page's address (PUBLIC_URL), for the case card's Record button. */
-  recordPage?: string;
+  /** Where the case card's Record button goes for a case (see `recordLink.ts`); none without PUBLIC_URL. */
+  recordUrl?: (caseId: string) => string;
 }
 
 /** The person acting, as Teams identifies them. */

@@ -35,13 +35,19 @@ describe('the bot’s configuration', () => {
       MANAGED_IDENTITY_CLIENT_ID: 'mi',
       ALLOWED_TENANT_IDS: 'tenant',
     };
-    expect(readConfig({ ...production, PUBLIC_URL: 'https://inclusion.example.org/' }).recordPage).toBe(
-      'https://inclusion.example.org/addin/record.html',
-    );
+    expect(readConfig({ ...production, PUBLIC_URL: 'https://inclusion.example.org/' }).recordPage).toEqual({
+      url: 'https://inclusion.example.org/addin/record.html',
+    });
+    const appId = '1f0c8a52-4d3e-4b7a-9c1d-2e3f4a5b6c7d';
+    expect(
+      readConfig({ ...production, PUBLIC_URL: 'https://inclusion.example.org', TEAMS_APP_ID: appId })
+        .recordPage,
+    ).toEqual({ url: 'https://inclusion.example.org/addin/record.html', teamsAppId: appId });
+    expect(() => readConfig({ ...production, TEAMS_APP_ID: 'inclusion' })).toThrow(/TEAMS_APP_ID: /);
     expect(readConfig(production).recordPage).toBeUndefined();
-    expect(readConfig({ DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', PORT: '4000' }).recordPage).toBe(
-      'http://localhost:4000/addin/record-preview.html',
-    );
+    expect(
+      readConfig({ DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', PORT: '4000' }).recordPage,
+    ).toEqual({ url: 'http://localhost:4000/addin/record-preview.html' });
     expect(() => readConfig({ ...production, PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL: /);
   });
 

@@ -26,6 +26,7 @@ CREATE INDEX case_facts_by_date ON case_facts (partnership, referred_at) WHERE N
 
 -- Works out the facts of the cases given and stores them. The one definition of what a case counts for.
 CREATE FUNCTION case_facts_refresh(targets uuid[]) RETURNS void AS $$
+BEGIN
   INSERT INTO case_facts
   SELECT c.id, c.withdrawn_at IS NOT NULL, c.partnership, c.school_id, c.fields ->> 'meetingType', c.flow_id,
     c.section, c.outcome, c.referral_number, c.created_at, c.decided_at,
@@ -49,13 +50,19 @@ CREATE FUNCTION case_facts_refresh(targets uuid[]) RETURNS void AS $$
     casting_decisions = EXCLUDED.casting_decisions, core_group_outcome = EXCLUDED.core_group_outcome,
     emails_drafted = EXCLUDED.emails_drafted, plans_written = EXCLUDED.plans_written,
     plans_reviewed = EXCLUDED.plans_reviewed;
-$$ LANGUAGE sql;
+END;
+$$ LANGUAGE plpgsql;
 
 -- Refreshes the fact of the case a changed row belongs to (TG_ARGV[0] names the column holding the case's id).
 -- The triggers are deferred to the commit, so the fact sees the transaction's last word whatever order its
--- statements ran in; a case deleted in the same transaction has no row to refresh.
+-- statements ran in; a case deleted in the same transaction has no row to refresh. A bulk load (a generated
+-- County's records, an import) says `app.bulk_load` for its transaction and refreshes its cases' facts itself, in
+-- one statement: a refresh per row is about a millisecond.
 CREATE FUNCTION case_facts_follow() RETURNS trigger AS $$
 BEGIN
+  IF current_setting('app.bulk_load', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   PERFORM case_facts_refresh(ARRAY[(to_jsonb(NEW) ->> TG_ARGV[0])::uuid]);
   RETURN NULL;
 END;
