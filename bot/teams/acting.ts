@@ -4,6 +4,7 @@ import { caseCard, type Notice } from '../../src/cards/caseCards.ts';
 import { caseState, type Actor, type CaseRecord } from '../../src/cases/case.ts';
 import { caseFlow } from '../../src/flows.ts';
 import { ukIsoDate } from '../../src/text/dates.ts';
+import type { VoteRecord } from '../store/votes.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
 
 /**
@@ -60,3 +61,23 @@ export const caseNotFound = (): ActionOutcome => ({
 export const voteNotFound = (): ActionOutcome => ({
   card: messageCard('Vote not found', refuse('This vote no longer exists.')),
 });
+
+/**
+ * A case's shared card is only ever its own message in its own chat: clicked elsewhere, nothing is shared; clicked
+ * on another card of the chat (the agenda, another case), the case's own card is updated, never the clicked one.
+ */
+export function onlyItsChat(
+  outcome: ActionOutcome,
+  record: CaseRecord,
+  where: Where,
+  vote?: VoteRecord,
+): ActionOutcome {
+  if (!outcome.shared) return outcome;
+  if (record.conversationId === where.conversationId)
+    return {
+      ...outcome,
+      sharedTo: { caseId: record.id, messageId: vote?.cardActivityId ?? record.cardActivityId },
+    };
+  const { shared: _dropped, sharedInBackground: _also, ...own } = outcome;
+  return own;
+}
