@@ -367,7 +367,7 @@ export function createBot(
       state: caseState(caseFlow(record), record, services.textValues),
     }));
     log.event('info', 'meeting.agendaPosted', { cases: cases.length, toReview: toReview.length });
-    const agenda = caseListCard(summaries, services.directory, 'Today’s agenda');
+    const agenda = caseListCard(summaries, services.directory, { title: 'Today’s agenda' });
     agenda.body.push(...toReviewBlock(toReview));
     agenda.actions = [...(agenda.actions ?? []), execute('forum.finish', 'Finish the forum')];
     return agenda;

@@ -659,10 +659,16 @@ export interface CaseSummary {
   state: FlowState;
 }
 
+export interface CaseListOptions {
+  title?: string;
+  /** How many of the chat's older cases the list leaves out (a recurring meeting's chat keeps them all). */
+  notShown?: number;
+}
+
 export function caseListCard(
   cases: readonly CaseSummary[],
   directory: Directory,
-  title = 'Cases in this meeting',
+  { title = 'Cases in this meeting', notShown = 0 }: CaseListOptions = {},
 ): AdaptiveCard {
   const schoolName = (record: CaseRecord) =>
     directory.partnerships.flatMap((p) => p.schools).find((school) => school.id === record.schoolId)?.name ??
@@ -684,6 +690,13 @@ export function caseListCard(
       ),
     );
   }
+  if (notShown > 0)
+    body.push(
+      text(
+        `${notShown === 1 ? '1 older case is' : `${notShown} older cases are`} not shown here: find them in the meeting’s side panel or the Outlook add-in.`,
+        { isSubtle: true, separator: true },
+      ),
+    );
   return card(body, [execute('case.new', 'Start a case', {}, 'positive')]);
 }
 

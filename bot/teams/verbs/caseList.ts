@@ -2,22 +2,34 @@ import { listsCase } from '../../../src/auth/policy.ts';
 import { caseListCard } from '../../../src/cards/caseCards.ts';
 import { caseState } from '../../../src/cases/case.ts';
 import { caseFlow } from '../../../src/flows.ts';
-import { casesOfConversation } from '../../store/cases.ts';
+import { partnershipIds } from '../../../src/templates/fields.ts';
+import { casesOfChat } from '../../store/chatCases.ts';
 import type { Acting } from '../acting.ts';
 import type { ActionOutcome } from '../services.ts';
 
 /**
- * `case.list`: the chat's cases this person coordinates: a chat may hold several partnerships' cases, each sees
- * their own.
+ * How many open cases, and how many decided ones, the list shows: a recurring meeting's chat keeps every case
+ * it ever started, and a card over Teams' 28 KiB is not shown at all (a row is about 650 bytes: 30 rows leave
+ * room for long school names and questions).
+ */
+export const LISTED_CASES = 15;
+
+/**
+ * `case.list`: the chat's cases this person coordinates (a chat may hold several partnerships' cases, each sees
+ * their own): the open ones first, then the most recently decided, and how many older ones are left out.
  */
 export async function listCases({ services, where, person }: Acting): Promise<ActionOutcome> {
-  const cases = (await casesOfConversation(services.db, where.conversationId)).filter((record) =>
-    listsCase(person, record.partnership),
+  const listed = partnershipIds.filter((partnership) => listsCase(person, partnership));
+  const { open, closed, notShown } = await casesOfChat(
+    services.db,
+    where.conversationId,
+    listed,
+    LISTED_CASES,
   );
-  const summaries = cases.map((record) => ({
+  const summaries = [...open, ...closed].map((record) => ({
     record,
     flow: caseFlow(record),
     state: caseState(caseFlow(record), record, services.textValues),
   }));
-  return { card: caseListCard(summaries, services.directory) };
+  return { card: caseListCard(summaries, services.directory, { notShown }) };
 }
