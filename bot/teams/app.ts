@@ -3,11 +3,9 @@ import { Client, type CloudEnvironment, type TokenCredentials } from '@microsoft
 import { execute, type AdaptiveCard } from '../../src/cards/adaptive.ts';
 import { toReviewBlock } from '../../src/cards/forumCards.ts';
 import { casesToReview } from '../store/actionPlans.ts';
-import { messageCard, today } from './acting.ts';
+import { caseSummary, messageCard, today } from './acting.ts';
 import { forumSummary } from './verbs/plan.ts';
 import { caseListCard, welcomeCard } from '../../src/cards/caseCards.ts';
-import { caseFlow } from '../../src/flows.ts';
-import { caseState } from '../../src/cases/case.ts';
 import { casesOfConversation, setCardActivity } from '../store/cases.ts';
 import { chatMembers } from '../store/chatMembers.ts';
 import { coordinatedBy } from '../../src/settings/settings.ts';
@@ -361,13 +359,9 @@ export function createBot(
       (record) => !cases.some((onAgenda) => onAgenda.id === record.id),
     );
     if (cases.length === 0 && toReview.length === 0) return undefined;
-    const summaries = cases.map((record) => ({
-      record,
-      flow: caseFlow(record),
-      state: caseState(caseFlow(record), record, services.textValues),
-    }));
+    const summaries = cases.map((record) => caseSummary(services, record));
     log.event('info', 'meeting.agendaPosted', { cases: cases.length, toReview: toReview.length });
-    const agenda = caseListCard(summaries, services.directory, { title: 'Today’s agenda' });
+    const agenda = caseListCard(summaries, { title: 'Today’s agenda' });
     agenda.body.push(...toReviewBlock(toReview));
     agenda.actions = [...(agenda.actions ?? []), execute('forum.finish', 'Finish the forum')];
     return agenda;

@@ -3,7 +3,7 @@ import { execute } from '../../../src/cards/adaptive.ts';
 import { caseCard } from '../../../src/cards/caseCards.ts';
 import { caseState, type CaseRecord } from '../../../src/cases/case.ts';
 import { caseFlow } from '../../../src/flows.ts';
-import { refuse, showCase, type Acting } from '../acting.ts';
+import { caseCardOptions, refuse, showCase, type Acting } from '../acting.ts';
 import type { ActionOutcome } from '../services.ts';
 
 /** `case.change`: the same case card, asking the chosen question again; answering it recomputes what follows. */
@@ -23,11 +23,16 @@ export async function changeAnswer(
     next: data.question,
     path: state.path.slice(0, state.path.indexOf(data.question)),
   };
-  const card = caseCard(record, asking, caseFlow(record), {
-    directory: services.directory,
-    voteDefaults: services.settings.settings.partnerships[record.partnership].voteSettings,
-    notice: { message: 'Change the answer: everything after it is worked out again.', tone: 'warning' },
+  // Asking again is not the place for the Record button or the plan's review date.
+  const {
+    recordUrl: _record,
+    today: _today,
+    ...options
+  } = caseCardOptions(services, record, {
+    message: 'Change the answer: everything after it is worked out again.',
+    tone: 'warning',
   });
+  const card = caseCard(record, asking, caseFlow(record), options);
   card.actions = [execute('case.show', 'Cancel', { caseId: record.id }), ...(card.actions ?? [])];
   return { card };
 }

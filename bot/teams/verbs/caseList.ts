@@ -1,10 +1,8 @@
 import { listsCase } from '../../../src/auth/policy.ts';
 import { caseListCard } from '../../../src/cards/caseCards.ts';
-import { caseState } from '../../../src/cases/case.ts';
-import { caseFlow } from '../../../src/flows.ts';
 import { partnershipIds } from '../../../src/templates/fields.ts';
 import { casesOfChat } from '../../store/chatCases.ts';
-import type { Acting } from '../acting.ts';
+import { caseSummary, type Acting } from '../acting.ts';
 import type { ActionOutcome } from '../services.ts';
 
 /**
@@ -26,10 +24,6 @@ export async function listCases({ services, where, person }: Acting): Promise<Ac
     listed,
     LISTED_CASES,
   );
-  const summaries = [...open, ...closed].map((record) => ({
-    record,
-    flow: caseFlow(record),
-    state: caseState(caseFlow(record), record, services.textValues),
-  }));
-  return { card: caseListCard(summaries, services.directory, { notShown }) };
+  const summaries = [...open, ...closed].map((record) => caseSummary(services, record));
+  return { card: caseListCard(summaries, { notShown }) };
 }
