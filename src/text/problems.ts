@@ -22,7 +22,7 @@ export interface PathOptions {
 }
 
 /** A path as text: `actions.1.by`, or bracketed, `partnerships[2].schools[4].cityBapMember`. */
-export function pathText(path: readonly PropertyKey[], style: PathOptions['style'] = 'dotted'): string {
+function pathText(path: readonly PropertyKey[], style: PathOptions['style'] = 'dotted'): string {
   if (style === 'dotted') return path.map(String).join('.');
   return path.reduce<string>(
     (text, part) =>
