@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../../src/cases/case.ts';
 import { describeEvent } from '../../../src/cases/historyText.ts';
 import { caseFlow } from '../../../src/flows.ts';
 import { caseHistory } from '../../store/cases.ts';
+import { votesStillHidden } from '../../store/hiddenVotes.ts';
 import type { Acting } from '../acting.ts';
 import type { ActionOutcome } from '../services.ts';
 
@@ -10,14 +11,7 @@ import type { ActionOutcome } from '../services.ts';
 export async function history({ services }: Acting, record: CaseRecord): Promise<ActionOutcome> {
   const entries = await caseHistory(services.db, record.id);
   // Who chose what on a vote whose results are hidden stays hidden, from the coordinator too, until it closes.
-  const hidden = new Set(
-    (
-      await services.db.query<{ id: string }>(
-        "SELECT id FROM votes WHERE case_id = $1 AND results_hidden AND status <> 'closed'",
-        [record.id],
-      )
-    ).map((row) => row.id),
-  );
+  const hidden = await votesStillHidden(services.db, record.id);
   const lines = entries
     .map((entry) =>
       entry.kind === 'voteCast' && hidden.has(String(entry.detail.voteId))
