@@ -3,41 +3,26 @@ import {
   cardActionSchemas,
   cardVerbs,
   type CardAction,
-  type CardActionData,
   type CardVerb,
 } from '../../src/cards/actions.ts';
 import { notice as noticeBlock } from '../../src/cards/adaptive.ts';
 import { welcomeCard, type Notice } from '../../src/cards/caseCards.ts';
-import type { CaseRecord } from '../../src/cases/case.ts';
 import { permissions, type Verdict } from '../../src/auth/policy.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
 import { firstProblemText } from '../../src/text/problems.ts';
 import { didYouMean } from '../../src/text/suggest.ts';
 import { personOf } from '../people.ts';
 import { getCase } from '../store/cases.ts';
-import type { VoteRecord } from '../store/votes.ts';
 import { caseNotFound, onlyItsChat, refuse, showCase, voteNotFound, type Acting } from './acting.ts';
 import { caseFacts, concealed, personIn, refusalFor, voteFacts, voteWithCase } from './guard.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
-import { answer } from './verbs/caseAnswer.ts';
-import { changeAnswer } from './verbs/caseChange.ts';
-import { history } from './verbs/caseHistory.ts';
-import { listCases } from './verbs/caseList.ts';
-import { startForm } from './verbs/caseNew.ts';
-import { startCase } from './verbs/caseStart.ts';
-import { withdraw } from './verbs/caseWithdraw.ts';
-import { editPlan, finishForum, reviewForm, savePlanVerb, saveReview } from './verbs/plan.ts';
-import { cast } from './verbs/voteCast.ts';
-import { close } from './verbs/voteClose.ts';
-import { open } from './verbs/voteOpen.ts';
-import { declare } from './verbs/voteRecuse.ts';
-import { refresh } from './verbs/voteRefresh.ts';
+import { verbRoutes, type VerbRoute } from './verbRoutes.ts';
 import { personalView } from './voteView.ts';
 
 /**
  * Routes each card action to its verb's handler, independent of how Teams delivers it (an Action.Execute invoke
  * or an Action.Submit message). The card's data is checked against the verb's schema once, here; every verb
- * names the permission of the policy (src/auth/policy.ts) that guards it and what it acts on, which this loads
+ * names (in verbRoutes.ts) the permission of the policy that guards it and what it acts on, which this loads
  * before asking the policy, and the handler runs only when allowed. A refused click gets a polite refusal on the
  * card; a concealed one gets exactly the card a missing case or vote gets.
  */
@@ -80,167 +65,6 @@ function inputsOf(data: Record<string, unknown>): Record<string, string> {
     ),
   );
 }
-
-type CasePermission = 'seeCase' | 'runCase' | 'seeCaseRecord' | 'writeActionPlan';
-type VotePermission = 'seeVote' | 'castVote' | 'manageVote';
-
-/** How each verb is guarded: the permission and what it is asked about, and what it says when refused. */
-type VerbRoute<V extends CardVerb> =
-  | {
-      on: 'nothing';
-      permission: 'useCoordinatorTools';
-      refusal: string;
-      run(acting: Acting, data: CardActionData<V>): Promise<ActionOutcome>;
-    }
-  | {
-      on: 'case';
-      permission: CasePermission;
-      refusal: string;
-      /** The verb changes the case, so a withdrawn case refuses it (it is kept to be seen, never run again). */
-      runsTheCase?: true;
-      run(acting: Acting, data: CardActionData<V>, record: CaseRecord): Promise<ActionOutcome>;
-    }
-  | {
-      on: 'vote';
-      permission: VotePermission;
-      refusal: string;
-      run(
-        acting: Acting,
-        data: CardActionData<V>,
-        vote: VoteRecord,
-        record: CaseRecord,
-      ): Promise<ActionOutcome>;
-    }
-  | {
-      /** The ballot box decides eligibility as it stores the ballot; see `cast`. */
-      on: 'ballot';
-      permission: 'castVote';
-      run(acting: Acting, data: CardActionData<V>): Promise<ActionOutcome>;
-    };
-
-const COORDINATORS_START = 'Only coordinators can start a case. You will see the cases here as they are run.';
-const COORDINATOR_WRITES_PLAN =
-  'Only the coordinator can write the action plan. You will see its summary on the case.';
-const COORDINATOR_REVIEWS_PLAN = 'Only the coordinator can review the action plan.';
-
-/** Every card verb and its guard, one entry each: a verb without an entry does not compile. */
-export const verbRoutes: { [V in CardVerb]: VerbRoute<V> } = {
-  'case.new': {
-    on: 'nothing',
-    permission: 'useCoordinatorTools',
-    refusal: COORDINATORS_START,
-    run: startForm,
-  },
-  'case.start': {
-    on: 'nothing',
-    permission: 'useCoordinatorTools',
-    refusal: COORDINATORS_START,
-    run: startCase,
-  },
-  'case.list': {
-    on: 'nothing',
-    permission: 'useCoordinatorTools',
-    refusal: 'Only coordinators can list the cases.',
-    run: listCases,
-  },
-  'case.show': {
-    on: 'case',
-    permission: 'seeCase',
-    refusal: '',
-    run: async ({ services }, _data, record) => ({ card: showCase(services, record) }),
-  },
-  'case.answer': {
-    on: 'case',
-    permission: 'runCase',
-    refusal: 'Only the coordinator can answer the questions. You can follow the case here.',
-    runsTheCase: true,
-    run: answer,
-  },
-  'case.change': {
-    on: 'case',
-    permission: 'runCase',
-    refusal: 'Only the coordinator can change an answer.',
-    runsTheCase: true,
-    run: changeAnswer,
-  },
-  'case.withdraw': {
-    on: 'case',
-    permission: 'runCase',
-    refusal: 'Only the coordinator can withdraw a case.',
-    run: withdraw,
-  },
-  'case.history': {
-    on: 'case',
-    permission: 'seeCaseRecord',
-    refusal: 'Only the coordinator can see a case’s history.',
-    run: (acting, _data, record) => history(acting, record),
-  },
-  'plan.edit': {
-    on: 'case',
-    permission: 'writeActionPlan',
-    refusal: COORDINATOR_WRITES_PLAN,
-    runsTheCase: true,
-    run: editPlan,
-  },
-  'plan.save': {
-    on: 'case',
-    permission: 'writeActionPlan',
-    refusal: COORDINATOR_WRITES_PLAN,
-    runsTheCase: true,
-    run: savePlanVerb,
-  },
-  'plan.review': {
-    on: 'case',
-    permission: 'writeActionPlan',
-    refusal: COORDINATOR_REVIEWS_PLAN,
-    runsTheCase: true,
-    run: (acting, _data, record) => reviewForm(acting, record),
-  },
-  'plan.reviewSave': {
-    on: 'case',
-    permission: 'writeActionPlan',
-    refusal: COORDINATOR_REVIEWS_PLAN,
-    runsTheCase: true,
-    run: saveReview,
-  },
-  'forum.finish': {
-    on: 'nothing',
-    permission: 'useCoordinatorTools',
-    refusal: 'Only coordinators can finish the forum.',
-    run: (acting) => finishForum(acting),
-  },
-  'vote.open': {
-    on: 'case',
-    permission: 'runCase',
-    refusal: 'Only the coordinator can put a question to the panel.',
-    runsTheCase: true,
-    run: open,
-  },
-  'vote.cast': { on: 'ballot', permission: 'castVote', run: cast },
-  'vote.close': {
-    on: 'vote',
-    permission: 'manageVote',
-    refusal: 'Only the coordinator can close the vote.',
-    run: close,
-  },
-  'vote.refresh': {
-    on: 'vote',
-    permission: 'seeVote',
-    refusal: '',
-    run: (acting, _data, vote, record) => refresh(acting, vote, record),
-  },
-  'vote.recuse': {
-    on: 'vote',
-    permission: 'castVote',
-    refusal: 'Only the panel members this vote was opened for can declare an interest.',
-    run: (acting, _data, vote, record) => declare(acting, vote, record),
-  },
-};
-
-/** The permission each verb is guarded by, for the README and the matrix test. */
-export const verbPermissions = Object.fromEntries(
-  Object.entries(verbRoutes).map(([verb, route]) => [verb, route.permission]),
-) as { [V in CardVerb]: (typeof verbRoutes)[V]['permission'] };
 
 /** Runs one verb: loads what it acts on, asks the policy, and runs it only when allowed. */
 export async function handleCardAction(
