@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { cloudFromName, withOverrides, type CloudEnvironment } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { defaultIdentifierRule, identifierRule, type IdentifierRule } from '../src/cases/identifier.ts';
+import { problemsOf } from '../src/text/problems.ts';
 import { defaultDirectoryFile } from './directoryFile.ts';
 import { projectRoot } from './paths.ts';
 
@@ -210,7 +211,7 @@ function given(env: NodeJS.ProcessEnv) {
 
 function parseOrFail<T>(result: { success: true; data: T } | { success: false; error: z.ZodError }): T {
   if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  throw new ConfigError(problemsOf(result.error, '').map((problem) => `${problem.path}: ${problem.message}`));
 }
 
 const storeSchema = settingsSchema.pick({

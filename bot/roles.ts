@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { rolesSchema, type Roles } from '../src/settings/settings.ts';
+import { problemsOf } from '../src/text/problems.ts';
 
 /**
  * The roles file (ROLES_FILE): who coordinates which partnership and each partnership's panel, keyed by Entra
@@ -22,7 +23,9 @@ export function readRolesFile(path: string): Roles {
   const parsed = rolesSchema.safeParse(raw);
   if (!parsed.success) {
     throw new Error(
-      `the roles file ${path} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      `the roles file ${path} is not valid: ${problemsOf(parsed.error, '')
+        .map((problem) => `${problem.path}: ${problem.message}`)
+        .join('; ')}`,
     );
   }
   return parsed.data;

@@ -12,6 +12,7 @@ import { NodeHttpAdapter } from '../bot/http/server.ts';
 import { startBot } from '../bot/start.ts';
 import { openPglite, openPostgres, type Database } from '../bot/store/database.ts';
 import { caseCard, caseListCard, newCaseCard, welcomeCard } from '../src/cards/caseCards.ts';
+import { schoolNameOf } from '../src/cases/schoolName.ts';
 import { voteCard } from '../src/cards/voteCards.ts';
 import { interpret } from '../src/flow/interpret.ts';
 import { enumerateRoutes } from '../src/flow/paths.ts';
@@ -232,6 +233,7 @@ function largestCard() {
     const record = { ...base, section: route.section, answers: route.answers };
     cards.push(
       caseCard(record, interpret(cityAddressFlow, route.section, route.answers, values), cityAddressFlow, {
+        schoolName: schoolNameOf(directory, record),
         directory,
       }),
     );
@@ -267,10 +269,11 @@ function largestCard() {
   );
   const summaries = Array.from({ length: 30 }, () => ({
     record: { ...record, answers: {} },
+    schoolName: schoolNameOf(directory, record),
     flow: cityAddressFlow,
     state: interpret(cityAddressFlow, 'D', {}, values),
   }));
-  cards.push(caseListCard(summaries, directory));
+  cards.push(caseListCard(summaries));
   return Math.max(...cards.map((card) => Buffer.byteLength(JSON.stringify(card))));
 }
 

@@ -11,6 +11,7 @@ import {
   type SettingsKey,
 } from '../../src/settings/settings.ts';
 import { partnershipIds, type PartnershipId } from '../../src/templates/fields.ts';
+import { problemsOf, type Problem } from '../../src/text/problems.ts';
 import type { AdminRouteKey } from '../http/routes.ts';
 import { denied, error, type Caller, type Handler } from '../http/routing.ts';
 import type { HttpRequest, HttpResponse } from '../http/server.ts';
@@ -42,10 +43,12 @@ const versioned = <T>(value: T, version: number): HttpResponse => ({
   headers: { etag: `"${version}"` },
 });
 
-function invalid(issues: z.core.$ZodIssue[]): HttpResponse {
-  const problems = issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  const first = problems[0];
-  return error(400, `${first?.path || 'body'}: ${first?.message ?? 'invalid'}`, { problems });
+/** A refused body: the first problem in the message, and every one by its path ('' for the body itself). */
+function invalid(problems: readonly Problem[]): HttpResponse {
+  const [first] = problems;
+  return error(400, `${first?.path || 'body'}: ${first?.message ?? 'invalid'}`, {
+    problems: problems.map(({ path, message }) => ({ path, message })),
+  });
 }
 
 export function adminHandlers(services: Services): Record<AdminRouteKey, Handler> {
@@ -63,7 +66,7 @@ export function adminHandlers(services: Services): Record<AdminRouteKey, Handler
     if (version === undefined)
       return error(428, 'Send the version the change is based on, as If-Match: "<version>".');
     const parsed = schema.safeParse(request.body);
-    if (!parsed.success) return invalid(parsed.error.issues);
+    if (!parsed.success) return invalid(problemsOf(parsed.error, ''));
     const refused = check(parsed.data as never);
     if (refused) return refused;
     const written = await writeSettings(
@@ -148,8 +151,7 @@ export function adminHandlers(services: Services): Record<AdminRouteKey, Handler
         partnershipKey(id),
         partnershipSettingsSchema,
         (after: PartnershipSettings) => {
-          if (after.id !== id)
-            return invalid([{ code: 'custom', path: ['id'], message: `expected "${id}"`, input: after.id }]);
+          if (after.id !== id) return invalid([{ path: 'id', message: `expected "${id}"` }]);
           if (changesAsAdministrator(caller.person)) return undefined;
           const beyond = changedBeyondCoordinator(live.settings.partnerships[id], after);
           return beyond

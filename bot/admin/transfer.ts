@@ -1,7 +1,8 @@
 import type { Actor } from '../../src/cases/case.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
 import { schemaOf, settingsKeys, type Settings } from '../../src/settings/settings.ts';
-import { importSettings, pathText, type TransferRefusal } from '../../src/settings/transfer.ts';
+import { importSettings, type TransferRefusal } from '../../src/settings/transfer.ts';
+import { firstProblemText } from '../../src/text/problems.ts';
 import type { Database } from '../store/database.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 
@@ -42,14 +43,13 @@ function checkDocuments(settings: Settings): string | undefined {
   for (const key of settingsKeys) {
     const parsed = schemaOf(key).safeParse(documentOf(settings, key));
     if (parsed.success) continue;
-    const issue = parsed.error.issues[0];
-    const where =
+    const under =
       key === 'administrators'
         ? ['roles', 'administrators']
         : key === 'county'
           ? ['directory']
           : ['partnership', key.slice('partnership:'.length)];
-    return `${pathText([...where, ...(issue?.path ?? [])])}: ${issue?.message ?? 'invalid'}`;
+    return firstProblemText(parsed.error, '', { style: 'bracketed', under });
   }
   return undefined;
 }

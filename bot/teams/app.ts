@@ -3,11 +3,9 @@ import { Client, type CloudEnvironment, type TokenCredentials } from '@microsoft
 import { execute, type AdaptiveCard } from '../../src/cards/adaptive.ts';
 import { toReviewBlock } from '../../src/cards/forumCards.ts';
 import { casesToReview } from '../store/actionPlans.ts';
-import { today } from './acting.ts';
-import { forumSummary } from './planVerbs.ts';
+import { caseSummary, messageCard, today } from './acting.ts';
+import { forumSummary } from './verbs/plan.ts';
 import { caseListCard, welcomeCard } from '../../src/cards/caseCards.ts';
-import { caseFlow } from '../../src/flows.ts';
-import { caseState } from '../../src/cases/case.ts';
 import { casesOfConversation, setCardActivity } from '../store/cases.ts';
 import { chatMembers } from '../store/chatMembers.ts';
 import { coordinatedBy } from '../../src/settings/settings.ts';
@@ -15,12 +13,14 @@ import type { BotConfig } from '../config.ts';
 import type { NodeHttpAdapter } from '../http/server.ts';
 import { StoreUnavailableError } from '../store/database.ts';
 import type { Member } from '../store/votes.ts';
-import { handleCardAction, helpCard, messageCard, parseCardAction, personIn } from './actions.ts';
+import { handleCardAction, helpCard, parseCardAction } from './dispatch.ts';
+import { personIn } from './guard.ts';
 import { permissions } from '../../src/auth/policy.ts';
 import type { CardAction } from '../../src/cards/actions.ts';
 import { activitySchema, tenantOf } from './activity.ts';
 import type { ActionOutcome, Services, TeamsPort, Where, Who } from './services.ts';
 import { createSharedCards } from './sharedCards.ts';
+import { firstProblemText } from '../../src/text/problems.ts';
 
 /**
  * The Teams side of the bot: the SDK receives and authenticates activities; this maps them onto the action
@@ -113,13 +113,11 @@ export function createBot(
   // Every Teams request is checked at the boundary: its shape, then its tenant, before the SDK sees it.
   adapter.guard('POST', '/api/messages', (request) => {
     const parsed = activitySchema.safeParse(request.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+    if (!parsed.success)
       return {
         status: 400,
-        body: { error: `Not a Teams activity: ${issue?.path.join('.') || 'body'}: ${issue?.message}` },
+        body: { error: `Not a Teams activity: ${firstProblemText(parsed.error, 'body')}` },
       };
-    }
     const tenant = tenantOf(parsed.data);
     if (config.allowedTenantIds.length > 0 && (!tenant || !config.allowedTenantIds.includes(tenant))) {
       log.event('warn', 'teams.tenantRefused', { tenantKnown: tenant !== undefined });
@@ -361,13 +359,9 @@ export function createBot(
       (record) => !cases.some((onAgenda) => onAgenda.id === record.id),
     );
     if (cases.length === 0 && toReview.length === 0) return undefined;
-    const summaries = cases.map((record) => ({
-      record,
-      flow: caseFlow(record),
-      state: caseState(caseFlow(record), record, services.textValues),
-    }));
+    const summaries = cases.map((record) => caseSummary(services, record));
     log.event('info', 'meeting.agendaPosted', { cases: cases.length, toReview: toReview.length });
-    const agenda = caseListCard(summaries, services.directory, 'Today’s agenda');
+    const agenda = caseListCard(summaries, { title: 'Today’s agenda' });
     agenda.body.push(...toReviewBlock(toReview));
     agenda.actions = [...(agenda.actions ?? []), execute('forum.finish', 'Finish the forum')];
     return agenda;

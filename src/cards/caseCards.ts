@@ -286,10 +286,7 @@ function newCountyCaseCard(
   );
 }
 
-function caseFacts(record: CaseRecord, directory: Directory, flow: FlowDefinition): CardElement {
-  const school = directory.partnerships
-    .flatMap((p) => p.schools)
-    .find((candidate) => candidate.id === record.schoolId);
+function caseFacts(record: CaseRecord, schoolName: string, flow: FlowDefinition): CardElement {
   const meeting = [
     record.fields.meetingType ? meetingTypeLabels[record.fields.meetingType] : undefined,
     longDate(record.fields.meetingDate),
@@ -297,7 +294,7 @@ function caseFacts(record: CaseRecord, directory: Directory, flow: FlowDefinitio
     .filter(Boolean)
     .join(', ');
   return facts([
-    ['School', md(`${school?.name ?? record.fields.schoolName ?? record.schoolId} (${record.partnership})`)],
+    ['School', md(`${schoolName} (${record.partnership})`)],
     ['Section', md(flow.sections[record.section]?.label ?? record.section)],
     ...(meeting ? [['Meeting', meeting] as const] : []),
     ...(record.fields.keyLinkName ? [['Key link', md(record.fields.keyLinkName)] as const] : []),
@@ -342,7 +339,9 @@ function answerControls(record: CaseRecord, questionId: string, question: Questi
 
 export interface CaseCardOptions {
   notice?: Notice;
-  /** The LPS head and the key link, named beside the emails to draft. */
+  /** The case's school as the caller names it (src/cases/schoolName.ts): the card does not look it up. */
+  schoolName: string;
+  /** The LPS head, named beside the emails to draft, the partnership a City school contacts, the plan's owners. */
   directory: Directory;
   /** The partnership's vote settings: what a vote opened from this card is unless the coordinator changes it. */
   voteDefaults?: VoteSettings;
@@ -406,7 +405,7 @@ export function caseCard(
   const body: CardElement[] = [
     heading(`Case ${md(studentLabel(record))}`),
     ...noticeBlock(options.notice),
-    caseFacts(record, directory, flow),
+    caseFacts(record, options.schoolName, flow),
   ];
   if (record.withdrawnAt) {
     body.push(
@@ -654,29 +653,32 @@ function homePartnershipBlock(home: HomePartnership, outcome: string): CardEleme
 
 export interface CaseSummary {
   record: CaseRecord;
+  /** The case's school as the caller names it (src/cases/schoolName.ts). */
+  schoolName: string;
   /** The flow the case was started under (each case keeps its own). */
   flow: FlowDefinition;
   state: FlowState;
 }
 
+export interface CaseListOptions {
+  title?: string;
+  /** How many of the chat's older cases the list leaves out (a recurring meeting's chat keeps them all). */
+  notShown?: number;
+}
+
 export function caseListCard(
   cases: readonly CaseSummary[],
-  directory: Directory,
-  title = 'Cases in this meeting',
+  { title = 'Cases in this meeting', notShown = 0 }: CaseListOptions = {},
 ): AdaptiveCard {
-  const schoolName = (record: CaseRecord) =>
-    directory.partnerships.flatMap((p) => p.schools).find((school) => school.id === record.schoolId)?.name ??
-    record.fields.schoolName ??
-    record.schoolId;
   const body: CardElement[] = [heading(title)];
   if (cases.length === 0) body.push(text('No cases yet. Start one with the button below.'));
-  for (const { record, flow, state } of cases) {
+  for (const { record, schoolName, flow, state } of cases) {
     const where = caseStanding(record, flow, state);
     body.push(
       listRow(
         [
           text(
-            `**${md(studentLabel(record))}** · ${md(schoolName(record))} · ${record.flowId === 'countyAddress' ? 'county-address child' : `section ${record.section}`}`,
+            `**${md(studentLabel(record))}** · ${md(schoolName)} · ${record.flowId === 'countyAddress' ? 'county-address child' : `section ${record.section}`}`,
           ),
           text(where, { isSubtle: true, spacing: 'None' }),
         ],
@@ -684,6 +686,13 @@ export function caseListCard(
       ),
     );
   }
+  if (notShown > 0)
+    body.push(
+      text(
+        `${notShown === 1 ? '1 older case is' : `${notShown} older cases are`} not shown here: find them in the meeting’s side panel or the Outlook add-in.`,
+        { isSubtle: true, separator: true },
+      ),
+    );
   return card(body, [execute('case.new', 'Start a case', {}, 'positive')]);
 }
 

@@ -10,6 +10,7 @@ import { fieldIds, fieldsSchema, type FieldId, type Fields } from '../templates/
 import { renderEmail } from '../templates/render.ts';
 import { checkActionPlan } from '../plans/actionPlan.ts';
 import { didYouMean } from '../text/suggest.ts';
+import { firstProblem } from '../text/problems.ts';
 
 /**
  * The scenario runner's contract: one case as JSON in, where it stands and the emails it needs out. Shared by
@@ -78,11 +79,12 @@ function fieldError(error: z.ZodError, input: Record<string, unknown>): Scenario
       message: `"${key}" is not a field${didYouMean(key, fieldIds)}; fields are: ${fieldIds.join(', ')}`,
     };
   }
-  const key = String(issue?.path[0] ?? '');
+  const problem = firstProblem(error, '');
+  const key = problem.path.split('.')[0] ?? '';
   return {
     reason: key === 'partnership' ? 'unknownPartnership' : 'invalidField',
     path: `fields.${key}`,
-    message: `${issue?.message ?? 'invalid'}, got ${describeInput(input[key])}`,
+    message: `${problem.message}, got ${describeInput(input[key])}`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { directorySchema, type Directory } from '../directory/directory.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { firstProblem } from '../text/problems.ts';
 import {
   directoryOf,
   rolesOf,
@@ -33,15 +34,6 @@ export interface TransferRefusal {
   message: string;
 }
 
-/** A path as a person reads it: `partnerships[2].schools[4].cityBapMember`. */
-export function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, part) =>
-      typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part),
-    '',
-  );
-}
-
 export function exportSettings(settings: Settings): TransferDocument {
   return { directory: directoryOf(settings), roles: rolesOf(settings) };
 }
@@ -50,13 +42,10 @@ export function exportSettings(settings: Settings): TransferDocument {
 export function importSettings(current: Settings, raw: unknown): Result<Settings, TransferRefusal> {
   const parsed = transferSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const got =
-      issue && 'input' in issue && issue.input !== undefined ? `, got ${JSON.stringify(issue.input)}` : '';
-    return fail({
-      reason: 'invalidDocument',
-      message: `${pathText(issue?.path ?? []) || 'the document'}: ${issue?.message ?? 'invalid'}${got}`,
-    });
+    // A settings document is read with its lists' positions in brackets, and says what it found there.
+    const problem = firstProblem(parsed.error, 'the document', { style: 'bracketed' });
+    const got = 'input' in problem ? `, got ${JSON.stringify(problem.input)}` : '';
+    return fail({ reason: 'invalidDocument', message: `${problem.path}: ${problem.message}${got}` });
   }
   const { directory, roles } = parsed.data;
   const kept = rolesOf(current);

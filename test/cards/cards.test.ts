@@ -65,7 +65,10 @@ function everyCard(): [string, AdaptiveCard][] {
     const r = record({ section });
     cards.push([
       `section ${section} first question`,
-      caseCard(r, interpret(cityAddressFlow, section, {}, values), cityAddressFlow, { directory }),
+      caseCard(r, interpret(cityAddressFlow, section, {}, values), cityAddressFlow, {
+        schoolName: 'Beauchamp College',
+        directory,
+      }),
     ]);
   }
   for (const route of enumerateRoutes(cityAddressFlow)) {
@@ -73,6 +76,7 @@ function everyCard(): [string, AdaptiveCard][] {
     cards.push([
       `${route.outcome} ${JSON.stringify(route.answers)}`,
       caseCard(r, interpret(cityAddressFlow, route.section, route.answers, values), cityAddressFlow, {
+        schoolName: 'Beauchamp College',
         directory,
         // With the Record button, as a deployment with PUBLIC_URL shows it: the size check covers it.
         recordUrl: (id) => `https://inclusion.example.org/addin/record.html?case=${encodeURIComponent(id)}`,
@@ -103,7 +107,10 @@ function everyCard(): [string, AdaptiveCard][] {
     ],
     [
       'county-address first question',
-      caseCard(countyRecord(), interpret(county, 'R', {}, values), county, { directory }),
+      caseCard(countyRecord(), interpret(county, 'R', {}, values), county, {
+        schoolName: 'Beaumont Leys School',
+        directory,
+      }),
     ],
     ['duplicate', duplicateCaseCard(record(), { student: 'JS-2291', section: 'B' })],
     ['withdraw?', withdrawConfirmCard(record())],
@@ -114,6 +121,7 @@ function everyCard(): [string, AdaptiveCard][] {
         interpret(cityAddressFlow, 'B', {}, values),
         cityAddressFlow,
         {
+          schoolName: 'Beauchamp College',
           directory,
         },
       ),
@@ -123,23 +131,31 @@ function everyCard(): [string, AdaptiveCard][] {
     const r = countyRecord(route.answers);
     cards.push([
       `${route.outcome} ${JSON.stringify(route.answers)}`,
-      caseCard(r, interpret(county, 'R', route.answers, values), county, { directory }),
+      caseCard(r, interpret(county, 'R', route.answers, values), county, {
+        schoolName: 'Beaumont Leys School',
+        directory,
+      }),
     ]);
   }
   const b = record({ answers: { residency: 'city' } });
   cards.push([
     'B checklist',
     caseCard(b, interpret(cityAddressFlow, 'B', b.answers, values), cityAddressFlow, {
+      schoolName: 'Beauchamp College',
       directory,
       notice: { message: 'Only coordinators can answer questions.', tone: 'attention' },
     }),
   ]);
   cards.push([
     'case list',
-    caseListCard(
-      [{ record: b, flow: cityAddressFlow, state: interpret(cityAddressFlow, 'B', b.answers, values) }],
-      directory,
-    ),
+    caseListCard([
+      {
+        record: b,
+        schoolName: 'Beauchamp College',
+        flow: cityAddressFlow,
+        state: interpret(cityAddressFlow, 'B', b.answers, values),
+      },
+    ]),
   ]);
   cards.push([
     'history',
@@ -349,10 +365,13 @@ describe('what the cards say', () => {
     const state = interpret(cityAddressFlow, 'B', r.answers, values);
     const actions = (json: { actions?: Record<string, unknown>[] }) => json.actions ?? [];
     expect(
-      actions(caseCard(r, state, cityAddressFlow, { directory })).some((a) => a.title === 'Record'),
+      actions(caseCard(r, state, cityAddressFlow, { schoolName: 'Beauchamp College', directory })).some(
+        (a) => a.title === 'Record',
+      ),
     ).toBe(false);
     const withRecord = actions(
       caseCard(r, state, cityAddressFlow, {
+        schoolName: 'Beauchamp College',
         directory,
         recordUrl: (id) => `https://inclusion.example.org/addin/record.html?case=${id}`,
       }),
@@ -379,7 +398,10 @@ describe('what the cards say', () => {
       },
     });
     const json = JSON.stringify(
-      caseCard(r, interpret(cityAddressFlow, 'B', r.answers, values), cityAddressFlow, { directory }),
+      caseCard(r, interpret(cityAddressFlow, 'B', r.answers, values), cityAddressFlow, {
+        schoolName: 'Beauchamp College',
+        directory,
+      }),
     );
     expect(json).toContain('Outcome: The school sets up a City PSP2b meeting');
     expect(json).toContain('What to expect from the City');
@@ -410,6 +432,7 @@ describe('what the cards say', () => {
       },
     });
     const texts = caseCard(r, interpret(cityAddressFlow, 'B', r.answers, values), cityAddressFlow, {
+      schoolName: 'Beauchamp College',
       directory,
     }).body.map((element) => String(element.text ?? ''));
     expect(texts).toContain('- Advise the school to set up a City PSP2b meeting inviting:');
@@ -422,7 +445,10 @@ describe('what the cards say', () => {
   it('says where the case stands, and spells out the initialisms it uses', () => {
     const r = record({ section: 'C', answers: { residency: 'city' } });
     const asking = JSON.stringify(
-      caseCard(r, interpret(cityAddressFlow, 'C', r.answers, values), cityAddressFlow, { directory }),
+      caseCard(r, interpret(cityAddressFlow, 'C', r.answers, values), cityAddressFlow, {
+        schoolName: 'Beauchamp College',
+        directory,
+      }),
     );
     expect(asking).toContain('Question 2 of 2');
     const first = JSON.stringify(
@@ -431,6 +457,7 @@ describe('what the cards say', () => {
         interpret(cityAddressFlow, 'C', {}, values),
         cityAddressFlow,
         {
+          schoolName: 'Beauchamp College',
           directory,
         },
       ),
@@ -442,6 +469,7 @@ describe('what the cards say', () => {
   it('says which of section D’s two ways opens a vote and which records the Partnership’s own answer', () => {
     const r = record({ section: 'D', answers: { residency: 'city' } });
     const texts = caseCard(r, interpret(cityAddressFlow, 'D', r.answers, values), cityAddressFlow, {
+      schoolName: 'Beauchamp College',
       directory,
     }).body.map((element) => String(element.text ?? ''));
     expect(texts.join(' ')).toContain('**Put it to the panel** opens a vote of the panel members');
@@ -451,7 +479,10 @@ describe('what the cards say', () => {
   it('offers a panel vote for partnershipConvinced', () => {
     const r = record({ section: 'D', answers: { residency: 'city' } });
     const json = JSON.stringify(
-      caseCard(r, interpret(cityAddressFlow, 'D', r.answers, values), cityAddressFlow, { directory }),
+      caseCard(r, interpret(cityAddressFlow, 'D', r.answers, values), cityAddressFlow, {
+        schoolName: 'Beauchamp College',
+        directory,
+      }),
     );
     expect(json).toContain('"verb":"vote.open"');
     expect(json).toContain('"question":"partnershipConvinced"');
@@ -460,6 +491,7 @@ describe('what the cards say', () => {
   it('lets the coordinator make the vote anonymous, or hide a named vote’s results until it closes', () => {
     const r = record({ section: 'D', answers: { residency: 'city' } });
     const body = caseCard(r, interpret(cityAddressFlow, 'D', r.answers, values), cityAddressFlow, {
+      schoolName: 'Beauchamp College',
       directory,
     }).body;
     const toggles = body.filter((element) => element.type === 'Input.Toggle');
@@ -482,7 +514,10 @@ describe('what the cards say', () => {
   it('escapes markdown in names so they cannot become links', () => {
     const r = record({ student: '[click](https://evil.example)' });
     const json = JSON.stringify(
-      caseCard(r, interpret(cityAddressFlow, 'B', {}, values), cityAddressFlow, { directory }),
+      caseCard(r, interpret(cityAddressFlow, 'B', {}, values), cityAddressFlow, {
+        schoolName: 'Beauchamp College',
+        directory,
+      }),
     );
     expect(json).not.toContain('[click](https');
   });

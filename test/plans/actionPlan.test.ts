@@ -208,7 +208,11 @@ describe('the action plan form', () => {
     const cards = [
       planFormCard(withPlan, directory, formValuesOf(fifteen), { outcomeActions: ['Our action'] }),
       planReviewCard(withPlan, stored({ plan: fifteen }), directory),
-      caseCard(withPlan, state, flows.cityAddress, { directory, today: '2027-02-01' }),
+      caseCard(withPlan, state, flows.cityAddress, {
+        schoolName: 'Beauchamp College',
+        directory,
+        today: '2027-02-01',
+      }),
       coreGroupWarningCard(withPlan, { caseId: withPlan.id, question: 'coreGroupDecision' }),
       forumSummaryCard([
         {
@@ -232,7 +236,7 @@ describe('the action plan form', () => {
     const anonymous = record({ consent: false, student: 'REF-0042', plan: stored() });
     const state = interpret(flows.cityAddress, 'B', {}, flowTextValues(directory));
     for (const built of [
-      caseCard(anonymous, state, flows.cityAddress, { directory }),
+      caseCard(anonymous, state, flows.cityAddress, { schoolName: 'Beauchamp College', directory }),
       planFormCard(anonymous, directory, formValuesOf(plan), { outcomeActions: [] }),
       planReviewCard(anonymous, stored(), directory),
     ]) {

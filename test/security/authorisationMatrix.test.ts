@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../bot/http/routes.ts';
 import { createCase, updateCase } from '../../bot/store/cases.ts';
 import { openVote } from '../../bot/store/votes.ts';
-import { verbPermissions } from '../../bot/teams/actions.ts';
+import { verbPermissions } from '../../bot/teams/verbRoutes.ts';
 import { cardVerbs, type CardVerb } from '../../src/cards/actions.ts';
 import { answerCase } from '../../src/cases/case.ts';
 import { ok } from '../../src/result.ts';

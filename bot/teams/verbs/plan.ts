@@ -1,10 +1,10 @@
-import type { CardActionData } from '../../src/cards/actions.ts';
-import { forumSummaryCard, type ForumSummaryItem } from '../../src/cards/forumCards.ts';
-import { planFormCard, planReviewCard } from '../../src/cards/planCards.ts';
-import { listsCase } from '../../src/auth/policy.ts';
-import { caseState, studentLabel, type CaseRecord } from '../../src/cases/case.ts';
-import { emailsStillToDraft } from '../../src/cases/emailsToDraft.ts';
-import { caseFlow } from '../../src/flows.ts';
+import type { CardActionData } from '../../../src/cards/actions.ts';
+import { forumSummaryCard, type ForumSummaryItem } from '../../../src/cards/forumCards.ts';
+import { planFormCard, planReviewCard } from '../../../src/cards/planCards.ts';
+import { listsCase } from '../../../src/auth/policy.ts';
+import { caseState, studentLabel, type CaseRecord } from '../../../src/cases/case.ts';
+import { emailsStillToDraft } from '../../../src/cases/emailsToDraft.ts';
+import { caseFlow } from '../../../src/flows.ts';
 import {
   actionsFromOutcome,
   checkActionPlan,
@@ -12,7 +12,7 @@ import {
   defaultReviewDate,
   planSummary,
   reviewOutcomeLabels,
-} from '../../src/plans/actionPlan.ts';
+} from '../../../src/plans/actionPlan.ts';
 import {
   formValuesFromInputs,
   formValuesOf,
@@ -21,11 +21,11 @@ import {
   reviewInputOf,
   reviewRefusalField,
   type PlanFormValues,
-} from '../../src/plans/planForm.ts';
-import { reviewPlan, savePlan } from '../store/actionPlans.ts';
-import { casesOfConversation, draftedEmails } from '../store/cases.ts';
-import { actorOf, caseNotFound, refuse, showCase, today, type Acting } from './acting.ts';
-import type { ActionOutcome, Services } from './services.ts';
+} from '../../../src/plans/planForm.ts';
+import { reviewPlan, savePlan } from '../../store/actionPlans.ts';
+import { casesOfConversation, draftedEmails } from '../../store/cases.ts';
+import { actorOf, caseNotFound, refuse, showCase, today, type Acting } from '../acting.ts';
+import type { ActionOutcome, Services } from '../services.ts';
 
 /**
  * The Inclusion Forum's action plan on the case card: the form (written in the meeting, the coordinator's own
