@@ -525,7 +525,9 @@ async function scaleOn(connector: MockConnector, db: Database, label: string) {
     testConfig({ admin: { objectIds: [BENCH_ADMIN], appRole: 'Partnerships.Admin' } }),
     {
       db,
-      logSink: () => undefined,
+      logSink: (line: string) => {
+        if (/"level":"(error|warn)"/.test(line)) process.stderr.write(line + '\n');
+      },
     },
   );
   const coordinator = { authorization: `Bearer dangerously-local:${people.coordinator.aadObjectId}` };
@@ -566,11 +568,16 @@ async function scaleOn(connector: MockConnector, db: Database, label: string) {
     }
     return { cardActionP99Ms: round1(percentile(actions, 99)), caseListP99Ms: round1(percentile(lists, 99)) };
   };
+  const step = (what: string) => process.stderr.write(`bench: scale on ${label}: ${what}\n`);
+  step('the empty store');
   const empty = await measure('empty');
+  step(`filling ${SCALE_CASES.toLocaleString('en-GB')} cases`);
   const filling = performance.now();
   await fillCounty(db);
   const fillSeconds = round1((performance.now() - filling) / 1000);
+  step('the filled store');
   const county = await measure('county');
+  step('the reports');
   const reports = await reportsOn(bot.url);
   await bot.stop();
   return {

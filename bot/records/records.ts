@@ -113,15 +113,17 @@ function reportOf(
 export async function countyDashboard(db: Queryable, directory: Directory, today: string) {
   const terms = recentTerms(today, 3, directory.terms);
   const oldest = terms.at(-1)?.from ?? today;
-  const facts = await reportFacts(db, partnershipIds, oldest, terms[0]?.to ?? today);
+  const facts = (await reportFacts(db, partnershipIds, oldest, terms[0]?.to ?? today)).map((fact) => ({
+    fact,
+    day: ukIsoDate(fact.referredAt),
+  }));
   return {
     terms: terms.map((term) => ({
       ...term,
       partnerships: partnershipIds.map((id) => {
-        const inTerm = facts.filter((fact) => {
-          const day = ukIsoDate(fact.referredAt);
-          return fact.partnership === id && day >= term.from && day <= term.to;
-        });
+        const inTerm = facts
+          .filter(({ fact, day }) => fact.partnership === id && day >= term.from && day <= term.to)
+          .map(({ fact }) => fact);
         const { figures } = reportOf(inTerm, directory, term, true);
         return { partnership: id, figures };
       }),

@@ -13,6 +13,7 @@ import { FACT_COLUMNS } from './reportFacts.ts';
  * for purged cases, a case's full record, the legal hold, and the log of record exports.
  */
 
+/** A fact as JSON gives it: dates as ISO text. */
 interface FactRow {
   partnership: PartnershipId;
   school_id: string;
@@ -21,8 +22,8 @@ interface FactRow {
   section: string;
   outcome: string | null;
   referral_number: number;
-  referred_at: Date;
-  decided_at: Date | null;
+  referred_at: string;
+  decided_at: string | null;
   votes_held: number;
   split_votes: number;
   casting_decisions: number;
@@ -76,15 +77,17 @@ export async function reportFacts(
   to: string,
 ): Promise<CaseFact[]> {
   const bounds = [partnerships, ukDayStart(from), ukDayStart(dayAfter(to))];
-  const rows = await db.query<FactRow>(
-    `SELECT ${FACT_COLUMNS} FROM case_facts
-     WHERE partnership = ANY($1::text[]) AND referred_at >= $2 AND referred_at < $3 AND NOT withdrawn
-     UNION ALL
-     SELECT ${FACT_COLUMNS} FROM purged_case_facts
-     WHERE partnership = ANY($1::text[]) AND referred_at >= $2 AND referred_at < $3`,
+  // As one JSON array: a County's term is some 14,000 facts, which PGlite hands over as rows several times slower.
+  const [result] = await db.query<{ facts: FactRow[] }>(
+    `SELECT coalesce(json_agg(f), '[]') AS facts FROM (
+       SELECT ${FACT_COLUMNS} FROM case_facts
+       WHERE partnership = ANY($1::text[]) AND referred_at >= $2 AND referred_at < $3 AND NOT withdrawn
+       UNION ALL
+       SELECT ${FACT_COLUMNS} FROM purged_case_facts
+       WHERE partnership = ANY($1::text[]) AND referred_at >= $2 AND referred_at < $3) f`,
     bounds,
   );
-  return rows.map(toFact);
+  return (result?.facts ?? []).map(toFact);
 }
 
 /** Everything a case's decision record is made of. */

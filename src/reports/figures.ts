@@ -2,6 +2,7 @@ import { flowIds, flows } from '../flows.ts';
 import { templateIds, type TemplateId } from '../templates/emailTemplates.ts';
 import { meetingTypes, type PartnershipId } from '../templates/fields.ts';
 import { coreGroupOptions } from '../votes/vote.ts';
+import { ukIsoMonth } from '../text/dates.ts';
 
 /**
  * The termly report's figures (the partnership agreement, 8.2 and 8.12) and the County dashboard's (8.11),
@@ -83,11 +84,6 @@ function monthsOf(from: string, to: string): string[] {
   return months;
 }
 
-/** The UK calendar month of an instant, as YYYY-MM. */
-const ukMonth = (instant: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' }).format(
-    instant,
-  );
 
 /** The figures of the facts given (already those of the partnership and range asked for). */
 export function reportFigures(
@@ -127,7 +123,7 @@ export function reportFigures(
     figures.actionPlans.reviewed += fact.plansReviewed;
     if (fact.decidedAt)
       days.push(Math.floor((fact.decidedAt.getTime() - fact.referredAt.getTime()) / DAY_MS));
-    const month = ukMonth(fact.referredAt);
+    const month = ukIsoMonth(fact.referredAt);
     if (month in months) add(months, month);
   }
   figures.medianDaysToOutcome = median(days);

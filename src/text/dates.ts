@@ -68,13 +68,16 @@ export function formatDateTime(instant: Date, between = ' at '): string {
   return `${date}${between}${partOf(instant, 'hour')}:${partOf(instant, 'minute')}`;
 }
 
+// Made once: a formatter is costly to make, and reports format every case's dates.
+const ukDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar date of an instant in the UK, as YYYY-MM-DD. */
-export function ukIsoDate(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return parts;
-}
+export const ukIsoDate = (instant: Date): string => ukDay.format(instant);
+
+/** The calendar month of an instant in the UK, as YYYY-MM. */
+export const ukIsoMonth = (instant: Date): string => ukIsoDate(instant).slice(0, 7);
