@@ -85,7 +85,7 @@ const bare = {
     clean: true,
   },
   plugins: [
-    new HtmlWebpackPlugin({ filename: 'bare.html', template: './addin/sidepanel/sidepanel.html' }),
+    new HtmlWebpackPlugin({ filename: 'bare.html', template: './addin/teams/sidepanel/sidepanel.html' }),
     new InitialSizePlugin('bare', 'Bare React + Fluent UI page'),
   ],
 };
@@ -95,11 +95,11 @@ const app = {
   ...shared,
   name: 'app',
   entry: {
-    taskpane: './addin/taskpane/main.tsx',
+    taskpane: './addin/outlook/taskpane/main.tsx',
     dialog: './addin/dialog/fallback.ts',
-    officeStandIn: './addin/preview/standInOffice.ts',
-    sidepanel: './addin/sidepanel/main.tsx',
-    sidepanelPreview: './addin/sidepanel/previewMain.tsx',
+    officeStandIn: './addin/outlook/preview/standInOffice.ts',
+    sidepanel: './addin/teams/sidepanel/main.tsx',
+    sidepanelPreview: './addin/teams/sidepanel/previewMain.tsx',
   },
   output: {
     path: `${root}dist/addin`,
@@ -111,7 +111,7 @@ const app = {
   plugins: [
     new HtmlWebpackPlugin({
       filename: 'taskpane.html',
-      template: './addin/taskpane/taskpane.html',
+      template: './addin/outlook/taskpane/taskpane.html',
       chunks: ['taskpane'],
     }),
     new HtmlWebpackPlugin({
@@ -122,23 +122,23 @@ const app = {
     // The preview loads the stand-in for Outlook first, then the very same task pane bundle.
     new HtmlWebpackPlugin({
       filename: 'preview.html',
-      template: './addin/preview/preview.html',
+      template: './addin/outlook/preview/preview.html',
       chunks: ['officeStandIn', 'taskpane'],
       chunksSortMode: 'manual',
     }),
     new HtmlWebpackPlugin({
       filename: 'sidepanel.html',
-      template: './addin/sidepanel/sidepanel.html',
+      template: './addin/teams/sidepanel/sidepanel.html',
       chunks: ['sidepanel'],
     }),
     new HtmlWebpackPlugin({
       filename: 'sidepanel-preview.html',
-      template: './addin/sidepanel/sidepanel.html',
+      template: './addin/teams/sidepanel/sidepanel.html',
       chunks: ['sidepanelPreview'],
     }),
     new HtmlWebpackPlugin({
       filename: 'meeting-preview.html',
-      template: './addin/sidepanel/meeting-preview.html',
+      template: './addin/teams/sidepanel/meeting-preview.html',
       chunks: [],
     }),
     new InitialSizePlugin('taskpane', 'Task pane'),
@@ -157,8 +157,8 @@ const admin = {
   name: 'admin',
   dependencies: ['app'],
   entry: {
-    admin: './addin/admin/main.tsx',
-    adminPreview: './addin/admin/previewMain.tsx',
+    admin: './addin/teams/admin/main.tsx',
+    adminPreview: './addin/teams/admin/previewMain.tsx',
   },
   output: {
     path: `${root}dist/addin`,
@@ -170,17 +170,17 @@ const admin = {
   plugins: [
     new HtmlWebpackPlugin({
       filename: 'admin.html',
-      template: './addin/admin/admin.html',
+      template: './addin/teams/admin/admin.html',
       chunks: ['admin'],
     }),
     new HtmlWebpackPlugin({
       filename: 'admin-tab-preview.html',
-      template: './addin/admin/admin.html',
+      template: './addin/teams/admin/admin.html',
       chunks: ['adminPreview'],
     }),
     new HtmlWebpackPlugin({
       filename: 'admin-preview.html',
-      template: './addin/admin/admin-preview.html',
+      template: './addin/teams/admin/admin-preview.html',
       chunks: [],
     }),
   ],
@@ -196,10 +196,10 @@ const reports = {
   name: 'reports',
   dependencies: ['admin'],
   entry: {
-    reports: './addin/reports/main.tsx',
-    reportsPreview: './addin/reports/previewMain.tsx',
-    record: './addin/record/main.tsx',
-    recordPreview: './addin/record/previewMain.tsx',
+    reports: './addin/teams/reports/main.tsx',
+    reportsPreview: './addin/teams/reports/previewMain.tsx',
+    record: './addin/teams/record/main.tsx',
+    recordPreview: './addin/teams/record/previewMain.tsx',
   },
   output: {
     path: `${root}dist/addin`,
@@ -211,27 +211,27 @@ const reports = {
   plugins: [
     new HtmlWebpackPlugin({
       filename: 'reports.html',
-      template: './addin/reports/reports.html',
+      template: './addin/teams/reports/reports.html',
       chunks: ['reports'],
     }),
     new HtmlWebpackPlugin({
       filename: 'reports-tab-preview.html',
-      template: './addin/reports/reports.html',
+      template: './addin/teams/reports/reports.html',
       chunks: ['reportsPreview'],
     }),
     new HtmlWebpackPlugin({
       filename: 'reports-preview.html',
-      template: './addin/reports/reports-preview.html',
+      template: './addin/teams/reports/reports-preview.html',
       chunks: [],
     }),
     new HtmlWebpackPlugin({
       filename: 'record.html',
-      template: './addin/record/record.html',
+      template: './addin/teams/record/record.html',
       chunks: ['record'],
     }),
     new HtmlWebpackPlugin({
       filename: 'record-preview.html',
-      template: './addin/record/record.html',
+      template: './addin/teams/record/record.html',
       chunks: ['recordPreview'],
     }),
   ],

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createApiClient } from '../../addin/api/client.ts';
-import { createSignIn, SignInError } from '../../addin/auth/signIn.ts';
-import { createMailHost } from '../../addin/office/mailHost.ts';
+import { ApiError, createApiClient } from '../../addin/shared/api/client.ts';
+import { createSignIn, SignInError } from '../../addin/shared/auth/signIn.ts';
+import { createMailHost } from '../../addin/outlook/office/mailHost.ts';
 import { fakeOffice } from './fakeOffice.ts';
 
 const entra = {
