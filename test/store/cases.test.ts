@@ -45,6 +45,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0010_action_plans',
       '0011_records_and_reports',
       '0012_county_scale_indexes',
+      '0014_cases_open_by_start',
     ]);
   });
 

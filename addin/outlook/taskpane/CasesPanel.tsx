@@ -9,8 +9,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { lazy, useEffect, useState } from 'react';
-import type { CaseDetail, CaseSummary } from '../../../src/api/contract.ts';
+import { lazy, useState } from 'react';
+import type { CaseDetail } from '../../../src/api/contract.ts';
 import type { Directory } from '../../../src/directory/directory.ts';
 import { formatDateTime } from '../../../src/text/dates.ts';
 import type { ApiClient } from '../../shared/api/client.ts';
@@ -18,6 +18,7 @@ import type { MailHost } from '../office/mailHost.ts';
 import { ANONYMOUS_CASE, caseFields, emailStanding } from './caseEmail.ts';
 import { messageOf } from '../../shared/messages.ts';
 import { OnDemand } from './OnDemand.tsx';
+import { useCaseList } from './useCaseList.ts';
 
 const useStyles = makeStyles({
   list: {
@@ -51,18 +52,15 @@ interface Props {
   directory: Directory;
 }
 
-/** The coordinator's recent cases with emails still to draft, newest first, searchable. */
+/** The coordinator's cases with emails still to draft, newest first, searched on the service, a page at a time. */
 export function CasesPanel({ api, host, directory }: Props) {
   const styles = useStyles();
-  const [cases, setCases] = useState<CaseSummary[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
   const [search, setSearch] = useState('');
+  const list = useCaseList(api, search);
+  const [openError, setError] = useState<string | undefined>();
+  const error = openError ?? list.error;
   const [detail, setDetail] = useState<CaseDetail | undefined>();
   const [chosen, setChosen] = useState<number>(0);
-
-  useEffect(() => {
-    api.cases().then(setCases, (failure: unknown) => setError(messageOf(failure)));
-  }, [api]);
 
   async function open(id: string) {
     setError(undefined);
@@ -87,6 +85,7 @@ export function CasesPanel({ api, host, directory }: Props) {
       </MessageBar>
     );
   }
+  const { cases } = list;
   if (!cases) return <Spinner size="small" label="Loading your cases…" />;
 
   if (detail) {
@@ -148,14 +147,9 @@ export function CasesPanel({ api, host, directory }: Props) {
     );
   }
 
-  const needle = search.trim().toLowerCase();
-  const shown = cases.filter(
-    (item) =>
-      !needle || `${item.student} ${item.schoolName} ${item.partnership}`.toLowerCase().includes(needle),
-  );
   return (
     <div className={styles.column}>
-      <Field label="Search cases">
+      <Field label="Search cases" hint="Identifier, reference or school">
         <Input
           type="search"
           value={search}
@@ -163,13 +157,13 @@ export function CasesPanel({ api, host, directory }: Props) {
           placeholder="Identifier or school"
         />
       </Field>
-      {shown.length === 0 ? (
-        <Text>
-          {cases.length === 0 ? 'No emails are waiting to be drafted.' : 'No case matches your search.'}
+      {cases.length === 0 ? (
+        <Text role="status">
+          {list.searched === '' ? 'No emails are waiting to be drafted.' : 'No case matches your search.'}
         </Text>
       ) : (
         <ul className={styles.list} aria-label="Cases with emails to draft">
-          {shown.map((item) => (
+          {cases.map((item) => (
             <li key={item.id}>
               <Button className={styles.item} onClick={() => void open(item.id)}>
                 <span>
@@ -181,6 +175,11 @@ export function CasesPanel({ api, host, directory }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {list.hasMore && (
+        <Button onClick={list.showMore} disabledFocusable={list.loading}>
+          {list.loading ? 'Loading more cases…' : 'Show more'}
+        </Button>
       )}
     </div>
   );

@@ -11,7 +11,7 @@ import type {
 import type {
   AddinConfig,
   CaseDetail,
-  CaseSummary,
+  CaseList,
   DraftedRequest,
   EmailToDraft,
   MeetingCase,
@@ -55,7 +55,8 @@ export interface ApiClient {
   config(): Promise<AddinConfig>;
   /** The directory (signed in): parsed by the caller. */
   directory(): Promise<unknown>;
-  cases(): Promise<CaseSummary[]>;
+  /** A page of the coordinator's cases with emails to draft, matching `search`, after `cursor` (a `nextCursor`). */
+  cases(query?: { search?: string; cursor?: string }): Promise<CaseList>;
   case(id: string): Promise<CaseDetail>;
   drafted(id: string, email: DraftedRequest): Promise<EmailToDraft[]>;
   meetingCases(conversationId: string): Promise<MeetingCase[]>;
@@ -112,7 +113,12 @@ export function createApiClient(baseUrl: string, token: Token): ApiClient {
   return {
     config: () => request<AddinConfig>('/api/addin/config', {}, false),
     directory: () => request<unknown>('/api/directory'),
-    cases: async () => (await request<{ cases: CaseSummary[] }>('/api/cases')).cases,
+    cases: ({ search, cursor } = {}) => {
+      const query = new URLSearchParams();
+      if (search?.trim()) query.set('search', search.trim());
+      if (cursor) query.set('cursor', cursor);
+      return request<CaseList>(query.size ? `/api/cases?${query}` : '/api/cases');
+    },
     case: (id) => request<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`),
     meetingCases: async (conversationId) =>
       (
