@@ -39,6 +39,13 @@ function sourceFiles(folder: string): string[] {
   );
 }
 
+/** The database calls in a source text (`db.query(…)`, `tx.query<…>(…)`), as found. */
+export function sqlIn(text: string): string[] {
+  return [...text.matchAll(/\bquery(?:<|\(\s*['"`](?:SELECT|INSERT|UPDATE|DELETE|WITH)\b)/g)].map(
+    (match) => match[0],
+  );
+}
+
 /** Every module a file imports, re-exports or loads dynamically, as written. */
 export function importsOf(text: string): string[] {
   return [
@@ -140,5 +147,22 @@ describe('imports go the right way between folders', () => {
       ),
     ).toEqual([]);
     expect(wrongWay('test', at('test/x.test.ts'), "import { y } from '../tools/bench.ts';")).toEqual([]);
+  });
+});
+
+describe('the HTTP layer parses, authorises, calls the store and shapes the reply', () => {
+  const http = sourceFiles(join(root, 'bot/http'));
+
+  it.each(http.map((file) => [relative(root, file), file] as const))('%s has no SQL', (_name, file) => {
+    expect(sqlIn(readFileSync(file, 'utf8'))).toEqual([]);
+  });
+
+  it('catches a query written in a route', () => {
+    expect(sqlIn("await tx.query('UPDATE cases SET updated_at = now() WHERE id = $1', [id]);")).toEqual([
+      "query('UPDATE",
+    ]);
+    expect(sqlIn('const rows = await services.db.query<{ id: string }>(`SELECT id FROM cases`);')).toEqual([
+      'query<',
+    ]);
   });
 });

@@ -11,9 +11,11 @@ import {
   type SettingsKey,
 } from '../../src/settings/settings.ts';
 import { partnershipIds, type PartnershipId } from '../../src/templates/fields.ts';
+import { firstProblemText, problemsOf } from '../../src/text/problems.ts';
 import type { AdminRouteKey } from '../http/routes.ts';
 import { denied, error, type Caller, type Handler } from '../http/routing.ts';
 import type { HttpRequest, HttpResponse } from '../http/server.ts';
+import { membersSeenInPartnership } from '../store/chatMembers.ts';
 import { settingsHistory, writeSettings } from '../store/settings.ts';
 import type { Services } from '../teams/services.ts';
 
@@ -42,10 +44,8 @@ const versioned = <T>(value: T, version: number): HttpResponse => ({
   headers: { etag: `"${version}"` },
 });
 
-function invalid(issues: z.core.$ZodIssue[]): HttpResponse {
-  const problems = issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  const first = problems[0];
-  return error(400, `${first?.path || 'body'}: ${first?.message ?? 'invalid'}`, { problems });
+function invalid(refusal: z.ZodError): HttpResponse {
+  return error(400, firstProblemText(refusal, 'body'), { problems: problemsOf(refusal, '') });
 }
 
 export function adminHandlers(services: Services): Record<AdminRouteKey, Handler> {
@@ -63,7 +63,7 @@ export function adminHandlers(services: Services): Record<AdminRouteKey, Handler
     if (version === undefined)
       return error(428, 'Send the version the change is based on, as If-Match: "<version>".');
     const parsed = schema.safeParse(request.body);
-    if (!parsed.success) return invalid(parsed.error.issues);
+    if (!parsed.success) return invalid(parsed.error);
     const refused = check(parsed.data as never);
     if (refused) return refused;
     const written = await writeSettings(
@@ -149,7 +149,9 @@ export function adminHandlers(services: Services): Record<AdminRouteKey, Handler
         partnershipSettingsSchema,
         (after: PartnershipSettings) => {
           if (after.id !== id)
-            return invalid([{ code: 'custom', path: ['id'], message: `expected "${id}"`, input: after.id }]);
+            return error(400, `id: expected "${id}"`, {
+              problems: [{ path: 'id', message: `expected "${id}"` }],
+            });
           if (changesAsAdministrator(caller.person)) return undefined;
           const beyond = changedBeyondCoordinator(live.settings.partnerships[id], after);
           return beyond
@@ -203,14 +205,7 @@ export function adminHandlers(services: Services): Record<AdminRouteKey, Handler
           NOT_FOUND,
         );
       // The members of the tenant the bot has seen in the chats where this partnership's cases are run.
-      const rows = await services.db.query<{ member_id: string; member_name: string }>(
-        `SELECT DISTINCT m.member_id, m.member_name FROM chat_members m
-         WHERE m.standing = 'member' AND EXISTS (
-           SELECT 1 FROM cases c WHERE c.conversation_id = m.conversation_id AND c.partnership = $1)
-         ORDER BY m.member_name, m.member_id`,
-        [id],
-      );
-      const people: SeenPerson[] = rows.map((row) => ({ aadObjectId: row.member_id, name: row.member_name }));
+      const people: SeenPerson[] = await membersSeenInPartnership(services.db, id);
       return { status: 200, body: { people } };
     },
   };

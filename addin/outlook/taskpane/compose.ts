@@ -1,5 +1,6 @@
 import type { Directory } from '../../../src/directory/directory.ts';
 import { emailTemplates, type TemplateId } from '../../../src/templates/emailTemplates.ts';
+import { problemsOf } from '../../../src/text/problems.ts';
 import { fieldsSchema, lineOfText, type FieldId, type Fields } from '../../../src/templates/fields.ts';
 import { renderEmail } from '../../../src/templates/render.ts';
 import type { Recipient } from '../office/mailHost.ts';
@@ -36,10 +37,9 @@ const EMAIL = /^[^\s\p{Cc}\p{Cf}@<>]+@[^\s\p{Cc}\p{Cf}@<>]+\.[^\s\p{Cc}\p{Cf}@<>
 export function compose(input: ComposeInput, directory: Directory): Composed {
   const problems: { field: string; message: string }[] = [];
   const parsed = fieldsSchema.safeParse(input.fields);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      problems.push({ field: String(issue.path[0] ?? ''), message: issue.message });
-  }
+  if (!parsed.success)
+    for (const { path, message } of problemsOf(parsed.error, ''))
+      problems.push({ field: path.split('.')[0] ?? '', message });
   const fullName = input.fullName.trim();
   if (fullName && !fullNameSchema.safeParse(fullName).success)
     problems.push({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { SettingsProblem } from '../../../src/api/adminContract.ts';
+import { problemsOf } from '../../../src/text/problems.ts';
 
 /** Messages keyed by the dotted path of the field they are about, e.g. `panel.2.schoolId`. */
 export type FieldProblems = Record<string, string>;
@@ -12,9 +13,7 @@ export function problemsByPath(issues: readonly SettingsProblem[]): FieldProblem
 }
 
 export function problemsOfZod(error: z.ZodError): FieldProblems {
-  return problemsByPath(
-    error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  );
+  return problemsByPath(problemsOf(error, ''));
 }
 
 /**
