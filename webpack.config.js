@@ -74,6 +74,22 @@ const shared = {
   devtool: false,
 };
 
+/** A Teams page (the side panel, the Administration page, the Reports page): one template, its title's word. */
+const tabPage = (/** @type {string} */ page) => ({
+  template: './addin/teams/tab.html',
+  templateParameters: { page },
+});
+
+/**
+ * A Teams tab page's preview: the stand-in for Teams (one template) around the tab, signed in as the local user.
+ * @param {string} page what the banner calls it, @param {string} tab the frame's title, @param {string} src its file
+ */
+const tabPreview = (page, tab, src) => ({
+  template: './addin/teams/tab-preview.html',
+  templateParameters: { page, tab, src },
+  chunks: [],
+});
+
 /** The baseline for the benchmark: a bare React + Fluent UI page, built the same way. */
 const bare = {
   ...shared,
@@ -85,7 +101,7 @@ const bare = {
     clean: true,
   },
   plugins: [
-    new HtmlWebpackPlugin({ filename: 'bare.html', template: './addin/teams/sidepanel/sidepanel.html' }),
+    new HtmlWebpackPlugin({ filename: 'bare.html', ...tabPage('bare page') }),
     new InitialSizePlugin('bare', 'Bare React + Fluent UI page'),
   ],
 };
@@ -126,14 +142,10 @@ const app = {
       chunks: ['officeStandIn', 'taskpane'],
       chunksSortMode: 'manual',
     }),
-    new HtmlWebpackPlugin({
-      filename: 'sidepanel.html',
-      template: './addin/teams/sidepanel/sidepanel.html',
-      chunks: ['sidepanel'],
-    }),
+    new HtmlWebpackPlugin({ filename: 'sidepanel.html', ...tabPage('meeting'), chunks: ['sidepanel'] }),
     new HtmlWebpackPlugin({
       filename: 'sidepanel-preview.html',
-      template: './addin/teams/sidepanel/sidepanel.html',
+      ...tabPage('meeting'),
       chunks: ['sidepanelPreview'],
     }),
     new HtmlWebpackPlugin({
@@ -168,20 +180,15 @@ const admin = {
     clean: false,
   },
   plugins: [
-    new HtmlWebpackPlugin({
-      filename: 'admin.html',
-      template: './addin/teams/admin/admin.html',
-      chunks: ['admin'],
-    }),
+    new HtmlWebpackPlugin({ filename: 'admin.html', ...tabPage('administration'), chunks: ['admin'] }),
     new HtmlWebpackPlugin({
       filename: 'admin-tab-preview.html',
-      template: './addin/teams/admin/admin.html',
+      ...tabPage('administration'),
       chunks: ['adminPreview'],
     }),
     new HtmlWebpackPlugin({
       filename: 'admin-preview.html',
-      template: './addin/teams/admin/admin-preview.html',
-      chunks: [],
+      ...tabPreview('Administration page', 'Administration tab', 'admin-tab-preview.html'),
     }),
   ],
 };
@@ -209,20 +216,15 @@ const reports = {
     clean: false,
   },
   plugins: [
-    new HtmlWebpackPlugin({
-      filename: 'reports.html',
-      template: './addin/teams/reports/reports.html',
-      chunks: ['reports'],
-    }),
+    new HtmlWebpackPlugin({ filename: 'reports.html', ...tabPage('reports'), chunks: ['reports'] }),
     new HtmlWebpackPlugin({
       filename: 'reports-tab-preview.html',
-      template: './addin/teams/reports/reports.html',
+      ...tabPage('reports'),
       chunks: ['reportsPreview'],
     }),
     new HtmlWebpackPlugin({
       filename: 'reports-preview.html',
-      template: './addin/teams/reports/reports-preview.html',
-      chunks: [],
+      ...tabPreview('Reports page', 'Reports tab', 'reports-tab-preview.html'),
     }),
     new HtmlWebpackPlugin({
       filename: 'record.html',
