@@ -74,6 +74,9 @@ const shared = {
   devtool: false,
 };
 
+/** The look every stand-in preview page shares (the page and its "Preview" banner), put into its head. */
+const previewStyle = `<style>${readFileSync(`${root}addin/shared/preview.css`, 'utf8')}</style>`;
+
 /** A Teams page (the side panel, the Administration page, the Reports page): one template, its title's word. */
 const tabPage = (/** @type {string} */ page) => ({
   template: './addin/teams/tab.html',
@@ -86,7 +89,7 @@ const tabPage = (/** @type {string} */ page) => ({
  */
 const tabPreview = (page, tab, src) => ({
   template: './addin/teams/tab-preview.html',
-  templateParameters: { page, tab, src },
+  templateParameters: { page, tab, src, previewStyle },
   chunks: [],
 });
 
@@ -139,6 +142,7 @@ const app = {
     new HtmlWebpackPlugin({
       filename: 'preview.html',
       template: './addin/outlook/preview/preview.html',
+      templateParameters: { previewStyle },
       chunks: ['officeStandIn', 'taskpane'],
       chunksSortMode: 'manual',
     }),
@@ -151,6 +155,7 @@ const app = {
     new HtmlWebpackPlugin({
       filename: 'meeting-preview.html',
       template: './addin/teams/sidepanel/meeting-preview.html',
+      templateParameters: { previewStyle },
       chunks: [],
     }),
     new InitialSizePlugin('taskpane', 'Task pane'),
