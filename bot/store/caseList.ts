@@ -29,7 +29,7 @@ export interface CaseListPage<T> {
 }
 
 /** At most this many cases are looked at for one page: a page of few matches ends early, with a `next`. */
-export const MOST_LOOKED_AT = 500;
+const MOST_LOOKED_AT = 500;
 
 type PositionedRow = CaseRow & { created_micros: string };
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../bot/http/routes.ts';
+import { caseListPage } from '../../bot/store/caseList.ts';
 import { createCase, updateCase, withdrawCase } from '../../bot/store/cases.ts';
 import { caseListQuerySchema, type CaseList } from '../../src/api/contract.ts';
 import { answerCase } from '../../src/cases/case.ts';
@@ -192,5 +193,25 @@ describe('the add-in’s case list, searched and paged on the service', () => {
       ),
     ).toBe(true);
     expect((await list('', people.member(1).aadObjectId)).status).toBe(403);
+  });
+
+  it('looks at no more than 500 cases for a page that few match, and goes on from there on the next', async () => {
+    // 1,200 LIP cases (no coordinator in this test has LIP), none of which the page keeps.
+    await store.db.query(
+      `INSERT INTO cases (id, partnership, conversation_id, student_ref, school_id, section, flow_id, flow_version, created_by, created_at)
+       SELECT gen_random_uuid(), 'LIP', 'c', 'LX ' || n, 's', 'A', 'cityAddress', '1.0.1', 'x', now() - n * interval '1 second'
+       FROM generate_series(1, 1200) AS n`,
+    );
+    const looked: string[] = [];
+    const request = { partnerships: ['LIP' as const], size: 5 };
+    const none = (record: { student: string }) => void looked.push(record.student);
+    const first = await caseListPage(store.db, request, none);
+    expect(first.items).toEqual([]);
+    expect(looked).toHaveLength(500);
+    const second = await caseListPage(store.db, { ...request, after: first.next ?? undefined }, none);
+    const third = await caseListPage(store.db, { ...request, after: second.next ?? undefined }, none);
+    expect(third.next).toBeNull();
+    expect(new Set(looked).size).toBe(1200);
+    expect(looked).toEqual(Array.from({ length: 1200 }, (_, n) => `LX ${n + 1}`));
   });
 });
