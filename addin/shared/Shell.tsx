@@ -20,13 +20,8 @@ const pane = {
   gap: tokens.spacingVerticalM,
 } as const;
 
-export function Shell({
-  children,
-  title = 'Inclusion Partnerships emails',
-}: {
-  children: React.ReactNode;
-  title?: string;
-}) {
+/** A page's frame: its title as the heading, above what it shows. */
+export function Shell({ children, title }: { children: React.ReactNode; title: string }) {
   return (
     <FluentProvider theme={webLightTheme}>
       <main style={pane}>
@@ -40,9 +35,9 @@ export function Shell({
 }
 
 /** Shown instead of a blank pane when the add-in cannot start. */
-export function StartupProblem({ message, title }: { message: string; title?: string }) {
+export function StartupProblem({ message, title }: { message: string; title: string }) {
   return (
-    <Shell {...(title ? { title } : {})}>
+    <Shell title={title}>
       <MessageBar intent="error">
         <MessageBarBody>
           <MessageBarTitle>The add-in cannot start</MessageBarTitle>

@@ -7,9 +7,10 @@ import { createMailHost, whenOfficeReady } from '../office/mailHost.ts';
 import { messageOf } from '../../shared/messages.ts';
 import { Shell, StartupProblem } from '../../shared/Shell.tsx';
 
+const title = 'Inclusion Partnerships emails';
 const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(
-  <Shell>
+  <Shell title={title}>
     <Spinner size="small" label="Connecting…" />
   </Shell>,
 );
@@ -23,10 +24,10 @@ async function connectToOutlook() {
 async function start() {
   const [{ App }, { host, api, directory }] = await Promise.all([appModule, connectToOutlook()]);
   root.render(
-    <Shell>
+    <Shell title={title}>
       <App host={host} api={api} directory={directory} />
     </Shell>,
   );
 }
 
-start().catch((error: unknown) => root.render(<StartupProblem message={messageOf(error)} />));
+start().catch((error: unknown) => root.render(<StartupProblem title={title} message={messageOf(error)} />));
