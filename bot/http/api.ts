@@ -25,7 +25,7 @@ import {
 } from '../../src/cases/case.ts';
 import { emailsStillToDraft, emailsToDraft } from '../../src/cases/emailsToDraft.ts';
 import { planSummary } from '../../src/plans/actionPlan.ts';
-import { fieldsSchema } from '../../src/templates/fields.ts';
+import { fieldsSchema, partnershipIds } from '../../src/templates/fields.ts';
 import type { BotConfig } from '../config.ts';
 import { listsCase, permissions, type Person } from '../../src/auth/policy.ts';
 import { rolesOf } from '../../src/settings/settings.ts';
@@ -134,7 +134,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
     'GET /api/cases': async (request, _params, { person }) => {
       const query = caseListQuerySchema.safeParse(Object.fromEntries(request.query));
       if (!query.success) return error(400, firstProblemText(query.error, 'query'));
-      const partnerships = person.coordinates.filter((partnership) => listsCase(person, partnership));
+      const partnerships = partnershipIds.filter((partnership) => listsCase(person, partnership));
       const page = await caseListPage(
         services.db,
         { partnerships, search: query.data.search, after: query.data.cursor, size: query.data.limit },
