@@ -65,6 +65,7 @@ function summary(services: Services, record: CaseRecord, emails: EmailToDraft[])
     section: record.section,
     outcome: record.outcome,
     outcomeLabel: record.outcome ? (caseFlow(record).outcomes[record.outcome]?.label ?? null) : null,
+    startedAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     emailsToDraft: emails.filter((email) => !email.drafted).length,
   };

@@ -27,6 +27,8 @@ export interface CaseSummary {
   section: string;
   outcome: string | null;
   outcomeLabel: string | null;
+  /** ISO timestamp of when the case was started: the case list's order. */
+  startedAt: string;
   /** ISO timestamp of the last change. */
   updatedAt: string;
   emailsToDraft: number;

@@ -150,12 +150,7 @@ export function CasesPanel({ api, host, directory }: Props) {
   return (
     <div className={styles.column}>
       <Field label="Search cases" hint="Identifier, reference or school">
-        <Input
-          type="search"
-          value={search}
-          onChange={(_, data) => setSearch(data.value)}
-          placeholder="Identifier or school"
-        />
+        <Input type="search" value={search} onChange={(_, data) => setSearch(data.value)} />
       </Field>
       {cases.length === 0 ? (
         <Text role="status">
@@ -169,7 +164,7 @@ export function CasesPanel({ api, host, directory }: Props) {
                 <span>
                   <strong>{item.student}</strong> · {item.schoolName} · {item.emailsToDraft} to draft
                   <br />
-                  <Text size={200}>{formatDateTime(new Date(item.updatedAt))}</Text>
+                  <Text size={200}>Started {formatDateTime(new Date(item.startedAt))}</Text>
                 </span>
               </Button>
             </li>
