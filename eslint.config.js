@@ -18,6 +18,17 @@ const platformImports = {
   ],
 };
 
+// The add-in's two front ends share addin/shared/ and never import each other (test/architecture.test.ts too).
+const frontEnd = (name, message) => ({ group: [`**/${name}/**`], message });
+const outlookOnly = frontEnd(
+  'outlook',
+  'Only the Outlook task pane imports addin/outlook/: move what is shared to addin/shared/.',
+);
+const teamsOnly = frontEnd(
+  'teams',
+  'Only the Teams pages import addin/teams/: move what is shared to addin/shared/.',
+);
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
@@ -49,5 +60,17 @@ export default tseslint.config(
       ],
       'no-console': 'error',
     },
+  },
+  {
+    files: ['addin/outlook/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [teamsOnly] }] },
+  },
+  {
+    files: ['addin/teams/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [outlookOnly] }] },
+  },
+  {
+    files: ['addin/shared/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [outlookOnly, teamsOnly] }] },
   },
 );

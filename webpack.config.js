@@ -74,6 +74,25 @@ const shared = {
   devtool: false,
 };
 
+/** The look every stand-in preview page shares (the page and its "Preview" banner), put into its head. */
+const previewStyle = `<style>${readFileSync(`${root}addin/shared/preview.css`, 'utf8')}</style>`;
+
+/** A Teams page (the side panel, the Administration page, the Reports page): one template, its title's word. */
+const tabPage = (/** @type {string} */ page) => ({
+  template: './addin/teams/tab.html',
+  templateParameters: { page },
+});
+
+/**
+ * A Teams tab page's preview: the stand-in for Teams (one template) around the tab, signed in as the local user.
+ * @param {string} page what the banner calls it, @param {string} tab the frame's title, @param {string} src its file
+ */
+const tabPreview = (page, tab, src) => ({
+  template: './addin/teams/tab-preview.html',
+  templateParameters: { page, tab, src, previewStyle },
+  chunks: [],
+});
+
 /** The baseline for the benchmark: a bare React + Fluent UI page, built the same way. */
 const bare = {
   ...shared,
@@ -85,7 +104,7 @@ const bare = {
     clean: true,
   },
   plugins: [
-    new HtmlWebpackPlugin({ filename: 'bare.html', template: './addin/sidepanel/sidepanel.html' }),
+    new HtmlWebpackPlugin({ filename: 'bare.html', ...tabPage('bare page') }),
     new InitialSizePlugin('bare', 'Bare React + Fluent UI page'),
   ],
 };
@@ -95,11 +114,11 @@ const app = {
   ...shared,
   name: 'app',
   entry: {
-    taskpane: './addin/taskpane/main.tsx',
+    taskpane: './addin/outlook/taskpane/main.tsx',
     dialog: './addin/dialog/fallback.ts',
-    officeStandIn: './addin/preview/standInOffice.ts',
-    sidepanel: './addin/sidepanel/main.tsx',
-    sidepanelPreview: './addin/sidepanel/previewMain.tsx',
+    officeStandIn: './addin/outlook/preview/standInOffice.ts',
+    sidepanel: './addin/teams/sidepanel/main.tsx',
+    sidepanelPreview: './addin/teams/sidepanel/previewMain.tsx',
   },
   output: {
     path: `${root}dist/addin`,
@@ -111,7 +130,7 @@ const app = {
   plugins: [
     new HtmlWebpackPlugin({
       filename: 'taskpane.html',
-      template: './addin/taskpane/taskpane.html',
+      template: './addin/outlook/taskpane/taskpane.html',
       chunks: ['taskpane'],
     }),
     new HtmlWebpackPlugin({
@@ -122,23 +141,21 @@ const app = {
     // The preview loads the stand-in for Outlook first, then the very same task pane bundle.
     new HtmlWebpackPlugin({
       filename: 'preview.html',
-      template: './addin/preview/preview.html',
+      template: './addin/outlook/preview/preview.html',
+      templateParameters: { previewStyle },
       chunks: ['officeStandIn', 'taskpane'],
       chunksSortMode: 'manual',
     }),
-    new HtmlWebpackPlugin({
-      filename: 'sidepanel.html',
-      template: './addin/sidepanel/sidepanel.html',
-      chunks: ['sidepanel'],
-    }),
+    new HtmlWebpackPlugin({ filename: 'sidepanel.html', ...tabPage('meeting'), chunks: ['sidepanel'] }),
     new HtmlWebpackPlugin({
       filename: 'sidepanel-preview.html',
-      template: './addin/sidepanel/sidepanel.html',
+      ...tabPage('meeting'),
       chunks: ['sidepanelPreview'],
     }),
     new HtmlWebpackPlugin({
       filename: 'meeting-preview.html',
-      template: './addin/sidepanel/meeting-preview.html',
+      template: './addin/teams/sidepanel/meeting-preview.html',
+      templateParameters: { previewStyle },
       chunks: [],
     }),
     new InitialSizePlugin('taskpane', 'Task pane'),
@@ -157,8 +174,8 @@ const admin = {
   name: 'admin',
   dependencies: ['app'],
   entry: {
-    admin: './addin/admin/main.tsx',
-    adminPreview: './addin/admin/previewMain.tsx',
+    admin: './addin/teams/admin/main.tsx',
+    adminPreview: './addin/teams/admin/previewMain.tsx',
   },
   output: {
     path: `${root}dist/addin`,
@@ -168,20 +185,15 @@ const admin = {
     clean: false,
   },
   plugins: [
-    new HtmlWebpackPlugin({
-      filename: 'admin.html',
-      template: './addin/admin/admin.html',
-      chunks: ['admin'],
-    }),
+    new HtmlWebpackPlugin({ filename: 'admin.html', ...tabPage('administration'), chunks: ['admin'] }),
     new HtmlWebpackPlugin({
       filename: 'admin-tab-preview.html',
-      template: './addin/admin/admin.html',
+      ...tabPage('administration'),
       chunks: ['adminPreview'],
     }),
     new HtmlWebpackPlugin({
       filename: 'admin-preview.html',
-      template: './addin/admin/admin-preview.html',
-      chunks: [],
+      ...tabPreview('Administration page', 'Administration tab', 'admin-tab-preview.html'),
     }),
   ],
 };
@@ -196,10 +208,10 @@ const reports = {
   name: 'reports',
   dependencies: ['admin'],
   entry: {
-    reports: './addin/reports/main.tsx',
-    reportsPreview: './addin/reports/previewMain.tsx',
-    record: './addin/record/main.tsx',
-    recordPreview: './addin/record/previewMain.tsx',
+    reports: './addin/teams/reports/main.tsx',
+    reportsPreview: './addin/teams/reports/previewMain.tsx',
+    record: './addin/teams/record/main.tsx',
+    recordPreview: './addin/teams/record/previewMain.tsx',
   },
   output: {
     path: `${root}dist/addin`,
@@ -209,29 +221,24 @@ const reports = {
     clean: false,
   },
   plugins: [
-    new HtmlWebpackPlugin({
-      filename: 'reports.html',
-      template: './addin/reports/reports.html',
-      chunks: ['reports'],
-    }),
+    new HtmlWebpackPlugin({ filename: 'reports.html', ...tabPage('reports'), chunks: ['reports'] }),
     new HtmlWebpackPlugin({
       filename: 'reports-tab-preview.html',
-      template: './addin/reports/reports.html',
+      ...tabPage('reports'),
       chunks: ['reportsPreview'],
     }),
     new HtmlWebpackPlugin({
       filename: 'reports-preview.html',
-      template: './addin/reports/reports-preview.html',
-      chunks: [],
+      ...tabPreview('Reports page', 'Reports tab', 'reports-tab-preview.html'),
     }),
     new HtmlWebpackPlugin({
       filename: 'record.html',
-      template: './addin/record/record.html',
+      template: './addin/teams/record/record.html',
       chunks: ['record'],
     }),
     new HtmlWebpackPlugin({
       filename: 'record-preview.html',
-      template: './addin/record/record.html',
+      template: './addin/teams/record/record.html',
       chunks: ['recordPreview'],
     }),
   ],

@@ -2,7 +2,7 @@
 // and the token goes back to the page that opened it: through Office's messageParent in Outlook, through
 // teams-js's authentication.notifySuccess in Teams (teamsHost.ts opens it with host=teams).
 import { createStandardPublicClientApplication } from '@azure/msal-browser';
-import type { DialogResult } from '../auth/signIn.ts';
+import type { DialogResult } from '../shared/auth/signIn.ts';
 
 const params = new URLSearchParams(location.search);
 // The redirect comes back without the query string, so the host is kept for the second visit too.
@@ -14,7 +14,7 @@ async function reply(result: DialogResult): Promise<void> {
     const { answerTeamsSignIn } = await import('../teams/teamsHost.ts');
     return answerTeamsSignIn(result);
   }
-  const { sendToParent, whenOfficeReady } = await import('../office/mailHost.ts');
+  const { sendToParent, whenOfficeReady } = await import('../outlook/office/mailHost.ts');
   sendToParent(await whenOfficeReady(), JSON.stringify(result));
 }
 

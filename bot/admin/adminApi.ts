@@ -15,6 +15,7 @@ import { problemsOf, type Problem } from '../../src/text/problems.ts';
 import type { AdminRouteKey } from '../http/routes.ts';
 import { denied, error, type Caller, type Handler } from '../http/routing.ts';
 import type { HttpRequest, HttpResponse } from '../http/server.ts';
+import { membersSeenInPartnership } from '../store/chatMembers.ts';
 import { settingsHistory, writeSettings } from '../store/settings.ts';
 import type { Services } from '../teams/services.ts';
 
@@ -205,14 +206,7 @@ export function adminHandlers(services: Services): Record<AdminRouteKey, Handler
           NOT_FOUND,
         );
       // The members of the tenant the bot has seen in the chats where this partnership's cases are run.
-      const rows = await services.db.query<{ member_id: string; member_name: string }>(
-        `SELECT DISTINCT m.member_id, m.member_name FROM chat_members m
-         WHERE m.standing = 'member' AND EXISTS (
-           SELECT 1 FROM cases c WHERE c.conversation_id = m.conversation_id AND c.partnership = $1)
-         ORDER BY m.member_name, m.member_id`,
-        [id],
-      );
-      const people: SeenPerson[] = rows.map((row) => ({ aadObjectId: row.member_id, name: row.member_name }));
+      const people: SeenPerson[] = await membersSeenInPartnership(services.db, id);
       return { status: 200, body: { people } };
     },
   };

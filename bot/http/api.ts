@@ -1,9 +1,15 @@
 import { caseFlow, defaultFlowId, flowById } from '../../src/flows.ts';
-import type { AddinConfig, CaseDetail, CaseSummary, EmailToDraft } from '../../src/api/contract.ts';
 import type { z } from 'zod';
 import {
   agendaRequestSchema,
+  caseListCursor,
+  caseListQuerySchema,
   draftedRequestSchema,
+  type AddinConfig,
+  type CaseDetail,
+  type CaseList,
+  type CaseSummary,
+  type EmailToDraft,
   type MeetingCase,
   type StageView,
 } from '../../src/api/contract.ts';
@@ -19,19 +25,14 @@ import {
 } from '../../src/cases/case.ts';
 import { emailsStillToDraft, emailsToDraft } from '../../src/cases/emailsToDraft.ts';
 import { planSummary } from '../../src/plans/actionPlan.ts';
-import { fieldsSchema } from '../../src/templates/fields.ts';
+import { fieldsSchema, partnershipIds } from '../../src/templates/fields.ts';
 import type { BotConfig } from '../config.ts';
 import { listsCase, permissions, type Person } from '../../src/auth/policy.ts';
 import { rolesOf } from '../../src/settings/settings.ts';
-import {
-  appendEvents,
-  draftedEmails,
-  casesOfConversation,
-  casesOfPartnerships,
-  createCase,
-  getCase,
-  isUuid,
-} from '../store/cases.ts';
+import { firstProblemText } from '../../src/text/problems.ts';
+import { caseListPage } from '../store/caseList.ts';
+import { draftedEmails, casesOfConversation, createCase, getCase, isUuid } from '../store/cases.ts';
+import { recordEmailDrafted } from '../store/emailDrafts.ts';
 import type { Services } from '../teams/services.ts';
 import type { Principal } from './apiAuth.ts';
 import type { CaseRouteKey } from './routes.ts';
@@ -64,6 +65,7 @@ function summary(services: Services, record: CaseRecord, emails: EmailToDraft[])
     section: record.section,
     outcome: record.outcome,
     outcomeLabel: record.outcome ? (caseFlow(record).outcomes[record.outcome]?.label ?? null) : null,
+    startedAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     emailsToDraft: emails.filter((email) => !email.drafted).length,
   };
@@ -129,16 +131,21 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
       return { status: 200, body: { ...directory, allowedRecipientDomains } };
     },
 
-    'GET /api/cases': async (_request, _params, { person }) => {
-      const records = await casesOfPartnerships(services.db, [...person.coordinates]);
-      const drafted = await draftedEmails(
+    // A page of the coordinator's cases with emails to draft (their partnerships only: listsCase), newest first.
+    'GET /api/cases': async (request, _params, { person }) => {
+      const query = caseListQuerySchema.safeParse(Object.fromEntries(request.query));
+      if (!query.success) return error(400, firstProblemText(query.error, 'query'));
+      const partnerships = partnershipIds.filter((partnership) => listsCase(person, partnership));
+      const page = await caseListPage(
         services.db,
-        records.map((record) => record.id),
+        { partnerships, search: query.data.search, after: query.data.cursor, size: query.data.limit },
+        (record, drafted) => {
+          const listed = summary(services, record, emailsOf(services, record, drafted));
+          return listed.emailsToDraft > 0 ? listed : undefined;
+        },
       );
-      const withEmails = records.map((record) =>
-        summary(services, record, emailsOf(services, record, drafted.get(record.id) ?? new Set())),
-      );
-      return { status: 200, body: { cases: withEmails.filter((item) => item.emailsToDraft > 0) } };
+      const body: CaseList = { cases: page.items, nextCursor: page.next && caseListCursor(page.next) };
+      return { status: 200, body };
     },
 
     'GET /api/cases/:caseId': async (_request, params, { person }) => {
@@ -171,8 +178,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
 
     'POST /api/cases/:caseId/emails': async (request, params, { principal, person }) => {
       const parsed = draftedRequestSchema.safeParse(request.body);
-      if (!parsed.success)
-        return error(400, parsed.error.issues[0]?.message ?? 'The request body is not valid.');
+      if (!parsed.success) return error(400, firstProblemText(parsed.error, 'body'));
       const record = await caseOf(params);
       if (!record) return error(404, NO_SUCH_CASE);
       const verdict = permissions.draftCaseEmails(person, record);
@@ -184,17 +190,17 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
           `This case does not need ${parsed.data.template} to the ${parsed.data.to === 'lps' ? 'LPS' : 'school'}.`,
         );
       }
-      await services.db.transaction(async (tx) => {
-        // The action plan's email names the version and save it was drafted from (see draftKey).
-        const plan =
-          parsed.data.template === 'T5' && record.plan
-            ? { plan: { version: record.plan.version, saves: record.plan.saves } }
-            : {};
-        await appendEvents(tx, record, { id: principal.id, name: principal.name }, [
-          { kind: 'emailDrafted', detail: { ...parsed.data, ...plan } },
-        ]);
-        await tx.query('UPDATE cases SET updated_at = now() WHERE id = $1', [record.id]);
-      });
+      // The action plan's email names the version and save it was drafted from (see draftKey).
+      const plan =
+        parsed.data.template === 'T5' && record.plan
+          ? { plan: { version: record.plan.version, saves: record.plan.saves } }
+          : {};
+      await recordEmailDrafted(
+        services.db,
+        record,
+        { id: principal.id, name: principal.name },
+        { ...parsed.data, ...plan },
+      );
       services.log.event('info', 'email.drafted', { caseId: record.id, template: parsed.data.template });
       const emails = emailsOf(services, record, await draftedOf(services, record.id));
       return { status: 201, body: { emails } };
@@ -263,10 +269,7 @@ export function caseHandlers(services: Services, config: BotConfig): Record<Case
       const conversationId = params.conversationId ?? '';
       const shape = agendaRequestSchema.safeParse(request.body);
       const parsed = shape.success ? newCaseSchema(services.identifierRule).safeParse(shape.data) : shape;
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return error(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
-      }
+      if (!parsed.success) return error(400, firstProblemText(parsed.error, 'body'));
       const input = parsed.data as z.output<ReturnType<typeof newCaseSchema>>;
       const there = await inChatAs(principal, person, conversationId);
       const facts = { partnership: input.partnership, inChat: there.inChat };

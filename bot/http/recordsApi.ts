@@ -3,6 +3,7 @@ import { permissions } from '../../src/auth/policy.ts';
 import { reportCsv } from '../../src/reports/tables.ts';
 import { checkRange } from '../../src/reports/terms.ts';
 import { isPartnershipId, partnershipIds, type PartnershipId } from '../../src/templates/fields.ts';
+import { firstProblemText } from '../../src/text/problems.ts';
 import { lineOfText } from '../../src/text/textSchemas.ts';
 import {
   countyDashboard,
@@ -25,7 +26,7 @@ import { denied, error, type Handler } from './routing.ts';
 
 const NO_SUCH_CASE = 'No such case.';
 const holdSchema = z.strictObject({
-  hold: z.boolean({ error: 'hold: expected true or false' }),
+  hold: z.boolean({ error: 'expected true or false' }),
   reason: lineOfText(200).optional(),
 });
 
@@ -61,8 +62,7 @@ export function recordHandlers(services: Services): Record<RecordRouteKey, Handl
       if (permissions.holdRecords(person) !== 'allow')
         return error(403, 'Only administrators can put a case on legal hold.');
       const parsed = holdSchema.safeParse(request.body);
-      if (!parsed.success)
-        return error(400, parsed.error.issues[0]?.message ?? 'The request body is not valid.');
+      if (!parsed.success) return error(400, firstProblemText(parsed.error, 'body'));
       if (parsed.data.hold && !parsed.data.reason) return error(400, 'reason: say why the case is held');
       const held = await setLegalHold(
         services.db,

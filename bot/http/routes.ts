@@ -8,7 +8,13 @@ import type { ApiRouteSpec } from './routing.ts';
 export const apiRoutes = [
   { method: 'GET', path: '/api/addin/config', permission: 'public' },
   { method: 'GET', path: '/api/directory', permission: 'seeDirectory' },
-  { method: 'GET', path: '/api/cases', permission: 'useCoordinatorTools' },
+  // A page of the coordinator's cases: a search, the page's size and where it starts (caseListQuerySchema).
+  {
+    method: 'GET',
+    path: '/api/cases',
+    permission: 'useCoordinatorTools',
+    query: ['search', 'limit', 'cursor'],
+  },
   { method: 'GET', path: '/api/cases/:caseId', permission: 'draftCaseEmails' },
   { method: 'POST', path: '/api/cases/:caseId/emails', permission: 'draftCaseEmails' },
   { method: 'GET', path: '/api/cases/:caseId/stage', permission: 'seeCase' },
@@ -16,14 +22,24 @@ export const apiRoutes = [
   { method: 'POST', path: '/api/conversations/:conversationId/cases', permission: 'startCase' },
   { method: 'GET', path: '/api/cases/:caseId/record', permission: 'seeDecisionRecord' },
   { method: 'PUT', path: '/api/cases/:caseId/hold', permission: 'holdRecords' },
-  { method: 'GET', path: '/api/reports', permission: 'seeReports' },
+  {
+    method: 'GET',
+    path: '/api/reports',
+    permission: 'seeReports',
+    query: ['partnership', 'from', 'to', 'format'],
+  },
   { method: 'GET', path: '/api/reports/county', permission: 'seeCountyReports' },
-  { method: 'GET', path: '/api/records/export', permission: 'seeReports' },
+  {
+    method: 'GET',
+    path: '/api/records/export',
+    permission: 'seeReports',
+    query: ['partnership', 'from', 'to'],
+  },
   { method: 'GET', path: '/api/admin', permission: 'useAdministration' },
   { method: 'PUT', path: '/api/admin/administrators', permission: 'manageAdministrators' },
   { method: 'PUT', path: '/api/admin/county', permission: 'manageCounty' },
   { method: 'PUT', path: '/api/admin/partnerships/:partnershipId', permission: 'managePartnership' },
-  { method: 'GET', path: '/api/admin/history', permission: 'useAdministration' },
+  { method: 'GET', path: '/api/admin/history', permission: 'useAdministration', query: ['about'] },
   {
     method: 'GET',
     path: '/api/admin/partnerships/:partnershipId/people-seen',

@@ -12,6 +12,8 @@ export interface ApiRouteSpec {
   path: string;
   /** `public`: no sign-in (the add-in's start-up settings); otherwise the policy's permission. */
   permission: PermissionName | 'public';
+  /** The query string's parameters the route reads (checked by its handler); none when absent. */
+  query?: readonly string[];
 }
 
 /** Who is calling: the verified token's principal, and the policy's view of them. */

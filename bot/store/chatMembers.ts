@@ -102,3 +102,18 @@ export async function chatMembers(db: Queryable, conversationId: string): Promis
   );
   return rows.map((row) => ({ id: row.member_id, name: row.member_name, standing: row.standing }));
 }
+
+/** The members of the tenant (not guests) seen in the chats where a partnership's cases are run, by name. */
+export async function membersSeenInPartnership(
+  db: Queryable,
+  partnership: string,
+): Promise<{ aadObjectId: string; name: string }[]> {
+  const rows = await db.query<{ member_id: string; member_name: string }>(
+    `SELECT DISTINCT m.member_id, m.member_name FROM chat_members m
+     WHERE m.standing = 'member' AND EXISTS (
+       SELECT 1 FROM cases c WHERE c.conversation_id = m.conversation_id AND c.partnership = $1)
+     ORDER BY m.member_name, m.member_id`,
+    [partnership],
+  );
+  return rows.map((row) => ({ aadObjectId: row.member_id, name: row.member_name }));
+}

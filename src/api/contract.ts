@@ -27,9 +27,70 @@ export interface CaseSummary {
   section: string;
   outcome: string | null;
   outcomeLabel: string | null;
+  /** ISO timestamp of when the case was started: the case list's order. */
+  startedAt: string;
   /** ISO timestamp of the last change. */
   updatedAt: string;
   emailsToDraft: number;
+}
+
+/** Where a page of the case list ends: the case's start, in microseconds since 1970, and its id. */
+export interface CaseListPosition {
+  createdMicros: string;
+  id: string;
+}
+
+/** The most cases one page of `GET /api/cases` holds, and how many it holds unless asked. */
+export const CASE_PAGE_MAX = 50;
+export const CASE_PAGE_DEFAULT = 20;
+
+const CURSOR = /^(\d{1,17})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The cursor of the page after `position`: opaque to the add-in, which sends it back as it came. */
+export const caseListCursor = (position: CaseListPosition) => `${position.createdMicros}_${position.id}`;
+
+/**
+ * The query of `GET /api/cases`: `search` (part of the student's identifier or reference, or of the school's
+ * name), `limit` (cases a page, 1 to CASE_PAGE_MAX) and `cursor` (the `nextCursor` of the page before).
+ */
+export const caseListQuerySchema = z.object({
+  search: z
+    .string()
+    .transform((value) => value.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .max(60, 'at most 60 characters')
+        .refine((value) => !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(value), 'must be a single line of text'),
+    )
+    .optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, `expected a whole number from 1 to ${CASE_PAGE_MAX}`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1, `expected a whole number from 1 to ${CASE_PAGE_MAX}`)
+        .max(CASE_PAGE_MAX, `at most ${CASE_PAGE_MAX} cases a page`),
+    )
+    .default(CASE_PAGE_DEFAULT),
+  cursor: z
+    .string()
+    .regex(CURSOR, 'not a place in this list: load the list again')
+    .transform((value): CaseListPosition => {
+      const [, createdMicros = '', id = ''] = CURSOR.exec(value) ?? [];
+      return { createdMicros, id };
+    })
+    .optional(),
+});
+export type CaseListQuery = z.output<typeof caseListQuerySchema>;
+
+/** A page of the signed-in coordinator's cases with emails to draft, newest first. */
+export interface CaseList {
+  cases: CaseSummary[];
+  /** Send back as `cursor` for the next page; null when there is none. */
+  nextCursor: string | null;
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -44,8 +105,8 @@ export interface CaseDetail extends CaseSummary {
 }
 
 export const draftedRequestSchema = z.strictObject({
-  template: z.enum(templateIds, { error: `template: expected one of ${templateIds.join(', ')}` }),
-  to: z.enum(recipientRoles, { error: `to: expected one of ${recipientRoles.join(', ')}` }),
+  template: z.enum(templateIds, { error: `expected one of ${templateIds.join(', ')}` }),
+  to: z.enum(recipientRoles, { error: `expected one of ${recipientRoles.join(', ')}` }),
 });
 export type DraftedRequest = z.output<typeof draftedRequestSchema>;
 

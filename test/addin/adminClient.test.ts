@@ -6,7 +6,7 @@ import {
   createAdminApi,
   InvalidSettingsError,
   StaleSettingsError,
-} from '../../addin/api/client.ts';
+} from '../../addin/shared/api/client.ts';
 
 /** The Administration page's calls against a small stand-in for the bot that answers as it is told. */
 describe('the Administration API client', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { caseFields, emailStanding, optionalFieldsOf, REDRAFT } from '../../addin/taskpane/caseEmail.ts';
-import { compose } from '../../addin/taskpane/compose.ts';
+import {
+  caseFields,
+  emailStanding,
+  optionalFieldsOf,
+  REDRAFT,
+} from '../../addin/outlook/taskpane/caseEmail.ts';
+import { compose } from '../../addin/outlook/taskpane/compose.ts';
 import type { ActionPlan } from '../../src/plans/actionPlan.ts';
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import { completeFields, directory } from '../helpers/fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compose } from '../../addin/taskpane/compose.ts';
+import { compose } from '../../addin/outlook/taskpane/compose.ts';
 import { completeFields, directory } from '../helpers/fixtures.ts';
 
 const recipient = { name: 'Mrs Patel', email: 'k.patel@lps.leicester.sch.uk' };

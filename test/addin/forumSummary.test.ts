@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedNotice, summaryLines } from '../../addin/sidepanel/forumSummary.ts';
+import { addedNotice, summaryLines } from '../../addin/teams/sidepanel/forumSummary.ts';
 import type { MeetingCase } from '../../src/api/contract.ts';
 
 const base: MeetingCase = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMailHost, HostError, isEmptyDraft, signatureOf } from '../../addin/office/mailHost.ts';
+import { createMailHost, HostError, isEmptyDraft, signatureOf } from '../../addin/outlook/office/mailHost.ts';
 import { fakeOffice } from './fakeOffice.ts';
 
 const signature = '<div id="Signature"><p>Sam Lee<br>SLIP Coordinator</p></div>';

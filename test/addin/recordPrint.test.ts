@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssString, pageStyle } from '../../addin/record/RecordPage.tsx';
+import { cssString, pageStyle } from '../../addin/teams/record/RecordPage.tsx';
 
 describe('the printable record’s page header', () => {
   it('writes any partnership name as one CSS string that nothing can break out of', () => {

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createApiClient } from '../../addin/api/client.ts';
-import { createSignIn, SignInError } from '../../addin/auth/signIn.ts';
-import { createMailHost } from '../../addin/office/mailHost.ts';
+import { ApiError, createApiClient } from '../../addin/shared/api/client.ts';
+import { createSignIn, SignInError } from '../../addin/shared/auth/signIn.ts';
+import { createMailHost } from '../../addin/outlook/office/mailHost.ts';
 import { fakeOffice } from './fakeOffice.ts';
 
 const entra = {
@@ -57,7 +57,8 @@ describe('the API client', () => {
   let server: Server;
   let base: string;
   const answers: Record<string, [number, unknown]> = {
-    '/api/cases': [200, { cases: [{ id: 'c1' }] }],
+    '/api/cases': [200, { cases: [{ id: 'c1' }], nextCursor: '1_c1' }],
+    '/api/cases?search=J.S.+2291&cursor=1_c1': [200, { cases: [{ id: 'c2' }], nextCursor: null }],
     '/api/cases/expired': [401, { error: 'Your sign-in has expired: sign in again.' }],
     '/api/cases/other': [403, { error: 'Only partnership coordinators can use the add-in.' }],
     '/api/cases/broken': [500, { error: 'stack trace here' }],
@@ -75,7 +76,19 @@ describe('the API client', () => {
 
   it('sends the token and returns the data', async () => {
     const api = createApiClient(base, async () => 'token-1');
-    expect(await api.cases()).toEqual([{ id: 'c1' }]);
+    expect(await api.cases()).toEqual({
+      cases: [{ id: 'c1' }],
+      nextCursor: '1_c1',
+      authorization: 'Bearer token-1',
+    });
+  });
+
+  it('asks for a search and the next page in the query', async () => {
+    const api = createApiClient(base, async () => 'token-1');
+    expect(await api.cases({ search: ' J.S. 2291 ', cursor: '1_c1' })).toMatchObject({
+      cases: [{ id: 'c2' }],
+      nextCursor: null,
+    });
   });
 
   it.each([

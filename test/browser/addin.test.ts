@@ -1,8 +1,7 @@
 import { seriousAxeProblems } from './axe.ts';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { savePlan } from '../../bot/store/actionPlans.ts';
 import { caseHistory, createCase, updateCase } from '../../bot/store/cases.ts';
 import type { ActionPlan } from '../../src/plans/actionPlan.ts';
@@ -10,16 +9,14 @@ import { answerCase } from '../../src/cases/case.ts';
 import { ok } from '../../src/result.ts';
 import { emailTemplates } from '../../src/templates/emailTemplates.ts';
 import { renderEmail } from '../../src/templates/render.ts';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.ts';
-import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
+import { skipBrowserTests } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
 import { directory } from '../helpers/fixtures.ts';
-import { startTestBot, type TestBot } from '../helpers/teams.ts';
 import { flows } from '../../src/flows.ts';
 
 const cityAddressFlow = flows.cityAddress;
 
 const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
-const built = fileURLToPath(new URL('../../dist/addin/preview.html', import.meta.url));
 const axeProblems = (page: Page) => seriousAxeProblems(page, 'aside');
 const allSteps = { agreedActions: true, managedMove: true, apPartTime: true, partnershipSupport: true };
 const signature =
@@ -58,16 +55,13 @@ const serialised = (page: Page, html: string) =>
 describe.skipIf(skipBrowserTests)(
   'the Outlook add-in in the preview’s stand-in for Outlook, in Chromium',
   () => {
-    let store: TestDatabase;
-    let bot: TestBot;
-    let browser: Browser;
     let caseId: string;
     const actor = { id: 'x', name: 'Alex Wilber' };
 
     /** A section B case decided as B.psp2b, so it needs templates 1 and 3. */
     async function decidedCase(student: string, known: Record<string, string> = fields) {
       const record = await createCase(
-        store.db,
+        suite.store.db,
         {
           partnership: 'SLIP',
           conversationId: 'c',
@@ -86,7 +80,7 @@ describe.skipIf(skipBrowserTests)(
         ['residency', 'city'],
         ['stepsDone', allSteps],
       ] as const) {
-        await updateCase(store.db, record.id, actor, (current) => {
+        await updateCase(suite.store.db, record.id, actor, (current) => {
           const answered = answerCase(cityAddressFlow, current, question, value, {});
           return answered.ok
             ? ok({ record: answered.value.record, events: answered.value.events })
@@ -109,7 +103,7 @@ describe.skipIf(skipBrowserTests)(
     /** A case on the agenda with an Inclusion Forum action plan (no outcome needed: the plan alone needs T5). */
     async function caseWithPlan(student: string, plan: ActionPlan, consent = true) {
       const record = await createCase(
-        store.db,
+        suite.store.db,
         {
           partnership: 'SLIP',
           conversationId: 'c',
@@ -125,7 +119,7 @@ describe.skipIf(skipBrowserTests)(
         },
         actor,
       );
-      const saved = await savePlan(store.db, record.id, plan, actor);
+      const saved = await savePlan(suite.store.db, record.id, plan, actor);
       if (!saved.ok) throw new Error(saved.error.message);
       return record.id;
     }
@@ -144,26 +138,19 @@ describe.skipIf(skipBrowserTests)(
       ],
     };
 
-    beforeAll(async () => {
-      if (!existsSync(built)) throw new Error('Build the add-in first: npm run build (npm test does)');
-      store = await freshPglite();
-      bot = await startTestBot(store.db, { allowedTenantIds: [], rolesFile: localRoles });
-      caseId = await decidedCase('JS-2291');
-      await decidedCase('JS-3001');
-      await decidedCase('KB-1');
-      await decidedCase('AX-1');
-      browser = await launchChromium();
-    }, 60_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await bot?.stop();
-      await store?.drop();
+    const suite = browserSuite('preview.html', {
+      rolesFile: localRoles,
+      seed: async () => {
+        caseId = await decidedCase('JS-2291');
+        await decidedCase('JS-3001');
+        await decidedCase('KB-1');
+        await decidedCase('AX-1');
+      },
     });
 
     async function openPreview(query = '') {
-      const page = await browser.newPage({ viewport: { width: 1300, height: 1200 } });
-      await page.goto(`${bot.url}/addin/preview.html${query}`);
+      const page = await suite.browser.newPage({ viewport: { width: 1300, height: 1200 } });
+      await page.goto(`${suite.bot.url}/addin/preview.html${query}`);
       await page.getByRole('tab', { name: 'Emails to send' }).waitFor();
       return page;
     }
@@ -193,7 +180,7 @@ describe.skipIf(skipBrowserTests)(
       expect(draft.body).toBe(await serialised(page, `${expected.email.html}<p><br></p>${signature}`));
       expect(draft.subject).toBe('JS-2291: seeking support from the Leicester Partnership School');
       expect(draft.to).toEqual(['Mrs Patel <k.patel@lps.leicester.sch.uk>']);
-      const history = await caseHistory(store.db, caseId);
+      const history = await caseHistory(suite.store.db, caseId);
       expect(history.at(-1)).toMatchObject({
         kind: 'emailDrafted',
         detail: { template: 'T1', to: 'school' },
@@ -369,7 +356,7 @@ describe.skipIf(skipBrowserTests)(
         rows: [['The school', 'Meet the family', '15 January 2027']],
       });
       expect(draft.body).toContain('We will review the plan with you on 5 February 2027');
-      expect((await caseHistory(store.db, id)).at(-1)).toMatchObject({
+      expect((await caseHistory(suite.store.db, id)).at(-1)).toMatchObject({
         kind: 'emailDrafted',
         detail: { template: 'T5', to: 'school', plan: { version: 1, saves: 1 } },
       });
@@ -377,7 +364,7 @@ describe.skipIf(skipBrowserTests)(
       await page.close();
 
       // The plan changes after the email was drafted: the email is offered again, saying why.
-      const changed = await savePlan(store.db, id, changedPlan, actor);
+      const changed = await savePlan(suite.store.db, id, changedPlan, actor);
       expect(changed.ok).toBe(true);
       const again = await openPreview();
       await again.getByRole('button', { name: /AP-1 · Beauchamp College · 1 to draft/ }).click();
@@ -396,7 +383,7 @@ describe.skipIf(skipBrowserTests)(
       draft = await draftOf(again);
       // Escaped into the HTML: the ampersand is text, not markup.
       expect(draft.body).toContain('Observe in class &amp; at break');
-      expect((await caseHistory(store.db, id)).at(-1)).toMatchObject({
+      expect((await caseHistory(suite.store.db, id)).at(-1)).toMatchObject({
         kind: 'emailDrafted',
         detail: { template: 'T5', plan: { version: 1, saves: 2 } },
       });
@@ -431,12 +418,47 @@ describe.skipIf(skipBrowserTests)(
       await page.close();
 
       // The plan changes: the view with the anonymous note and the redraft warning has no accessibility problems.
-      await savePlan(store.db, id, changedPlan, actor);
+      await savePlan(suite.store.db, id, changedPlan, actor);
       const again = await openPreview();
       await again.getByRole('button', { name: /Anonymous case REF-0042/ }).click();
       await again.getByText(/The action plan has changed since this was drafted: draft it again\./).waitFor();
       expect(await axeProblems(again)).toEqual([]);
       await again.close();
+    }, 90_000);
+
+    it('searches the cases on the service as you type, and shows more a page at a time', async () => {
+      // Cases older than the others: a page holds 20, so they end the first page and fill the next.
+      const older = Array.from({ length: 22 }, (_, n) => `PM-${1001 + n}`);
+      for (const student of older) await decidedCase(student);
+      await suite.store.db.query(
+        "UPDATE cases SET created_at = created_at - interval '1 year' WHERE student_ref LIKE 'PM-%'",
+      );
+      const page = await openPreview();
+      const list = page.getByRole('list', { name: 'Cases with emails to draft' });
+      const shown = async () =>
+        (await list.getByRole('button').allTextContents()).map((text) => text.split(' · ')[0] ?? '');
+      await list.getByRole('button', { name: /AX-1/ }).waitFor();
+      expect(await shown()).toHaveLength(20);
+      await page.getByRole('button', { name: 'Show more' }).click();
+      await list.getByRole('button', { name: /PM-1001 ·/ }).waitFor();
+      const all = await shown();
+      expect(new Set(all).size).toBe(all.length);
+      expect(all.filter((student) => student.startsWith('PM-'))).toEqual([...older].reverse());
+      await expect(page.getByRole('button', { name: 'Show more' }).count()).resolves.toBe(0);
+
+      // Typing sends one search once you pause, not one a key.
+      const searches: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/api/cases?')) searches.push(request.url());
+      });
+      await page.getByRole('searchbox', { name: /Search cases/ }).pressSequentially('pm-1007', { delay: 20 });
+      await list.getByRole('button').filter({ hasText: 'PM-1007' }).waitFor();
+      await expect.poll(shown).toEqual(['PM-1007']);
+      expect(searches.length).toBeLessThanOrEqual(2);
+      expect(searches.at(-1)).toContain('search=pm-1007');
+      await page.getByRole('searchbox', { name: /Search cases/ }).fill('nobody at all');
+      await page.getByText('No case matches your search.').waitFor();
+      await page.close();
     }, 90_000);
 
     it('has no serious or critical accessibility problems (axe-core)', async () => {

@@ -1,8 +1,6 @@
 import { seriousAxeProblems } from './axe.ts';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../bot/store/settings.ts';
 import {
   addForumDate,
@@ -17,12 +15,10 @@ import {
   setCityBapMembership,
   setLpsHeadEmail,
 } from '../helpers/adminPage.ts';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.ts';
-import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
-import { click, startConnector, startTestBot, type TestBot } from '../helpers/teams.ts';
+import { skipBrowserTests } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
+import { click, startConnector } from '../helpers/teams.ts';
 import { casesOfConversation, getCase } from '../../bot/store/cases.ts';
-
-const built = fileURLToPath(new URL('../../dist/addin/admin-preview.html', import.meta.url));
 
 /** Moving with Tab alone: whether a control has the focus, and pressing Tab until one has. */
 function keyboard(page: Page) {
@@ -50,26 +46,15 @@ function keyboard(page: Page) {
 }
 
 describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Teams host, in Chromium', () => {
-  let store: TestDatabase;
-  let bot: TestBot;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(built)) throw new Error('Build the add-in first: npm run build (npm test does)');
-    store = await freshPglite();
-    bot = await startTestBot(store.db, { allowedTenantIds: [], rolesFile: localAdminRoles });
-    await seedSlipChat(store.db);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await store?.drop();
+  const suite = browserSuite('admin-preview.html', {
+    rolesFile: localAdminRoles,
+    seed: async () => {
+      await seedSlipChat(suite.store.db);
+    },
   });
 
   it('adds a panel member from the people seen, marks a City BAP member, sets the LPS head’s email, and shows the history', async () => {
-    const { page, tab } = await openAdminPreview(browser, bot.url);
+    const { page, tab } = await openAdminPreview(suite.browser, suite.bot.url);
     await tab.getByText('Signed in as Alex Wilber, an administrator.').waitFor();
 
     await addPanelMember(tab, 'Priya Shah', 'Beauchamp College');
@@ -86,7 +71,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await expect(history.getByText(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} · /).count()).resolves.toBe(4);
     await history.getByText(/ · First set up from the configuration files$/).waitFor();
 
-    const stored = await readSettings(store.db);
+    const stored = await readSettings(suite.store.db);
     const slip = stored?.settings.partnerships.SLIP;
     expect(slip?.panel).toEqual([
       {
@@ -105,7 +90,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
       const coordinator = { id: '29:alex', name: localAdmin.name, aadObjectId: localAdmin.aadObjectId };
       const run = async (student: string, section: string, answers: [string, Record<string, unknown>][]) => {
         await click(
-          bot,
+          suite.bot,
           connector,
           coordinator,
           'case.start',
@@ -117,14 +102,14 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
           },
           `card-${student}`,
         );
-        const record = (await casesOfConversation(store.db, '19:meeting-a@thread.v2')).find(
+        const record = (await casesOfConversation(suite.store.db, '19:meeting-a@thread.v2')).find(
           (item) => item.student === student,
         );
         let card = '';
         for (const [question, value] of answers)
           card = (
             await click(
-              bot,
+              suite.bot,
               connector,
               coordinator,
               'case.answer',
@@ -132,7 +117,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
               `card-${student}`,
             )
           ).text;
-        return { card, record: await getCase(store.db, record?.id ?? '') };
+        return { card, record: await getCase(suite.store.db, record?.id ?? '') };
       };
       const bap = await run('AB 1', 'A', [['residency', { value: 'city' }]]);
       expect(bap.card).toContain('(from the directory)');
@@ -154,8 +139,8 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     }
 
     // ...and template 3, to the LPS, goes to the head's new address in the add-in.
-    const pane = await browser.newPage({ viewport: { width: 1300, height: 1200 } });
-    await pane.goto(`${bot.url}/addin/preview.html`);
+    const pane = await suite.browser.newPage({ viewport: { width: 1300, height: 1200 } });
+    await pane.goto(`${suite.bot.url}/addin/preview.html`);
     await pane.getByRole('button', { name: /AB 2 · Beauchamp College/ }).click();
     await pane.getByRole('button', { name: /Email template 3/ }).click();
     await pane.getByRole('button', { name: 'Insert into the draft' }).click();
@@ -168,7 +153,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
   }, 120_000);
 
   it('shows a problem beside its field and sends nothing until it is fixed', async () => {
-    const { page, tab } = await openAdminPreview(browser, bot.url);
+    const { page, tab } = await openAdminPreview(suite.browser, suite.bot.url);
     await openSection(tab, 'Schools');
     await tab.getByRole('button', { name: 'Edit Wigston College' }).click();
     const dialog = tab.getByRole('dialog');
@@ -177,25 +162,25 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('expected an email address').waitFor();
     await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
-    const before = await readSettings(store.db);
+    const before = await readSettings(suite.store.db);
     await email.fill('key.link@wigston.leics.sch.uk');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await tab.getByText('Wigston College is saved.').waitFor();
-    const after = await readSettings(store.db);
+    const after = await readSettings(suite.store.db);
     expect(after?.versions['partnership:SLIP']).toBe((before?.versions['partnership:SLIP'] ?? 0) + 1);
     await page.close();
   }, 60_000);
 
   it('reloads what someone else saved first, and says so', async () => {
-    const { page, tab } = await openAdminPreview(browser, bot.url);
+    const { page, tab } = await openAdminPreview(suite.browser, suite.bot.url);
     await openSection(tab, 'Vote settings');
     // Someone else saves the quorum while this page is open.
     const token = `dangerously-local:00000000-0000-0000-0000-0000000000020`;
     const current = (await (
-      await fetch(`${bot.url}/api/admin`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${suite.bot.url}/api/admin`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { partnerships: { value: { id: string; voteSettings: object }; version: number }[] };
     const slip = current.partnerships.find((item) => item.value.id === 'SLIP')!;
-    const put = await fetch(`${bot.url}/api/admin/partnerships/SLIP`, {
+    const put = await fetch(`${suite.bot.url}/api/admin/partnerships/SLIP`, {
       method: 'PUT',
       headers: {
         authorization: `Bearer ${token}`,
@@ -210,12 +195,12 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await tab.getByRole('button', { name: 'Save the vote settings' }).click();
     await tab.getByText(/^Someone else changed this since you opened it/).waitFor();
     await expect(tab.getByRole('textbox', { name: /^Quorum/ }).inputValue()).resolves.toBe('5');
-    expect((await readSettings(store.db))?.settings.partnerships.SLIP.voteSettings.quorum).toBe(5);
+    expect((await readSettings(suite.store.db))?.settings.partnerships.SLIP.voteSettings.quorum).toBe(5);
     await page.close();
   }, 60_000);
 
   it('can be used with the keyboard alone: an addition, an edit and a removal with its confirmation', async () => {
-    const { page, tab } = await openAdminPreview(browser, bot.url);
+    const { page, tab } = await openAdminPreview(suite.browser, suite.bot.url);
     const { hasFocus, tabTo } = keyboard(page);
     const focusInDialog = () =>
       tab
@@ -259,7 +244,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await confirmation.waitFor({ state: 'detached' });
     await expect(hasFocus(remove)).resolves.toBe(true);
     expect(
-      (await readSettings(store.db))?.settings.partnerships.SLIP.panel.map((member) => member.name),
+      (await readSettings(suite.store.db))?.settings.partnerships.SLIP.panel.map((member) => member.name),
     ).toContain('Tom Baker');
     await page.keyboard.press('Space');
     await confirmation.waitFor();
@@ -267,13 +252,13 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await page.keyboard.press('Enter');
     await tab.getByText('Tom Baker is no longer on the SLIP panel.').waitFor();
     expect(
-      (await readSettings(store.db))?.settings.partnerships.SLIP.panel.map((member) => member.name),
+      (await readSettings(suite.store.db))?.settings.partnerships.SLIP.panel.map((member) => member.name),
     ).not.toContain('Tom Baker');
     await page.close();
   }, 90_000);
 
   it('adds a service, a resource and forum dates, keeps them when the page is opened again, and shows the history', async () => {
-    const { page, tab } = await openAdminPreview(browser, bot.url);
+    const { page, tab } = await openAdminPreview(suite.browser, suite.bot.url);
     await addService(tab, 'Speech and Language Therapy');
     const services = tab.getByRole('table', { name: 'Services at the forums' });
     await services.getByRole('cell', { name: 'speechAndLanguageTherapy', exact: true }).waitFor();
@@ -289,7 +274,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await tab.getByText('Speech and Language Therapy (NHS) is saved.').waitFor();
 
     // An address that is not https is refused beside its field, and nothing is sent.
-    const before = await readSettings(store.db);
+    const before = await readSettings(suite.store.db);
     await tab.getByRole('button', { name: 'Add a resource' }).click();
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Local offer');
     const address = dialog.getByRole('textbox', { name: /^Address/ });
@@ -297,7 +282,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('expected an https:// address').waitFor();
     await expect(address.getAttribute('aria-invalid')).resolves.toBe('true');
-    expect((await readSettings(store.db))?.versions.county).toBe(before?.versions.county);
+    expect((await readSettings(suite.store.db))?.versions.county).toBe(before?.versions.county);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await addResource(tab, 'Local offer', 'https://www.leicestershire.gov.uk/local-offer');
 
@@ -305,7 +290,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await addForumDate(tab, '2026-12-03', '3 December 2026');
     await page.close();
 
-    const again = await openAdminPreview(browser, bot.url);
+    const again = await openAdminPreview(suite.browser, suite.bot.url);
     await openSection(again.tab, 'County');
     await again.tab
       .getByRole('table', { name: 'Services at the forums' })
@@ -329,7 +314,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     ])
       await history.getByText(line, { exact: true }).waitFor();
 
-    const stored = (await readSettings(store.db))?.settings;
+    const stored = (await readSettings(suite.store.db))?.settings;
     expect(stored?.county.services).toContainEqual({
       id: 'speechAndLanguageTherapy',
       name: 'Speech and Language Therapy (NHS)',
@@ -344,7 +329,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
   }, 90_000);
 
   it('adds and removes a service and a forum date with the keyboard alone', async () => {
-    const { page, tab } = await openAdminPreview(browser, bot.url);
+    const { page, tab } = await openAdminPreview(suite.browser, suite.bot.url);
     const { tabTo, typeDate } = keyboard(page);
     await openSection(tab, 'County');
 
@@ -365,7 +350,7 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await page.keyboard.press('Enter');
     await tab.getByText('Virtual School is no longer one of the services.').waitFor();
     expect(
-      (await readSettings(store.db))?.settings.county.services.map((service) => service.id),
+      (await readSettings(suite.store.db))?.settings.county.services.map((service) => service.id),
     ).not.toContain('virtualSchool');
 
     // Typed into the date field; Enter in it adds the date.
@@ -376,19 +361,23 @@ describe.skipIf(skipBrowserTests)('the Administration page, with a stand-in Team
     await expect(date.inputValue()).resolves.toBe('2027-03-10');
     await page.keyboard.press('Enter');
     await tab.getByText('10 March 2027 is an Inclusion Forum date of SLIP.').waitFor();
-    expect((await readSettings(store.db))?.settings.partnerships.SLIP.forumDates).toContain('2027-03-10');
+    expect((await readSettings(suite.store.db))?.settings.partnerships.SLIP.forumDates).toContain(
+      '2027-03-10',
+    );
     await tabTo(tab.getByRole('button', { name: 'Remove 10 March 2027' }));
     await page.keyboard.press('Enter');
     await confirmation.waitFor();
     await tabTo(confirmation.getByRole('button', { name: 'Remove', exact: true }));
     await page.keyboard.press('Enter');
     await tab.getByText('10 March 2027 is no longer an Inclusion Forum date of SLIP.').waitFor();
-    expect((await readSettings(store.db))?.settings.partnerships.SLIP.forumDates).not.toContain('2027-03-10');
+    expect((await readSettings(suite.store.db))?.settings.partnerships.SLIP.forumDates).not.toContain(
+      '2027-03-10',
+    );
     await page.close();
   }, 90_000);
 
   it('has no serious or critical accessibility problems (axe-core)', async () => {
-    const { page, tab, frame } = await openAdminPreview(browser, bot.url);
+    const { page, tab, frame } = await openAdminPreview(suite.browser, suite.bot.url);
     const scan = () => seriousAxeProblems(frame());
     expect(await scan()).toEqual([]);
     await tab.getByRole('button', { name: 'Add a panel member' }).click();

@@ -1,27 +1,17 @@
 import { seriousAxeProblems } from './axe.ts';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Download, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Download, Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { casesOfConversation, createCase } from '../../bot/store/cases.ts';
 import { rangeLabel } from '../../src/reports/tables.ts';
 import { termOf, termRange } from '../../src/reports/terms.ts';
 import { ukIsoDate } from '../../src/text/dates.ts';
 import { localAdmin, localAdminRoles } from '../helpers/adminPage.ts';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.ts';
+import { skipBrowserTests } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
 import { newCase } from '../helpers/cases.ts';
-import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
-import {
-  click,
-  people,
-  startConnector,
-  startTestBot,
-  voteIdOn,
-  type MockConnector,
-  type TestBot,
-} from '../helpers/teams.ts';
+import { click, people, voteIdOn } from '../helpers/teams.ts';
 
-const built = fileURLToPath(new URL('../../dist/addin/reports-preview.html', import.meta.url));
 const seriousProblems = (frame: Frame) => seriousAxeProblems(frame);
 
 /** Alex Wilber, the preview's local user: SLIP's coordinator and an administrator. */
@@ -31,55 +21,45 @@ const actor = { id: localAdmin.aadObjectId, name: localAdmin.name };
 const text = async (download: Download) => readFileSync((await download.path()) ?? '', 'utf8');
 
 describe.skipIf(skipBrowserTests)('the Reports page and the printable record, in Chromium', () => {
-  let store: TestDatabase;
-  let bot: TestBot;
-  let connector: MockConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(built)) throw new Error('Build the add-in first: npm run build (npm test does)');
-    store = await freshPglite();
-    connector = await startConnector();
-    connector.roster = [alex, people.member(1), people.member(2), people.member(3)];
-    bot = await startTestBot(store.db, { allowedTenantIds: [], rolesFile: localAdminRoles });
-    // This term: SLIP has 6 referrals in section B and 2 in A (Alex sees them exactly); NWLLIP has 2, which
-    // the County sees as "fewer than 5".
-    const cases = [
-      ...Array.from({ length: 6 }, (_, i) => ({
-        partnership: 'SLIP' as const,
-        section: 'B',
-        student: `RB-${i}`,
-      })),
-      { partnership: 'SLIP', section: 'A', student: 'RA-1' },
-      { partnership: 'SLIP', section: 'A', student: 'RA-2' },
-      { partnership: 'NWLLIP', section: 'B', student: 'RN-1', schoolId: 'ashby-school' },
-      { partnership: 'NWLLIP', section: 'C', student: 'RN-2', schoolId: 'ashby-school' },
-    ] as const;
-    for (const item of cases)
-      await createCase(
-        store.db,
-        newCase({
-          partnership: item.partnership,
-          section: item.section,
-          student: item.student,
-          conversationId: `19:reports-${item.partnership}@thread.v2`,
-          ...('schoolId' in item ? { schoolId: item.schoolId } : {}),
-        }),
-        actor,
-      );
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await connector?.close();
-    await store?.drop();
+  const suite = browserSuite('reports-preview.html', {
+    rolesFile: localAdminRoles,
+    connector: true,
+    seed: async () => {
+      suite.connector.roster = [alex, people.member(1), people.member(2), people.member(3)];
+      // This term: SLIP has 6 referrals in section B and 2 in A (Alex sees them exactly); NWLLIP has 2, which
+      // the County sees as "fewer than 5".
+      const cases = [
+        ...Array.from({ length: 6 }, (_, i) => ({
+          partnership: 'SLIP' as const,
+          section: 'B',
+          student: `RB-${i}`,
+        })),
+        { partnership: 'SLIP', section: 'A', student: 'RA-1' },
+        { partnership: 'SLIP', section: 'A', student: 'RA-2' },
+        { partnership: 'NWLLIP', section: 'B', student: 'RN-1', schoolId: 'ashby-school' },
+        { partnership: 'NWLLIP', section: 'C', student: 'RN-2', schoolId: 'ashby-school' },
+      ] as const;
+      for (const item of cases)
+        await createCase(
+          suite.store.db,
+          newCase({
+            partnership: item.partnership,
+            section: item.section,
+            student: item.student,
+            conversationId: `19:reports-${item.partnership}@thread.v2`,
+            ...('schoolId' in item ? { schoolId: item.schoolId } : {}),
+          }),
+          actor,
+        );
+    },
   });
 
   async function openReports(): Promise<{ page: Page; frame: () => Frame }> {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
-    await page.goto(`${bot.url}/addin/reports-preview.html`);
+    const page = await suite.browser.newPage({
+      viewport: { width: 1300, height: 1000 },
+      acceptDownloads: true,
+    });
+    await page.goto(`${suite.bot.url}/addin/reports-preview.html`);
     const tab = page.frameLocator('#tab');
     await tab.getByText('Signed in as Alex Wilber, an administrator.').waitFor();
     const frame = () => {
@@ -220,14 +200,14 @@ describe.skipIf(skipBrowserTests)('the Reports page and the printable record, in
   it('prints a decision record with a changed answer, a split vote decided by casting, and an email drafted', async () => {
     const messageId = 'card-REC-1';
     const run = (verb: string, data: Record<string, unknown>, from = alex) =>
-      click(bot, connector, from, verb, data, messageId);
+      click(suite.bot, suite.connector, from, verb, data, messageId);
     await run('case.start', {
       partnership: 'SLIP',
       schoolId: 'wigston-college',
       student: 'REC-1',
       section: 'D',
     });
-    const record = (await casesOfConversation(store.db, '19:meeting-a@thread.v2')).find(
+    const record = (await casesOfConversation(suite.store.db, '19:meeting-a@thread.v2')).find(
       (item) => item.student === 'REC-1',
     );
     if (!record) throw new Error('the case was not stored');
@@ -243,7 +223,7 @@ describe.skipIf(skipBrowserTests)('the Reports page and the printable record, in
     expect(decided.text).toContain('casting decision');
     // The coordinator drafts the first email the outcome asks for, in Outlook (the add-in's API).
     const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${bot.url}${path}`, {
+      fetch(`${suite.bot.url}${path}`, {
         ...init,
         headers: {
           authorization: `Bearer dangerously-local:${localAdmin.aadObjectId}`,
@@ -264,8 +244,8 @@ describe.skipIf(skipBrowserTests)('the Reports page and the printable record, in
       ).status,
     ).toBe(201);
 
-    const page = await browser.newPage();
-    await page.goto(`${bot.url}/addin/record-preview.html?case=${record.id}`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.bot.url}/addin/record-preview.html?case=${record.id}`);
     await page.getByRole('heading', { name: 'Decision record: REC-1' }).waitFor();
     const body = await page.locator('main').innerText();
     expect(body).toContain('SLIP – South Leicestershire Inclusion Partnership');

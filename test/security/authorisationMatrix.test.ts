@@ -169,6 +169,21 @@ const expectedRoutes: Record<string, Record<Subject, number>> = {
   ),
 };
 
+/**
+ * What each query parameter of the route table is sent as: the case list searches for the fixture's case ("MX"),
+ * so the matrix sees whose list shows it.
+ */
+const sampleQuery: Record<string, string> = {
+  search: 'mx',
+  limit: '5',
+  partnership: 'SLIP',
+  from: '2026-01-01',
+  to: '2027-12-31',
+  about: 'SLIP',
+};
+/** Parameters sent only on a later page or for another format: left out of the first request. */
+const notSentFirst = new Set(['cursor', 'format']);
+
 describe('the authorisation matrix: every card verb and API route, for every kind of person', () => {
   let store: TestDatabase;
   let connector: MockConnector;
@@ -222,6 +237,9 @@ describe('the authorisation matrix: every card verb and API route, for every kin
     expect(Object.keys(expectedRoutes).sort()).toEqual(
       apiRoutes.map((route) => `${route.method} ${route.path}`).sort(),
     );
+    // Every query parameter in the route table is tried, or left out on purpose.
+    const named = apiRoutes.flatMap((route) => ('query' in route ? route.query : []));
+    expect(named.filter((name) => !(name in sampleQuery) && !notSentFirst.has(name))).toEqual([]);
   });
 
   /** A SLIP case in chat A decided at B.psp2b (it needs template 1 to the school), with an open vote on it. */
@@ -342,16 +360,17 @@ describe('the authorisation matrix: every card verb and API route, for every kin
     it.each(subjectNames)('for %s', async (subject) => {
       const ids = await fixture();
       const [method, pattern] = key.split(' ') as [string, string];
+      const route = apiRoutes.find((item) => `${item.method} ${item.path}` === key);
+      const query = new URLSearchParams(
+        (route && 'query' in route ? route.query : [])
+          .filter((name) => !notSentFirst.has(name))
+          .map((name): [string, string] => [name, sampleQuery[name] ?? '']),
+      );
       const path =
         pattern
           .replace(':caseId', ids.caseId)
           .replace(':conversationId', encodeURIComponent(CHAT_A))
-          .replace(':partnershipId', 'SLIP') +
-        (pattern.endsWith('/history')
-          ? '?about=SLIP'
-          : /\/(reports|records)/.test(pattern)
-            ? '?partnership=SLIP&from=2026-01-01&to=2027-12-31'
-            : '');
+          .replace(':partnershipId', 'SLIP') + (query.size ? `?${query}` : '');
       // A change to the settings sends the current document back unchanged, with its version.
       const { settings, versions } = bot.services.settings;
       const document = pattern.endsWith('/administrators')
@@ -397,6 +416,11 @@ describe('the authorisation matrix: every card verb and API route, for every kin
           error: pattern.startsWith('/api/admin') ? 'No such partnership.' : 'No such case.',
         });
       if (response.status >= 400) expect(text).not.toContain('MX');
+      // The case list (searched for the case) shows it to its partnership's coordinators only.
+      if (key === 'GET /api/cases' && response.status === 200)
+        expect(text.includes('MX-1')).toBe(
+          subject === 'coordinatorInChat' || subject === 'coordinatorFromAnotherChat',
+        );
     });
   });
 });

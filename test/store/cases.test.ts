@@ -46,6 +46,7 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0011_records_and_reports',
       '0012_county_scale_indexes',
       '0013_case_facts',
+      '0014_cases_open_by_start',
     ]);
   });
 

@@ -1,5 +1,0 @@
-import { createRoot } from 'react-dom/client';
-import { createTeamsHost } from '../teams/teamsHost.ts';
-import { startAdmin } from './start.tsx';
-
-void startAdmin(createRoot(document.getElementById('root') as HTMLElement), createTeamsHost);

@@ -1,5 +1,0 @@
-import { createRoot } from 'react-dom/client';
-import { createTeamsHost } from '../teams/teamsHost.ts';
-import { startRecord } from './start.tsx';
-
-void startRecord(createRoot(document.getElementById('root') as HTMLElement), createTeamsHost);

@@ -1,5 +1,0 @@
-import { createRoot } from 'react-dom/client';
-import { createTeamsHost } from '../teams/teamsHost.ts';
-import { startReports } from './start.tsx';
-
-void startReports(createRoot(document.getElementById('root') as HTMLElement), createTeamsHost);

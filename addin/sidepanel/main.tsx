@@ -1,5 +1,0 @@
-import { createRoot } from 'react-dom/client';
-import { createTeamsHost } from '../teams/teamsHost.ts';
-import { startPanel } from './start.tsx';
-
-void startPanel(createRoot(document.getElementById('root') as HTMLElement), createTeamsHost);
