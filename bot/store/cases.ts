@@ -175,26 +175,6 @@ export async function casesOfConversation(db: Queryable, conversationId: string)
   return rows.map(toRecord);
 }
 
-export async function casesOfPartnerships(
-  db: Queryable,
-  partnerships: readonly PartnershipId[],
-  limit = 100,
-): Promise<CaseRecord[]> {
-  if (partnerships.length === 0) return [];
-  // A partnership at a time, each read newest first from its index (cases_open_by_partnership), so a county's
-  // seven years of cases cost the newest `limit` of each partnership rather than a sort of all of them.
-  const rows = await db.query<CaseRow>(
-    `SELECT c.* FROM unnest($1::text[]) AS p (partnership)
-       CROSS JOIN LATERAL (
-         SELECT * FROM cases
-          WHERE cases.partnership = p.partnership AND withdrawn_at IS NULL
-          ORDER BY updated_at DESC, id LIMIT $2) AS c
-      ORDER BY c.updated_at DESC, c.id LIMIT $2`,
-    [partnerships, limit],
-  );
-  return rows.map(toRecord);
-}
-
 export type CaseChange<E extends { reason: string }> = (
   record: CaseRecord,
 ) => Result<{ record: CaseRecord; events: CaseEvent[] }, E>;

@@ -2,12 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   caseHistory,
   casesOfConversation,
-  casesOfPartnerships,
   createCase,
   getCase,
   purgeExpiredCases,
   updateCase,
-  withdrawCase,
 } from '../../bot/store/cases.ts';
 import { migrate } from '../../bot/store/migrate.ts';
 import { answerCase } from '../../src/cases/case.ts';
@@ -47,35 +45,8 @@ describe.each(storeKinds)('the case store on $name', ({ fresh }) => {
       '0012_county_scale_indexes',
       '0013_case_facts',
       '0014_cases_open_by_start',
+      '0015_referral_lookup',
     ]);
-  });
-
-  it('lists a coordinator’s open cases newest first across their partnerships, at most the limit', async () => {
-    const conversationId = '19:listing@thread.v2';
-    const made = [];
-    for (const [i, partnership] of (['LIP', 'SLIP', 'HBEP', 'LIP', 'SLIP'] as const).entries()) {
-      const record = await createCase(
-        store.db,
-        newCase({ partnership, conversationId, student: `LS ${i}` }),
-        coordinator,
-      );
-      await store.db.query(`UPDATE cases SET updated_at = now() + $2 * interval '1 day' WHERE id = $1`, [
-        record.id,
-        100 + i,
-      ]);
-      made.push(record);
-    }
-    await withdrawCase(store.db, made[3]!.id, coordinator);
-    await store.db.query(`UPDATE cases SET updated_at = now() + interval '200 days' WHERE id = $1`, [
-      made[3]!.id,
-    ]);
-    const listed = await casesOfPartnerships(store.db, ['LIP', 'SLIP']);
-    expect(listed.slice(0, 3).map((record) => record.student)).toEqual(['LS 4', 'LS 1', 'LS 0']);
-    expect(listed.map((record) => record.partnership).every((p) => p === 'LIP' || p === 'SLIP')).toBe(true);
-    expect((await casesOfPartnerships(store.db, ['LIP', 'SLIP'], 2)).map((record) => record.student)).toEqual(
-      ['LS 4', 'LS 1'],
-    );
-    expect(await casesOfPartnerships(store.db, [])).toEqual([]);
   });
 
   it('stores a case with its flow version and a history entry', async () => {
