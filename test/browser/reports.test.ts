@@ -150,6 +150,16 @@ describe.skipIf(skipBrowserTests)('the Reports page and the printable record, in
         .toString(),
     ).toBe('PK');
     await tab.getByText(/The export is recorded/).waitFor();
+    // An administrator exports every partnership's records at once.
+    const [all] = await Promise.all([
+      page.waitForEvent('download'),
+      tab.getByRole('button', { name: 'Export every partnership’s decision records (zip)' }).click(),
+    ]);
+    expect(all.suggestedFilename()).toBe(`records-all-${range.from}-${range.to}.zip`);
+    const allIndex = readFileSync((await all.path()) ?? '');
+    expect(allIndex.subarray(0, 2).toString()).toBe('PK');
+    // Each record is a file named for its partnership (zip names are not compressed).
+    expect([allIndex.includes('SLIP-'), allIndex.includes('NWLLIP-')]).toEqual([true, true]);
 
     // Another partnership, as the County sees it: small counts are kept out of the chart and said so.
     await tab.getByRole('combobox', { name: 'Partnership' }).selectOption('NWLLIP');
@@ -197,7 +207,7 @@ describe.skipIf(skipBrowserTests)('the Reports page and the printable record, in
     await page.close();
   }, 60_000);
 
-  it('prints a decision record with a changed answer, a split vote decided by casting, and an email drafted', async () => {
+  it('prints a decision record with a changed answer, a split vote decided by casting, and an email drafted; accessible and usable from the keyboard', async () => {
     const messageId = 'card-REC-1';
     const run = (verb: string, data: Record<string, unknown>, from = alex) =>
       click(suite.bot, suite.connector, from, verb, data, messageId);
@@ -268,6 +278,16 @@ describe.skipIf(skipBrowserTests)('the Reports page and the printable record, in
         `Email template ${email.template.slice(1)}[^\\n]*drafted \\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2} by Alex Wilber`,
       ),
     );
+
+    // Accessible, and printable from the keyboard alone: the first Tab reaches "Print this record".
+    expect(await seriousAxeProblems(page)).toEqual([]);
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Print this record');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('body').getAttribute('data-printed')).toBe('yes');
 
     // On paper: the partnership, "Confidential" and the page number on every page (the @page margin boxes).
     const printRules = await page.evaluate(() =>

@@ -84,17 +84,17 @@ export function ReportsPage({
     saveFile(csvFile(name, csv));
     setNotice(`${name} is downloaded.`);
   }, []);
-  const download = (what: 'csv' | 'records') => {
+  const download = (what: 'csv' | 'records' | 'allRecords') => {
     if (!partnership || !from || !to) return;
     setNotice(undefined);
     (what === 'csv'
       ? api.reportCsv(partnership, { from, to })
-      : api.recordsExport(partnership, { from, to })
+      : api.recordsExport(what === 'allRecords' ? 'all' : partnership, { from, to })
     ).then(
       (file) => {
         saveFile(file);
         setNotice(
-          what === 'records'
+          what !== 'csv'
             ? `${file.name} is downloaded. The export is recorded: who, when, the partnership and the dates.`
             : `${file.name} is downloaded.`,
         );
@@ -147,10 +147,15 @@ export function ReportsPage({
               Export every table as CSV
             </Button>
             <Button onClick={() => download('records')}>Export the decision records (zip)</Button>
+            {me.administrator ? (
+              <Button onClick={() => download('allRecords')}>
+                Export every partnership’s decision records (zip)
+              </Button>
+            ) : null}
           </div>
           <Text size={200}>
             The records export has the decision record of every case referred in these dates, for the
-            Authority’s auditors. Every export is recorded: who exported, when, the partnership and the dates.
+            Authority’s auditors{me.administrator ? ' (the partnership chosen, or every partnership)' : ''}. Every export is recorded: who exported, when, the partnership and the dates.
           </Text>
           {notice ? (
             <MessageBar intent="info" role="status">
