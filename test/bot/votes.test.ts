@@ -216,7 +216,11 @@ describe('panel votes over loopback HTTP on PGlite', () => {
     expect(closing.text).toContain('This case was withdrawn: it is no longer run.');
     const withdrawn = await getCase(h.store.db, record.id);
     expect(withdrawn?.outcome).toBeNull();
-    expect(withdrawn?.decidedAt ?? null).toBeNull();
+    const [decided] = await h.store.db.query<{ decided_at: Date | null }>(
+      'SELECT decided_at FROM cases WHERE id = $1',
+      [record.id],
+    );
+    expect(decided?.decided_at).toBeNull();
     expect((await getVote(h.store.db, voteId))?.status).toBe('open');
     const kinds = (await caseHistory(h.store.db, record.id)).map((entry) => entry.kind);
     expect(kinds).not.toContain('voteClosed');
