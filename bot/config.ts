@@ -102,9 +102,10 @@ const settingsSchema = z.object({
     .optional(),
   /**
    * The Teams app's id (the manifest's `id`, TEAMS_APP_ID in env/.env.*): with it the Record button opens the
-   * record in a Teams window (a stage view deep link), where it signs in as the app's other pages do.
+   * record in a Teams window (a stage view deep link), where it signs in as the app's other pages do. Any GUID,
+   * as the manifest's schema allows: not only an RFC 9562 UUID (a hand-made id need not have its version bits).
    */
-  TEAMS_APP_ID: z.uuid().optional(),
+  TEAMS_APP_ID: z.guid().optional(),
   /**
    * The reference part of a student identifier under a local referencing scheme (a regular expression), and
    * one reference it matches for the refusal's examples. Unset: initials and/or references such as "REF-0042".
