@@ -101,14 +101,15 @@ const settingsSchema = z.object({
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
   /**
+   * The Teams app's id (the manifest's `id`, TEAMS_APP_ID in env/.env.*): with it the Record button opens the
+   * record in a Teams window (a stage view deep link), where it signs in as the app's other pages do. Any GUID,
+   * as the manifest's schema allows: not only an RFC 9562 UUID (a hand-made id need not have its version bits).
+   */
+  TEAMS_APP_ID: z.guid().optional(),
+  /**
    * The reference part of a student identifier under a local referencing scheme (a regular expression), and
    * one reference it matches for the refusal's examples. Unset: initials and/or references such as "REF-0042".
    */
-  /**
-   * The Teams app's id (the manifest's `id`, TEAMS_APP_ID in env/.env.*): with it the Record button opens the
-   * record in a Teams window (a stage view deep link), where it signs in as the app's other pages do.
-   */
-  TEAMS_APP_ID: z.uuid().optional(),
   STUDENT_REFERENCE_PATTERN: z.string().min(1).optional(),
   STUDENT_REFERENCE_EXAMPLE: z.string().min(1).max(40).optional(),
 });

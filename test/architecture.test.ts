@@ -39,11 +39,14 @@ function sourceFiles(folder: string): string[] {
   );
 }
 
-/** The database calls in a source text (`db.query(…)`, `tx.query<…>(…)`), as found. */
+/**
+ * The database calls in a source text (`db.query(…)`, `tx.query<…>(…)`, `db.exec(…)`), as found: SQL in any
+ * case, and a template literal's SQL on the line after its backtick too.
+ */
 export function sqlIn(text: string): string[] {
-  return [...text.matchAll(/\bquery(?:<|\(\s*['"`](?:SELECT|INSERT|UPDATE|DELETE|WITH)\b)/g)].map(
-    (match) => match[0],
-  );
+  return [
+    ...text.matchAll(/\b(?:query|exec)\s*(?:<|\(\s*['"`]\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH)\b)/gi),
+  ].map((match) => match[0]);
 }
 
 /** Every module a file imports, re-exports or loads dynamically, as written. */
@@ -164,5 +167,8 @@ describe('the HTTP layer parses, authorises, calls the store and shapes the repl
     expect(sqlIn('const rows = await services.db.query<{ id: string }>(`SELECT id FROM cases`);')).toEqual([
       'query<',
     ]);
+    expect(sqlIn('await services.db.query(`\n  SELECT id FROM cases`, []);')).toHaveLength(1);
+    expect(sqlIn("await services.db.query('select id from cases');")).toHaveLength(1);
+    expect(sqlIn("await services.db.exec('DELETE FROM cases');")).toHaveLength(1);
   });
 });

@@ -301,7 +301,7 @@ const EXPIRED = 'c.updated_at < $1 AND c.legal_hold_at IS NULL';
 /**
  * Deletes the cases (with their history, votes and plans) last changed before the retention period (`years`
  * financial years, the current included), except those on legal hold. What each counted for in the reports is
- * kept first, without anything that identifies it. While another instance is purging, this one purges nothing
+ * kept as it goes, without anything that identifies it. While another instance is purging, this one purges nothing
  * (0). `reclaimSpace` then removes the deleted rows' bytes from the files.
  */
 export async function purgeExpiredCases(db: Database, years: number, now = new Date()): Promise<number> {
@@ -311,15 +311,16 @@ export async function purgeExpiredCases(db: Database, years: number, now = new D
       PURGE_LOCK,
     ]);
     if (!lock?.locked) return 0;
-    await tx.query(
-      `INSERT INTO purged_case_facts (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM case_facts
-       WHERE NOT withdrawn AND case_id IN (SELECT c.id FROM cases c WHERE ${EXPIRED})`,
+    await tx.query("SELECT set_config('app.retention_purge', 'on', true)");
+    // One statement keeps the facts of exactly the cases it deletes: as two, a legal hold (or a change) committed
+    // between them kept a case whose fact had been copied already, and the reports counted it twice.
+    const rows = await tx.query<{ id: string }>(
+      `WITH purged AS (DELETE FROM cases c WHERE ${EXPIRED} RETURNING c.id),
+       kept AS (INSERT INTO purged_case_facts (${FACT_COLUMNS})
+         SELECT ${FACT_COLUMNS} FROM case_facts WHERE NOT withdrawn AND case_id IN (SELECT id FROM purged))
+       SELECT id FROM purged`,
       [cutoff],
     );
-    await tx.query("SELECT set_config('app.retention_purge', 'on', true)");
-    const rows = await tx.query<{ id: string }>(`DELETE FROM cases c WHERE ${EXPIRED} RETURNING id`, [
-      cutoff,
-    ]);
     return rows.length;
   });
 }

@@ -11,6 +11,7 @@ import { permissions, type Verdict } from '../../src/auth/policy.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
 import { firstProblemText } from '../../src/text/problems.ts';
 import { didYouMean } from '../../src/text/suggest.ts';
+import type { CaseRecord } from '../../src/cases/case.ts';
 import { personOf } from '../people.ts';
 import { getCase } from '../store/cases.ts';
 import { caseNotFound, onlyItsChat, refuse, showCase, voteNotFound, type Acting } from './acting.ts';
@@ -102,8 +103,7 @@ export async function handleCardAction(
       return concealed(services, action.verb, caseNotFound(), facts.inCaseChat, route.refusal);
     if (verdict === 'refuse')
       return refused(verdict, showCase(services, record, refuse(refusalFor(acting, record, route.refusal))));
-    if (record.withdrawnAt && route.runsTheCase)
-      return { card: showCase(services, record, refuse('This case was withdrawn: it is no longer run.')) };
+    if (record.withdrawnAt && route.runsTheCase) return withdrawn(services, record);
     return onlyItsChat(await route.run(acting, data, record), record, where);
   }
   const found = await voteWithCase(services, (action.data as { voteId: string }).voteId);
@@ -122,6 +122,8 @@ export async function handleCardAction(
         refuse(refusalFor(acting, found.record, route.refusal)),
       ),
     );
+  // A vote left open when its case was withdrawn decides nothing: closing it would answer the withdrawn case.
+  if (found.record.withdrawnAt && route.runsTheCase) return withdrawn(services, found.record);
   return onlyItsChat(
     await route.run(acting, data, found.vote, found.record),
     found.record,
@@ -129,6 +131,11 @@ export async function handleCardAction(
     found.vote,
   );
 }
+
+/** A withdrawn case is kept to be seen, never run again. */
+const withdrawn = (services: Services, record: CaseRecord): ActionOutcome => ({
+  card: showCase(services, record, refuse('This case was withdrawn: it is no longer run.')),
+});
 
 function withNotice(base: ReturnType<typeof welcomeCard>, notice: Notice) {
   base.body.splice(1, 0, noticeBlock(notice.message, notice.tone));

@@ -47,6 +47,8 @@ export type VerbRoute<V extends CardVerb> =
       on: 'vote';
       permission: VotePermission;
       refusal: string;
+      /** The verb changes the vote's case (closing answers its question), so a withdrawn case refuses it. */
+      runsTheCase?: true;
       run(
         acting: Acting,
         data: CardActionData<V>,
@@ -164,6 +166,7 @@ export const verbRoutes: { [V in CardVerb]: VerbRoute<V> } = {
     on: 'vote',
     permission: 'manageVote',
     refusal: 'Only the coordinator can close the vote.',
+    runsTheCase: true,
     run: close,
   },
   'vote.refresh': {

@@ -44,6 +44,11 @@ describe('the bot’s configuration', () => {
         .recordPage,
     ).toEqual({ url: 'https://inclusion.example.org/addin/record.html', teamsAppId: appId });
     expect(() => readConfig({ ...production, TEAMS_APP_ID: 'inclusion' })).toThrow(/TEAMS_APP_ID: /);
+    // The manifest's id is any GUID, without the version and variant bits of an RFC 9562 UUID.
+    const handMade = '11111111-2222-3333-4444-555555555555';
+    expect(
+      readConfig({ ...production, PUBLIC_URL: 'https://a.example', TEAMS_APP_ID: handMade }).recordPage,
+    ).toEqual({ url: 'https://a.example/addin/record.html', teamsAppId: handMade });
     expect(readConfig(production).recordPage).toBeUndefined();
     expect(
       readConfig({ DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', PORT: '4000' }).recordPage,

@@ -205,6 +205,27 @@ describe('panel votes over loopback HTTP on PGlite', () => {
     expect(kinds).not.toContain('voteClosed');
   });
 
+  it('does not let a vote decide a case withdrawn while the vote was open', async () => {
+    const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-12');
+    await click(h.bot, h.connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);
+    await click(h.bot, h.connector, people.coordinator, 'case.withdraw', {
+      caseId: record.id,
+      confirm: true,
+    });
+    const closing = await click(h.bot, h.connector, people.coordinator, 'vote.close', { voteId }, messageId);
+    expect(closing.text).toContain('This case was withdrawn: it is no longer run.');
+    const withdrawn = await getCase(h.store.db, record.id);
+    expect(withdrawn?.outcome).toBeNull();
+    const [decided] = await h.store.db.query<{ decided_at: Date | null }>(
+      'SELECT decided_at FROM cases WHERE id = $1',
+      [record.id],
+    );
+    expect(decided?.decided_at).toBeNull();
+    expect((await getVote(h.store.db, voteId))?.status).toBe('open');
+    const kinds = (await caseHistory(h.store.db, record.id)).map((entry) => entry.kind);
+    expect(kinds).not.toContain('voteClosed');
+  });
+
   it('asks the coordinator for a casting decision on a tie and records it as such', async () => {
     const { voteId, messageId, record } = await openPanelVote([h.bot], h.connector, h.store.db, 'V-3');
     await click(h.bot, h.connector, members[0]!, 'vote.cast', { voteId, choice: 'yes' }, messageId);

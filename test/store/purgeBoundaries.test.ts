@@ -91,4 +91,29 @@ describe('purge at the financial year’s edges', () => {
     const [facts] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM purged_case_facts');
     expect(facts?.n).toBe(1);
   });
+
+  it('keeps the fact of exactly the cases it deletes, though a hold comes in while it purges', async () => {
+    await caseChanged('RACE', '2015-06-01T12:00:00Z');
+    await caseChanged('GONE', '2015-06-01T12:00:00Z');
+    // A coordinator's legal hold committed while the purge runs: here, as soon as it has written any fact.
+    await store.db.exec(`
+      CREATE FUNCTION hold_race() RETURNS trigger AS $$
+      BEGIN
+        UPDATE cases SET legal_hold_at = now(), legal_hold_reason = 'Tribunal' WHERE student_ref = 'RACE';
+        RETURN NULL;
+      END;
+      $$ LANGUAGE plpgsql;
+      CREATE TRIGGER hold_race AFTER INSERT ON purged_case_facts FOR EACH STATEMENT EXECUTE FUNCTION hold_race();
+    `);
+    try {
+      const purged = await purgeExpiredCases(store.db, 7, new Date('2026-12-03T10:00:00Z'));
+      const [live] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_facts');
+      const [kept] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM purged_case_facts');
+      // Each case counts once in the reports: either still live, or kept as a purged case's fact.
+      expect((live?.n ?? 0) + (kept?.n ?? 0)).toBe(2);
+      expect(kept?.n).toBe(purged);
+    } finally {
+      await store.db.exec('DROP TRIGGER hold_race ON purged_case_facts; DROP FUNCTION hold_race();');
+    }
+  });
 });
