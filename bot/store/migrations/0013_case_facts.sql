@@ -5,22 +5,7 @@
 CREATE TABLE case_facts (
   case_id uuid PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
   withdrawn boolean NOT NULL,
-  partnership text NOT NULL,
-  school_id text NOT NULL,
-  meeting_type text,
-  flow_id text NOT NULL,
-  section text NOT NULL,
-  outcome text,
-  referral_number integer NOT NULL,
-  referred_at timestamptz NOT NULL,
-  decided_at timestamptz,
-  votes_held integer NOT NULL,
-  split_votes integer NOT NULL,
-  casting_decisions integer NOT NULL,
-  core_group_outcome text,
-  emails_drafted jsonb NOT NULL,
-  plans_written integer NOT NULL,
-  plans_reviewed integer NOT NULL
+  LIKE purged_case_facts
 );
 CREATE INDEX case_facts_by_date ON case_facts (partnership, referred_at) WHERE NOT withdrawn;
 
