@@ -80,7 +80,7 @@ export function planFormCard(
   const body: CardElement[] = [
     heading(`Action plan for case ${md(studentLabel(record))}`),
     text(
-      `Version ${version}. Write down the advice given and the actions agreed; the plan is emailed to the school after the meeting (template 5 in the Outlook add-in).`,
+      `Version ${version}. Write down the advice given and the actions agreed; the plan is emailed to the school after the meeting (template 5 in the Outlook add-in). Write no names, addresses or contact details of the child or family: say "the student", "the parents".`,
       { isSubtle: true },
     ),
     {

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { formatIsoDate, parseIsoDate, type CalendarDate } from '../text/dates.ts';
 import { didYouMean } from '../text/suggest.ts';
 import { isoDate, lineOfText } from '../text/textSchemas.ts';
+import { contactDetailIn, contactDetailRefusal } from '../text/contactDetails.ts';
 
 /**
  * The Inclusion Forum's action plan (seed 002, domain.md "Action plans"): the advice given, with links to
@@ -35,7 +36,13 @@ const adviceText = z
       .string()
       .max(4000, 'at most 4000 characters')
       .refine((value) => !INVISIBLE.test(value), 'must be text without control characters'),
-  );
+  )
+  .superRefine(refuseContactDetails);
+
+function refuseContactDetails(value: string, context: z.RefinementCtx) {
+  const found = contactDetailIn(value);
+  if (found) context.addIssue({ code: 'custom', message: contactDetailRefusal(found) });
+}
 
 const owner = z
   .string({ error: 'choose who will do it: the school, the partnership or a service' })
@@ -44,7 +51,7 @@ const owner = z
 
 export const agreedActionSchema = z.strictObject({
   owner,
-  action: lineOfText(300),
+  action: lineOfText(300).superRefine(refuseContactDetails),
   by: isoDate,
 });
 

@@ -95,6 +95,42 @@ describe('the action plan', () => {
     expect(noReview.ok ? '' : noReview.error.path).toBe('reviewDate');
   });
 
+  it('refuses contact details of the family in the advice and the actions, and keeps ordinary dates and times', () => {
+    const refusedAt = (raw: unknown) => {
+      const checked = checkActionPlan(raw, directory);
+      return checked.ok ? 'accepted' : `${checked.error.path}: ${checked.error.message.split(':')[0]}`;
+    };
+    const action = (text: string) => ({
+      ...plan,
+      actions: [{ owner: 'school', action: text, by: '2027-01-01' }],
+    });
+    expect(refusedAt({ ...plan, advice: 'Mum is on 07700 900123 after 3pm.' })).toBe(
+      'advice: this looks like a telephone number',
+    );
+    expect(refusedAt({ ...plan, advice: 'Call +44 (0)116 496 0123.' })).toBe(
+      'advice: this looks like a telephone number',
+    );
+    expect(refusedAt(action('Write to parent@example.com'))).toBe(
+      'actions.0.action: this looks like an email address',
+    );
+    expect(refusedAt(action('Visit the family at LE3 0AB'))).toBe(
+      'actions.0.action: this looks like a postcode',
+    );
+    expect(refusedAt(action('Refer to CAMHS with NHS no. 943 476 5919'))).toBe(
+      'actions.0.action: this looks like an NHS number',
+    );
+    expect(refusedAt({ ...plan, advice: 'DOB 12/03/2014, Year 7.' })).toBe(
+      'advice: this looks like a date of birth',
+    );
+    expect(
+      refusedAt({
+        ...plan,
+        advice: 'Meet on 20 November 2026 at 9:30am in room B1 2; Year 10, 25 hours a week, ref 2291.',
+        actions: [{ owner: 'school', action: 'Call the Inclusion Team on Monday', by: '2027-01-01' }],
+      }),
+    ).toBe('accepted');
+  });
+
   it('reviews at the forum nearest six weeks on, else six weeks to the day', () => {
     expect(defaultReviewDate('2026-12-03', [])).toBe('2027-01-14');
     // Forums on 7 and 21 January 2027: 14 January is equally far from both; the earlier is taken.
