@@ -312,6 +312,9 @@ export async function purgeExpiredCases(db: Database, years: number, now = new D
     ]);
     if (!lock?.locked) return 0;
     await tx.query("SELECT set_config('app.retention_purge', 'on', true)");
+    // The facts are kept up to date by the database, except after a bulk load that skipped them: work them out
+    // once more for what goes, so nothing is kept from a stale one.
+    await tx.query(`SELECT case_facts_refresh(ARRAY(SELECT c.id FROM cases c WHERE ${EXPIRED}))`, [cutoff]);
     // One statement keeps the facts of exactly the cases it deletes: as two, a legal hold (or a change) committed
     // between them kept a case whose fact had been copied already, and the reports counted it twice.
     const rows = await tx.query<{ id: string }>(

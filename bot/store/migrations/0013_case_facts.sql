@@ -38,6 +38,8 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
+-- Every writer of a case holds its row lock (cases.ts lockCase) until it commits, so two refreshes of one case
+-- never interleave; a new writer must do the same.
 -- Refreshes the fact of the case a changed row belongs to (TG_ARGV[0] names the column holding the case's id).
 -- The triggers are deferred to the commit, so the fact sees the transaction's last word whatever order its
 -- statements ran in; a case deleted in the same transaction has no row to refresh. A bulk load (a generated
