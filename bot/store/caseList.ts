@@ -31,12 +31,16 @@ export interface CaseListPage<T> {
 /** At most this many cases are looked at for one page: a page of few matches ends early, with a `next`. */
 const MOST_LOOKED_AT = 500;
 
-type PositionedRow = CaseRow & { created_micros: string };
+type PositionedRow = CaseRow & { created_micros: string; matches: boolean };
 
 /** `text` for ILIKE, matched literally: its %, _ and \ are not wildcards. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
-/** One batch of cases after `after`, newest first, each partnership read in index order. */
+/**
+ * One batch of cases after `after`, newest first, each partnership read in index order, each saying whether it
+ * matches the search. The search is not a condition of the read: a search that matches little would otherwise
+ * read a partnership's every case to fill one batch; this way a batch reads `size` cases at most.
+ */
 async function batch(
   db: Queryable,
   request: CaseListRequest,
@@ -44,7 +48,7 @@ async function batch(
   size: number,
 ): Promise<PositionedRow[]> {
   const search = request.search?.trim();
-  const params: unknown[] = [request.partnerships, size];
+  const params: unknown[] = [request.partnerships, size, search ? containing(search) : null];
   const where = ['cases.partnership = p.partnership', 'withdrawn_at IS NULL'];
   if (after) {
     params.push(after.createdMicros, after.id);
@@ -52,14 +56,10 @@ async function batch(
       `(created_at, id) < (timestamptz 'epoch' + ($${params.length - 1} || ' microseconds')::interval, $${params.length}::uuid)`,
     );
   }
-  if (search) {
-    params.push(containing(search));
-    where.push(
-      `(student_ref ILIKE $${params.length} OR coalesce(fields ->> 'schoolName', school_id) ILIKE $${params.length})`,
-    );
-  }
   return db.query<PositionedRow>(
-    `SELECT c.* FROM unnest($1::text[]) AS p (partnership)
+    `SELECT c.*, ($3::text IS NULL OR c.student_ref ILIKE $3 OR coalesce(c.fields ->> 'schoolName', c.school_id) ILIKE $3)
+              AS matches
+       FROM unnest($1::text[]) AS p (partnership)
        CROSS JOIN LATERAL (
          SELECT cases.*, (extract(epoch FROM created_at) * 1000000)::bigint::text AS created_micros
            FROM cases WHERE ${where.join(' AND ')}
@@ -87,12 +87,12 @@ export async function caseListPage<T>(
     const rows = await batch(db, request, after, batchSize);
     const drafted = await draftedEmails(
       db,
-      rows.map((row) => row.id),
+      rows.filter((row) => row.matches).map((row) => row.id),
     );
     for (const [index, row] of rows.entries()) {
       after = { createdMicros: row.created_micros, id: row.id };
       lookedAt += 1;
-      const item = pick(toRecord(row), drafted.get(row.id) ?? new Set());
+      const item = row.matches ? pick(toRecord(row), drafted.get(row.id) ?? new Set()) : undefined;
       if (item !== undefined) items.push(item);
       const more = index < rows.length - 1 || rows.length === batchSize;
       if (items.length === request.size || lookedAt >= MOST_LOOKED_AT)

@@ -214,4 +214,26 @@ describe('the add-in’s case list, searched and paged on the service', () => {
     expect(new Set(looked).size).toBe(1200);
     expect(looked).toEqual(Array.from({ length: 1200 }, (_, n) => `LX ${n + 1}`));
   });
+
+  it('reads no more than 500 cases for a page when a search matches little, and finds a match further on', async () => {
+    await store.db.query(
+      `INSERT INTO cases (id, partnership, conversation_id, student_ref, school_id, section, flow_id, flow_version, created_by, created_at)
+       SELECT gen_random_uuid(), 'MSCIP', 'c', 'MX ' || n, 's', 'A', 'cityAddress', '1.0.1', 'x', now() - n * interval '1 second'
+       FROM generate_series(1, 1200) AS n`,
+    );
+    const request = { partnerships: ['MSCIP' as const], size: 5, search: 'MX 1100' };
+    const found: string[] = [];
+    const keep = (record: { student: string }) => {
+      found.push(record.student);
+      return record.student;
+    };
+    const pages = [await caseListPage(store.db, request, keep)];
+    // The first two pages read 500 cases each and find nothing; each says where the next one starts.
+    expect(pages[0]).toMatchObject({ items: [] });
+    expect(pages[0]?.next).not.toBeNull();
+    while (pages.at(-1)?.next && pages.length < 5)
+      pages.push(await caseListPage(store.db, { ...request, after: pages.at(-1)?.next ?? undefined }, keep));
+    expect(pages.map((page) => page.items)).toEqual([[], [], ['MX 1100']]);
+    expect(found).toEqual(['MX 1100']);
+  });
 });
