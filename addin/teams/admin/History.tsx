@@ -7,8 +7,6 @@ import {
   SearchBox,
   Spinner,
   Text,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AdminView, HistoryEntryView } from '../../../src/api/adminContract.ts';
@@ -16,33 +14,17 @@ import type { PartnershipId } from '../../../src/templates/fields.ts';
 import type { AdminApi } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/messages.ts';
 import { useAdminStyles } from './styles.ts';
+import { useCardListStyles } from '../cardList.ts';
 import { formatDateTime } from '../../../src/text/dates.ts';
 
 type About = 'administrators' | 'county' | PartnershipId;
-
-const useStyles = makeStyles({
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  entry: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalS,
-  },
-  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-});
 
 const whoOf = (entry: HistoryEntryView) =>
   entry.actorName ?? (entry.kind === 'seed' ? 'First set up from the configuration files' : 'Unknown');
 
 /** Every change to the settings this person can see, newest first: when, who, and what changed. */
 export function History({ api, view }: { api: AdminApi; view: AdminView }) {
-  const styles = { ...useAdminStyles(), ...useStyles() };
+  const styles = { ...useAdminStyles(), ...useCardListStyles() };
   const choices: { about: About; label: string }[] = [
     ...(view.administrators ? [{ about: 'administrators' as const, label: 'Administrators' }] : []),
     { about: 'county', label: 'County' },
@@ -120,7 +102,7 @@ export function History({ api, view }: { api: AdminApi; view: AdminView }) {
               <Text block weight="semibold">
                 {formatDateTime(new Date(entry.at), ', ')} · {whoOf(entry)}
               </Text>
-              <ul className={styles.lines}>
+              <ul className={styles.inner}>
                 {entry.changes.flatMap((change) =>
                   change.lines.map((line, index) => (
                     <li key={`${change.key}-${index}`}>

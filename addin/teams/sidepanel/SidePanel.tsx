@@ -1,3 +1,4 @@
+import { useCardListStyles } from '../cardList.ts';
 import {
   Button,
   Dropdown,
@@ -26,20 +27,6 @@ const cityAddressFlow = flows.cityAddress;
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalS,
-  },
-  emails: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   heading: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
 });
 
@@ -57,6 +44,7 @@ export interface SidePanelProps {
  */
 export function SidePanel({ api, directory, conversationId, shareToStage }: SidePanelProps) {
   const styles = useStyles();
+  const listStyles = useCardListStyles();
   const [cases, setCases] = useState<MeetingCase[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
@@ -141,11 +129,11 @@ export function SidePanel({ api, directory, conversationId, shareToStage }: Side
       ) : cases.length === 0 ? (
         <Text>No cases yet. Add the referrals on the agenda below.</Text>
       ) : (
-        <ul className={styles.list} aria-label="This meeting’s cases">
+        <ul className={listStyles.list} aria-label="This meeting’s cases">
           {cases.map((item) => {
             const lines = summaryLines(item);
             return (
-              <li key={item.id} className={styles.item}>
+              <li key={item.id} className={listStyles.entry}>
                 <Text block weight="semibold">
                   {item.student} · {item.schoolName} · section {item.section}
                 </Text>
@@ -156,7 +144,7 @@ export function SidePanel({ api, directory, conversationId, shareToStage }: Side
                   {lines.plan}
                 </Text>
                 {lines.toDraft.length > 0 && (
-                  <ul className={styles.emails} aria-label={`Emails to draft for ${item.student}`}>
+                  <ul className={listStyles.inner} aria-label={`Emails to draft for ${item.student}`}>
                     {lines.toDraft.map((line) => (
                       <li key={line}>
                         <Text size={200}>{line}</Text>
