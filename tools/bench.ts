@@ -19,6 +19,7 @@ import { enumerateRoutes } from '../src/flow/paths.ts';
 import { flows, flowTextValues } from '../src/flows.ts';
 import { yesNoOptions } from '../src/votes/vote.ts';
 import { recentTerms } from '../src/reports/terms.ts';
+import { CASE_PAGE_DEFAULT } from '../src/api/contract.ts';
 import { ukIsoDate } from '../src/text/dates.ts';
 import {
   CLIENT_ID,
@@ -549,7 +550,7 @@ async function scaleOn(
     empty: { actions: [] as number[], lists: [] as number[] },
     county: { actions: [] as number[], lists: [] as number[] },
   };
-  /** One case of the meeting, start to vote, then the coordinator's case list three times. */
+  /** One case of the meeting, start to vote, then the coordinator's case list five times. */
   const round = async (store: 'empty' | 'county', n: number) => {
     const { url } = bots[store];
     const conversationId = `19:scale-${label}-${store}@thread.v2`;
@@ -578,10 +579,12 @@ async function scaleOn(
     );
     for (const member of members.slice(0, 3)) await send(member, 'vote.cast', { voteId, choice: 'yes' });
     await send(people.coordinator, 'vote.close', { voteId });
-    for (let list = 0; list < 3; list++) {
+    // The list is timed once both stores' first page is full (20 cases with emails to draft): before that the
+    // empty store's page holds fewer cases than the County's, and the ratio measured the page, not the store.
+    for (let list = 0; list < 5; list++) {
       const started = performance.now();
       await (await fetch(`${url}/api/cases`, { headers: coordinator })).text();
-      if (!warm) times[store].lists.push(performance.now() - started);
+      if (n >= CASE_PAGE_DEFAULT) times[store].lists.push(performance.now() - started);
     }
   };
   step('the empty store and the filled one, in alternate rounds');
