@@ -46,13 +46,26 @@ export type VoteFailure =
   | { reason: 'votedAnonymously'; message: string }
   | { reason: 'invalidChoice'; message: string }
   | { reason: 'voteAlreadyOpen'; message: string }
-  | { reason: 'caseNotFound'; message: string };
+  | { reason: 'caseNotFound'; message: string }
+  | { reason: 'caseWithdrawn'; message: string };
 
 const notFound = { reason: 'voteNotFound', message: 'This vote no longer exists.' } as const;
 const closedAlready = {
   reason: 'voteClosed',
   message: 'This vote has been closed: votes are no longer counted.',
 } as const;
+
+const caseWithdrawn = {
+  reason: 'caseWithdrawn',
+  message: 'This case was withdrawn: its votes no longer count.',
+} as const;
+
+/**
+ * A vote as casting and declaring read it: locked FOR SHARE so they wait for a close in progress, with whether
+ * its case has been withdrawn (a withdrawn case is no longer run, so its open votes take nothing more).
+ */
+const OPEN_VOTE = `SELECT v.*, c.withdrawn_at IS NOT NULL AS case_withdrawn FROM votes v JOIN cases c ON c.id = v.case_id
+  WHERE v.id = $1 FOR SHARE OF v`;
 
 /** Why a recused member's ballot, or a second declaration, is refused. */
 const recusedRefusal = (reason: RecusalReason): VoteFailure => ({
@@ -317,9 +330,10 @@ export async function castBallots(
   const everyone = (failure: VoteFailure) => casts.map(() => fail(failure));
   if (!isUuid(voteId)) return everyone(notFound);
   return db.transaction(async (tx) => {
-    const [vote] = await tx.query<VoteRow>('SELECT * FROM votes WHERE id = $1 FOR SHARE', [voteId]);
+    const [vote] = await tx.query<VoteRow & { case_withdrawn: boolean }>(OPEN_VOTE, [voteId]);
     if (!vote) return everyone(notFound);
     if (vote.status !== 'open') return everyone(closedAlready);
+    if (vote.case_withdrawn) return everyone(caseWithdrawn);
     const members = await membersOf(db, tx, voteId);
     const memberIds = new Set(members.map((member) => member.id));
     // This batch's members' rows are read FOR SHARE, so a declaration of interest in progress settles first.
@@ -477,9 +491,10 @@ export async function declareInterest(
 ): Promise<Result<Declaration, VoteFailure>> {
   if (!isUuid(voteId)) return fail(notFound);
   return db.transaction(async (tx) => {
-    const [vote] = await tx.query<VoteRow>('SELECT * FROM votes WHERE id = $1 FOR SHARE', [voteId]);
+    const [vote] = await tx.query<VoteRow & { case_withdrawn: boolean }>(OPEN_VOTE, [voteId]);
     if (!vote) return fail(notFound);
     if (vote.status !== 'open') return fail(closedAlready);
+    if (vote.case_withdrawn) return fail(caseWithdrawn);
     const [entry] = await tx.query<{ recused: RecusalReason | null }>(
       'SELECT recused FROM vote_eligible WHERE vote_id = $1 AND member_id = $2 FOR UPDATE',
       [voteId, member.id],

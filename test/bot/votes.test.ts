@@ -224,6 +224,23 @@ describe('panel votes over loopback HTTP on PGlite', () => {
     expect((await getVote(h.store.db, voteId))?.status).toBe('open');
     const kinds = (await caseHistory(h.store.db, record.id)).map((entry) => entry.kind);
     expect(kinds).not.toContain('voteClosed');
+    // Nor does the vote take ballots or declarations any more: the case is no longer run.
+    const late = await click(
+      h.bot,
+      h.connector,
+      members[1]!,
+      'vote.cast',
+      { voteId, choice: 'no' },
+      messageId,
+    );
+    expect(late.text).toContain('This case was withdrawn: its votes no longer count.');
+    const declared = await click(h.bot, h.connector, members[2]!, 'vote.recuse', { voteId }, messageId);
+    expect(declared.text).toContain('This case was withdrawn: its votes no longer count.');
+    const ballots = await h.store.db.query<{ member_id: string }>(
+      'SELECT member_id FROM ballots WHERE vote_id = $1',
+      [voteId],
+    );
+    expect(ballots.map((row) => row.member_id)).toEqual([members[0]!.aadObjectId]);
   });
 
   it('asks the coordinator for a casting decision on a tie and records it as such', async () => {
