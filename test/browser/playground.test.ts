@@ -50,6 +50,8 @@ async function pickDate(page: Page, input: Locator, year: number, month: number,
     .first()
     .click();
   await calendar.waitFor({ state: 'hidden' });
+  // The card takes the date from the input: wait until the picker has written it there.
+  await expect.poll(() => input.inputValue()).toContain(String(year));
 }
 
 describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, in Chromium', () => {
