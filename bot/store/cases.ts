@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { draftKey, type Actor, type CaseEvent, type CaseRecord } from '../../src/cases/case.ts';
+import {
+  draftKey,
+  type Actor,
+  type CaseEvent,
+  type CaseRecord,
+  type NewCaseRecord,
+} from '../../src/cases/case.ts';
 import type { Answers } from '../../src/flow/answers.ts';
 import type { RecipientRole } from '../../src/flow/definition.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
@@ -61,21 +67,6 @@ export const toRecord = (row: CaseRow): CaseRecord => ({
   consent: row.consent,
   plan: row.current_plan,
 });
-
-/** What a new case is stored with; the store adds its id, times and history. */
-export type NewCaseRecord = Pick<
-  CaseRecord,
-  | 'partnership'
-  | 'conversationId'
-  | 'meetingId'
-  | 'student'
-  | 'schoolId'
-  | 'section'
-  | 'flowId'
-  | 'flowVersion'
-  | 'fields'
-> &
-  Partial<Pick<CaseRecord, 'keyLinkEmail' | 'consent'>>;
 
 export interface HistoryEntry {
   at: Date;

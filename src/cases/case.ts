@@ -144,6 +144,21 @@ export const newCountyCaseSchema = (rule: IdentifierRule) =>
   });
 export type NewCountyCase = z.output<ReturnType<typeof newCountyCaseSchema>>;
 
+/** What a new case is stored with; the store adds its id, times and history. */
+export type NewCaseRecord = Pick<
+  CaseRecord,
+  | 'partnership'
+  | 'conversationId'
+  | 'meetingId'
+  | 'student'
+  | 'schoolId'
+  | 'section'
+  | 'flowId'
+  | 'flowVersion'
+  | 'fields'
+> &
+  Partial<Pick<CaseRecord, 'keyLinkEmail' | 'consent'>>;
+
 /**
  * A city-address referral as it is stored, from the Start card or the side panel's agenda form alike: the school
  * must be one of the partnership's (refused, naming both, when it is another's), and the template fields the
@@ -160,19 +175,7 @@ export function cityAddressCase(
     furtherReferral?: boolean;
   },
 ): Result<
-  Pick<
-    CaseRecord,
-    | 'partnership'
-    | 'conversationId'
-    | 'meetingId'
-    | 'student'
-    | 'schoolId'
-    | 'section'
-    | 'flowId'
-    | 'flowVersion'
-    | 'fields'
-    | 'consent'
-  > & { keyLinkEmail?: string },
+  NewCaseRecord & Pick<CaseRecord, 'consent'>,
   { reason: 'unknownSchool' | 'wrongPartnership'; message: string }
 > {
   const found = findSchool(directory, input.schoolId);

@@ -6,27 +6,13 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casesOfConversation } from '../../bot/store/cases.ts';
+import { MONTHS } from '../../src/text/dates.ts';
 import { freePort, launchChromium, skipBrowserTests } from '../helpers/browser.ts';
 import { freshPglite, type TestDatabase } from '../helpers/databases.ts';
 import { root } from '../helpers/fixtures.ts';
 import { startTestBot, type TestBot } from '../helpers/teams.ts';
 
 const localRoles = fileURLToPath(new URL('../../config/roles.local.json', import.meta.url));
-
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * Picks a date in the Playground's date picker (its rendering of Input.Date): opens the calendar, moves month by
@@ -39,19 +25,35 @@ async function pickDate(page: Page, input: Locator, year: number, month: number,
   for (let step = 0; step < 48; step++) {
     const shown = await calendar.getByRole('grid').first().getAttribute('aria-label');
     const [name, shownYear] = (shown ?? '').split(',')[0]?.split(' ') ?? [];
-    const at = Number(shownYear) * 12 + monthNames.indexOf(name ?? '');
+    const at = Number(shownYear) * 12 + (MONTHS as readonly string[]).indexOf(name ?? '');
     if (at === wanted) break;
     await calendar.locator(`button[title^="${at < wanted ? 'Next' : 'Previous'} month"]`).click();
     await expect.poll(() => calendar.getByRole('grid').first().getAttribute('aria-label')).not.toBe(shown);
   }
   await calendar
-    .locator(`button[aria-label="${day}, ${monthNames[month - 1]}, ${year}"]`)
+    .locator(`button[aria-label="${day}, ${MONTHS[month - 1]}, ${year}"]`)
     .filter({ visible: true })
     .first()
     .click();
   await calendar.waitFor({ state: 'hidden' });
   // The card takes the date from the input: wait until the picker has written it there.
   await expect.poll(() => input.inputValue()).toContain(String(year));
+}
+
+/** Starts a section B city-address case at Beauchamp College from the Playground's Start card. */
+async function startCityCase(page: Page, playgroundUrl: string, student: string) {
+  await page.goto(playgroundUrl);
+  await page.getByRole('button', { name: 'Start a case' }).first().click();
+  await page.getByRole('button', { name: 'A City-address student in a county school' }).click();
+  const card = page.locator('.ac-adaptiveCard').last();
+  await card.getByText('Never the student’s full name').waitFor();
+  const inputs = card.locator('input[type=text]');
+  await inputs.nth(1).click();
+  await inputs.nth(1).fill('Beauchamp');
+  await page.getByRole('option', { name: 'Beauchamp College', exact: true }).click();
+  await inputs.nth(3).fill(student);
+  await card.getByText('B. The school makes a second or third referral').click();
+  await card.getByRole('button', { name: 'Start', exact: true }).click();
 }
 
 describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, in Chromium', () => {
@@ -188,18 +190,7 @@ describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, i
 
   it('records an action plan on the case card: an action, the review date, and the card’s summary', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
-    await page.goto(playgroundUrl);
-    await page.getByRole('button', { name: 'Start a case' }).first().click();
-    await page.getByRole('button', { name: 'A City-address student in a county school' }).click();
-    const card = page.locator('.ac-adaptiveCard').last();
-    await card.getByText('Never the student’s full name').waitFor();
-    const inputs = card.locator('input[type=text]');
-    await inputs.nth(1).click();
-    await inputs.nth(1).fill('Beauchamp');
-    await page.getByRole('option', { name: 'Beauchamp College', exact: true }).click();
-    await inputs.nth(3).fill('AP-9');
-    await card.getByText('B. The school makes a second or third referral').click();
-    await card.getByRole('button', { name: 'Start', exact: true }).click();
+    await startCityCase(page, playgroundUrl, 'AP-9');
 
     await page.getByRole('button', { name: 'Write the action plan' }).click();
     const form = page.locator('.ac-adaptiveCard').last();
@@ -232,18 +223,7 @@ describe.skipIf(skipBrowserTests)('the bot in Microsoft 365 Agents Playground, i
 
   it('puts a refusal beside its field, keeps the inputs, and warns before starting the same case twice', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
-    await page.goto(playgroundUrl);
-    await page.getByRole('button', { name: 'Start a case' }).first().click();
-    await page.getByRole('button', { name: 'A City-address student in a county school' }).click();
-    const card = page.locator('.ac-adaptiveCard').last();
-    await card.getByText('Never the student’s full name').waitFor();
-    const inputs = card.locator('input[type=text]');
-    await inputs.nth(1).click();
-    await inputs.nth(1).fill('Beauchamp');
-    await page.getByRole('option', { name: 'Beauchamp College', exact: true }).click();
-    await inputs.nth(3).fill('John Smith');
-    await card.getByText('B. The school makes a second or third referral').click();
-    await card.getByRole('button', { name: 'Start', exact: true }).click();
+    await startCityCase(page, playgroundUrl, 'John Smith');
 
     const refusal = page.getByText(/^Student identifier: Use initials/);
     await refusal.waitFor();

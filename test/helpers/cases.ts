@@ -1,4 +1,4 @@
-import type { NewCaseRecord } from '../../bot/store/cases.ts';
+import type { NewCaseRecord } from '../../src/cases/case.ts';
 import type { CaseRecord } from '../../src/cases/case.ts';
 import { flows } from '../../src/flows.ts';
 

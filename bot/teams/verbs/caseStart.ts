@@ -9,6 +9,7 @@ import {
   sectionRoute,
   type CaseRecord,
   type NewCase,
+  type NewCaseRecord,
 } from '../../../src/cases/case.ts';
 import type { FlowDefinition } from '../../../src/flow/definition.ts';
 import { defaultFlowId, flowById, isFlowId } from '../../../src/flows.ts';
@@ -16,7 +17,7 @@ import { coordinatedBy } from '../../../src/settings/settings.ts';
 import type { PartnershipId } from '../../../src/templates/fields.ts';
 import type { z } from 'zod';
 import { firstProblem } from '../../../src/text/problems.ts';
-import { casesOfConversation, createCase, setCardActivity, type NewCaseRecord } from '../../store/cases.ts';
+import { casesOfConversation, createCase, setCardActivity } from '../../store/cases.ts';
 import { actorOf, refuse, showCase, type Acting } from '../acting.ts';
 import type { ActionOutcome, Services, Where } from '../services.ts';
 
